@@ -1,0 +1,3 @@
+pub fn name_of(_code: &str) -> &'static str {
+    ""
+}

@@ -1,0 +1,320 @@
+//! Syntax errors (P001) in words, and resynchronisation so that one run reports every independent
+//! syntax error of a file.
+
+use super::parser::{PactaParser, Rule};
+use crate::diag::{Diagnostic, Severity};
+use crate::span::Span;
+use crate::suggest::did_you_mean;
+use pest::error::{ErrorVariant, InputLocation};
+use pest::Parser;
+
+/// The most syntax errors reported for one file.
+const MAX_ERRORS: usize = 50;
+
+/// Words that start a construct the parser can resume at.
+const SYNC_WORDS: &[&str] = &[
+    "article",
+    "chapter",
+    "part",
+    "party",
+    "scenario",
+    "agreement",
+];
+
+/// Report the first error, then resume at the next article, chapter, part or top-level item after
+/// each error until the rest of the file parses.
+pub fn collect(source: &str, first: pest::error::Error<Rule>) -> Vec<Diagnostic> {
+    let mut diags = vec![to_diagnostic(source, &first, 0)];
+    let mut position = error_offset(&first);
+    while diags.len() < MAX_ERRORS {
+        let Some(sync) = next_sync_point(source, position) else {
+            break;
+        };
+        match PactaParser::parse(Rule::recovery, &source[sync..]) {
+            Ok(_) => break,
+            Err(e) => {
+                let at = sync + error_offset(&e);
+                if at <= position {
+                    break;
+                }
+                diags.push(to_diagnostic(source, &e, sync));
+                position = at;
+            }
+        }
+    }
+    diags
+}
+
+fn error_offset(e: &pest::error::Error<Rule>) -> usize {
+    match e.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    }
+}
+
+/// The start of the first line after `offset` whose first word opens an article, chapter, part or
+/// top-level item.
+fn next_sync_point(source: &str, offset: usize) -> Option<usize> {
+    let mut line_start = source[offset.min(source.len())..]
+        .find('\n')
+        .map(|i| offset + i + 1)?;
+    while line_start < source.len() {
+        let line_end = source[line_start..]
+            .find('\n')
+            .map_or(source.len(), |i| line_start + i);
+        let line = &source[line_start..line_end];
+        let trimmed = line.trim_start();
+        let word: String = trimmed
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if SYNC_WORDS.contains(&word.as_str()) {
+            return Some(line_start + (line.len() - trimmed.len()));
+        }
+        line_start = line_end + 1;
+    }
+    None
+}
+
+/// The token found at an error position, for "found `…`".
+fn found_token(source: &str, at: usize) -> (String, Span) {
+    let rest = &source[at.min(source.len())..];
+    let Some(first) = rest.chars().next() else {
+        return ("end of file".to_string(), Span::new(at, at));
+    };
+    let len = if first.is_alphanumeric() || first == '-' || first == '_' || first == '#' {
+        rest.char_indices()
+            .skip(1)
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '.'))
+            .map_or(rest.len(), |(i, _)| i)
+    } else if first == '"' {
+        rest[1..]
+            .find(['"', '\n'])
+            .map_or(rest.len(), |i| i + 2)
+            .min(rest.len())
+    } else {
+        first.len_utf8()
+    };
+    let text = &rest[..len];
+    let shown: String = text.chars().take(40).collect();
+    let description = if first == '\n' || first == '\r' {
+        "end of line".to_string()
+    } else {
+        format!("`{shown}`")
+    };
+    (description, Span::new(at, at + len))
+}
+
+/// What a grammar rule stands for, in words a negotiator can act on.
+fn describe(r: Rule, parent: Option<Rule>) -> Option<&'static str> {
+    use Rule::*;
+    let in_branch_list = matches!(parent, Some(scope) | Some(institution));
+    Some(match r {
+        string | string_body => "a string in double quotes",
+        prose | prose_body => "a prose block in triple quotes",
+        number => "a whole number",
+        roman => "a Roman numeral such as `II`",
+        label | label_value => "a label such as `7.1`",
+        tag => "a tag such as `#posting`",
+        party_ref | variable | target => {
+            "a Party code such as `XA`, or a party variable such as `X`"
+        }
+        unit => "a unit of time such as `months` or `years`",
+        duration => "a duration such as `24 months`",
+        date => "a date such as `2026-05-01`",
+        item | list | word | code | integer | percent | field | field_name if in_branch_list => {
+            "a branch such as `old-age`, or `all`"
+        }
+        item | list | word | code | integer | percent => "a value",
+        field | field_name => "a field such as `branches: …`",
+        block | block_keyword => "a provision block such as `aggregation { … }`",
+        line | line_keyword => "a line provision such as `personal-scope: …`",
+        conditions | activity_cond | activity => "a condition such as `employed in X`",
+        places | several => "a Party, a party variable or `several`",
+        works_cond => "`works in X`",
+        employer_cond => "`employer in X` or `employer elsewhere`",
+        resides_cond => "`resides in X`, `resides elsewhere` or `resides away`",
+        elsewhere => "`elsewhere`",
+        away => "`away`",
+        posted_cond => "`posted`",
+        not_posted => "`not posted`",
+        usually_cond => "`usually self-employed in X`",
+        status_cond | seafarer | aircrew | transport_crew | civil_servant | mission_staff
+        | locally_engaged | non_active => "a special status such as `seafarer` or `civil-servant`",
+        overrides | limit | extension | repost_gap | no_replacement | where_clause => {
+            "a rule clause such as `overrides 6.1` or `limit 24 months`"
+        }
+        check_ref => "a check code such as `P303`, or a check name",
+        expectation | gap | overlap => "an outcome: a Party, `gap` or `overlap`",
+        agreement => "the agreement header `agreement \"title\" { … }`",
+        party => "a Party `party XA \"name\" { … }`",
+        part => "a Part `part I \"title\" { … }`",
+        chapter => "a chapter `chapter 1 \"title\" { … }`",
+        article => "an article `article 1 \"title\" { … }`",
+        paragraph => "a paragraph `paragraph 1 { … }`",
+        scenario => "a scenario `scenario \"name\" { … }`",
+        situation => "`situation: …`",
+        expect => "`expect: …`",
+        rule => "a rule `rule 6.1: … -> X`",
+        text => "prose `text \"\"\"…\"\"\"`",
+        allow => "a suppression `allow P303 \"reason\"`",
+        define => "a definition `define \"term\": \"meaning\"`",
+        scope => "a material-scope line `scope XA \"law\": branches`",
+        benefit => "a branch provision `benefit medical-care { … }`",
+        institution => "an institution `institution \"name\": branches`",
+        residence_based => "`residence-based`",
+        EOI => "the end of the file",
+        _ => return None,
+    })
+}
+
+/// Turn a pest error into a P001 diagnostic; `base` is added to every offset (for errors found
+/// while parsing a tail of the file).
+pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) -> Diagnostic {
+    let mut expected: Vec<String> = Vec::new();
+    let mut keywords: Vec<String> = Vec::new();
+    let mut push = |list: &mut Vec<String>, s: String| {
+        if !list.contains(&s) {
+            list.push(s);
+        }
+    };
+    let mut at = error_offset(e);
+    match e.parse_attempts() {
+        // With error detail on, pest tracks literal tokens too, so its furthest position is the
+        // real point of failure.
+        Some(attempts) if attempts.max_position >= at => {
+            at = attempts.max_position;
+            for stack in attempts.call_stacks() {
+                if let Some(r) = stack.deepest.get_rule() {
+                    if let Some(d) = describe(*r, stack.parent) {
+                        push(&mut expected, d.to_string());
+                    }
+                }
+            }
+            for t in attempts.expected_tokens() {
+                // Literal tokens print as themselves; ranges print as `a..z`, built-ins as a name.
+                let token = t.to_string();
+                let noise = token.trim().is_empty()
+                    || matches!(
+                        token.as_str(),
+                        "BUILTIN_RULE" | "-" | "_" | "//" | "\u{feff}"
+                    )
+                    || (token.len() > 2 && token.contains(".."));
+                if !noise {
+                    keywords.push(token.clone());
+                    let described = keyword_rule(&token).and_then(|r| describe(r, None));
+                    push(
+                        &mut expected,
+                        described.map_or_else(|| format!("`{token}`"), str::to_string),
+                    );
+                }
+            }
+        }
+        _ => {
+            if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
+                for r in positives {
+                    if let Some(d) = describe(*r, None) {
+                        push(&mut expected, d.to_string());
+                    }
+                }
+            }
+        }
+    }
+    if expected.is_empty() {
+        // The furthest attempt was inside a look-ahead; fall back to pest's own position.
+        at = error_offset(e);
+        if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
+            for r in positives {
+                if let Some(d) = describe(*r, None) {
+                    push(&mut expected, d.to_string());
+                }
+            }
+        }
+    }
+    // Punctuation reads best at the end of the list.
+    expected.sort_by_key(|s| s.starts_with('`') && !s[1..].starts_with(char::is_alphabetic));
+    let at = base + at;
+    let (found, span) = found_token(source, at);
+    let expected = summarise(expected);
+    let message = if expected.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        format!("expected {expected}, found {found}")
+    };
+    let mut d = Diagnostic::new("P001", Severity::Error, message, span)
+        .label(format!("unexpected {found}"));
+    let word = source.get(span.range()).unwrap_or("");
+    let mut candidates: Vec<&str> = keywords.iter().map(String::as_str).collect();
+    candidates.extend(super::lower::KNOWN_KEYWORDS.iter().copied());
+    let wordlike = word.chars().next().is_some_and(|c| c.is_alphanumeric());
+    if let Some(s) = did_you_mean(word, candidates.iter().copied()).filter(|_| wordlike) {
+        d = d.help(format!("did you mean `{s}`?"));
+    } else if found == "end of file" {
+        d = d.help("a block may be missing its closing `}`");
+    }
+    d
+}
+
+/// The grammar rule that a keyword opens, so that a keyword and its rule read as one entry.
+fn keyword_rule(token: &str) -> Option<Rule> {
+    use Rule::*;
+    Some(match token {
+        "agreement" => agreement,
+        "party" => party,
+        "part" => part,
+        "chapter" => chapter,
+        "article" => article,
+        "paragraph" => paragraph,
+        "rule" => rule,
+        "scenario" => scenario,
+        "text" => text,
+        "allow" => allow,
+        "define" => define,
+        "scope" => scope,
+        "benefit" => benefit,
+        "institution" => institution,
+        "situation" => situation,
+        "expect" => expect,
+        "equal-treatment"
+        | "export"
+        | "aggregation"
+        | "calculation"
+        | "minimum-period"
+        | "overlapping"
+        | "administration"
+        | "transitional"
+        | "termination"
+        | "exceptions"
+        | "voluntary-insurance"
+        | "residence-fiction" => block,
+        "personal-scope"
+        | "regardless-of"
+        | "excluded-categories"
+        | "excluded"
+        | "duration"
+        | "entry-into-force"
+        | "signature"
+        | "see" => line,
+        "overrides" | "limit" | "extension" | "repost-gap" | "no-replacement" | "where" => {
+            overrides
+        }
+        _ => return None,
+    })
+}
+
+/// Join descriptions as "a, b or c", shortening long lists.
+fn summarise(mut items: Vec<String>) -> String {
+    const MAX: usize = 7;
+    if items.len() > MAX {
+        items.truncate(MAX);
+        items.push("another construct".to_string());
+    }
+    match items.len() {
+        0 => String::new(),
+        1 => items.remove(0),
+        _ => {
+            let last = items.pop().unwrap_or_default();
+            format!("{} or {}", items.join(", "), last)
+        }
+    }
+}

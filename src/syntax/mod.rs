@@ -1,0 +1,72 @@
+//! Source text → syntax tree: the pest parser, syntax errors in words (P001) with recovery, and the
+//! lowering of pest pairs into the typed AST.
+
+mod errors;
+mod lower;
+mod parser;
+mod prose;
+
+pub use parser::Rule;
+pub use prose::dedent;
+
+use crate::ast::{Condition, Document};
+use crate::diag::Diagnostic;
+use crate::span::Span;
+use pest::Parser;
+
+/// The result of parsing one file: the tree when the file is free of syntax errors, and every
+/// syntax error found (the parser resynchronises after each one).
+#[derive(Debug)]
+pub struct Parsed {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse a whole agreement file.
+pub fn parse(source: &str) -> Parsed {
+    pest::set_error_detail(true);
+    match parser::PactaParser::parse(Rule::file, source) {
+        Ok(mut pairs) => {
+            let mut lowering = lower::Lowering::new(source);
+            let document = match pairs.next() {
+                Some(file) => lowering.file(file),
+                None => Document::default(),
+            };
+            Parsed {
+                document: Some(document),
+                diagnostics: lowering.finish(),
+            }
+        }
+        Err(first) => Parsed {
+            document: None,
+            diagnostics: errors::collect(source, first),
+        },
+    }
+}
+
+/// Parse a situation written as on the command line (`employed in XB, employer in XA, posted 30 months`).
+/// Spans are relative to `text`.
+pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Diagnostic> {
+    pest::set_error_detail(true);
+    match parser::PactaParser::parse(Rule::situation_input, text) {
+        Ok(mut pairs) => {
+            let mut lowering = lower::Lowering::new(text);
+            let conditions = pairs
+                .next()
+                .and_then(|p| p.into_inner().find(|p| p.as_rule() == Rule::conditions))
+                .map(|p| lowering.conditions(p))
+                .unwrap_or_default();
+            match lowering.finish().into_iter().next() {
+                Some(d) => Err(d),
+                None => Ok(conditions),
+            }
+        }
+        Err(e) => Err(errors::to_diagnostic(text, &e, 0)),
+    }
+}
+
+/// The span of a pest pair.
+pub(crate) fn span_of(pair: &pest::iterators::Pair<'_, Rule>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}

@@ -1,0 +1,5 @@
+//! The parser generated from `grammar/pacta.pest`.
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/pacta.pest"]
+pub struct PactaParser;
