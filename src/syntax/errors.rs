@@ -173,7 +173,7 @@ fn describe(r: Rule, parent: Option<Rule>) -> Option<&'static str> {
 pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) -> Diagnostic {
     let mut expected: Vec<String> = Vec::new();
     let mut keywords: Vec<String> = Vec::new();
-    let mut push = |list: &mut Vec<String>, s: String| {
+    let push = |list: &mut Vec<String>, s: String| {
         if !list.contains(&s) {
             list.push(s);
         }

@@ -46,7 +46,7 @@ pub fn parse(source: &str) -> Parsed {
 
 /// Parse a situation written as on the command line (`employed in XB, employer in XA, posted 30 months`).
 /// Spans are relative to `text`.
-pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Diagnostic> {
+pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Box<Diagnostic>> {
     pest::set_error_detail(true);
     match parser::PactaParser::parse(Rule::situation_input, text) {
         Ok(mut pairs) => {
@@ -57,11 +57,11 @@ pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Diagnostic> {
                 .map(|p| lowering.conditions(p))
                 .unwrap_or_default();
             match lowering.finish().into_iter().next() {
-                Some(d) => Err(d),
+                Some(d) => Err(Box::new(d)),
                 None => Ok(conditions),
             }
         }
-        Err(e) => Err(errors::to_diagnostic(text, &e, 0)),
+        Err(e) => Err(Box::new(errors::to_diagnostic(text, &e, 0))),
     }
 }
 
