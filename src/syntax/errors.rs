@@ -93,7 +93,10 @@ fn found_token(source: &str, at: usize) -> (String, Span) {
             .map_or(rest.len(), |i| i + 2)
             .min(rest.len())
     } else {
-        first.len_utf8()
+        // A run of operator characters reads as one token (`=>`, `::`).
+        rest.char_indices()
+            .find(|(_, c)| c.is_alphanumeric() || c.is_whitespace() || "\"{}()[],#".contains(*c))
+            .map_or(rest.len(), |(i, _)| i.max(first.len_utf8()))
     };
     let text = &rest[..len];
     let shown: String = text.chars().take(40).collect();
@@ -179,44 +182,43 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
         }
     };
     let mut at = error_offset(e);
-    match e.parse_attempts() {
+    let positives: &[Rule] = match &e.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        ErrorVariant::CustomError { .. } => &[],
+    };
+    let in_branch_list = after_branch_list_colon(source, base + at);
+    if let Some(attempts) = e.parse_attempts().filter(|a| a.max_position >= at) {
         // With error detail on, pest tracks literal tokens too, so its furthest position is the
-        // real point of failure.
-        Some(attempts) if attempts.max_position >= at => {
-            at = attempts.max_position;
-            for stack in attempts.call_stacks() {
-                if let Some(r) = stack.deepest.get_rule() {
-                    if let Some(d) = describe(*r, stack.parent) {
-                        push(&mut expected, d.to_string());
-                    }
-                }
-            }
-            for t in attempts.expected_tokens() {
-                // Literal tokens print as themselves; ranges print as `a..z`, built-ins as a name.
-                let token = t.to_string();
-                let noise = token.trim().is_empty()
-                    || matches!(
-                        token.as_str(),
-                        "BUILTIN_RULE" | "-" | "_" | "//" | "\u{feff}"
-                    )
-                    || (token.len() > 2 && token.contains(".."));
-                if !noise {
-                    keywords.push(token.clone());
-                    let described = keyword_rule(&token).and_then(|r| describe(r, None));
-                    push(
-                        &mut expected,
-                        described.map_or_else(|| format!("`{token}`"), str::to_string),
-                    );
+        // real point of failure; the rules pest names are only meaningful at that same position.
+        if attempts.max_position == at {
+            for r in positives {
+                let parent = if in_branch_list {
+                    Some(Rule::scope)
+                } else {
+                    None
+                };
+                if let Some(d) = describe(*r, parent) {
+                    push(&mut expected, d.to_string());
                 }
             }
         }
-        _ => {
-            if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
-                for r in positives {
-                    if let Some(d) = describe(*r, None) {
-                        push(&mut expected, d.to_string());
-                    }
-                }
+        at = attempts.max_position;
+        for t in attempts.expected_tokens() {
+            // Literal tokens print as themselves; ranges print as `a..z`, built-ins as a name.
+            let token = t.to_string();
+            let noise = token.trim().is_empty()
+                || matches!(
+                    token.as_str(),
+                    "BUILTIN_RULE" | "-" | "_" | "//" | "\u{feff}" | "\"" | "#" | "\"\"\""
+                )
+                || (token.len() > 2 && token.contains(".."));
+            if !noise {
+                keywords.push(token.clone());
+                let described = keyword_rule(&token).and_then(|r| describe(r, None));
+                push(
+                    &mut expected,
+                    described.map_or_else(|| format!("`{token}`"), str::to_string),
+                );
             }
         }
     }
@@ -231,6 +233,15 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
             }
         }
     }
+    if expected.is_empty() && in_branch_list {
+        push(
+            &mut expected,
+            describe(Rule::item, Some(Rule::scope))
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    collapse_provisions(&mut expected);
     // Punctuation reads best at the end of the list.
     expected.sort_by_key(|s| s.starts_with('`') && !s[1..].starts_with(char::is_alphabetic));
     let at = base + at;
@@ -300,6 +311,47 @@ fn keyword_rule(token: &str) -> Option<Rule> {
         }
         _ => return None,
     })
+}
+
+/// Whether the last thing before `at` is the colon of a `scope` or `institution` line, where a
+/// branch list is expected.
+fn after_branch_list_colon(source: &str, at: usize) -> bool {
+    let before = source.get(..at.min(source.len())).unwrap_or("").trim_end();
+    if !before.ends_with(':') {
+        return false;
+    }
+    let line = before.rsplit('\n').next().unwrap_or("").trim_start();
+    line.starts_with("scope ") || line.starts_with("institution ") || line.starts_with("schemes")
+}
+
+/// Inside an article the parser could take any provision; say so in one entry rather than nine.
+fn collapse_provisions(expected: &mut Vec<String>) {
+    use Rule::*;
+    let provisions: Vec<String> = [
+        paragraph,
+        rule,
+        text,
+        allow,
+        define,
+        scope,
+        benefit,
+        block_keyword,
+        line_keyword,
+    ]
+    .iter()
+    .filter_map(|r| describe(*r, None))
+    .map(str::to_string)
+    .collect();
+    let present = expected.iter().filter(|e| provisions.contains(e)).count();
+    if present >= 4 {
+        expected.retain(|e| !provisions.contains(e));
+        expected.insert(
+            0,
+            "a provision such as `rule 6.1: … -> X`, `text \"\"\"…\"\"\"`, `scope XA \"law\": …`, \
+             `aggregation { … }` or `personal-scope: …`"
+                .to_string(),
+        );
+    }
 }
 
 /// Join descriptions as "a, b or c", shortening long lists.
