@@ -245,6 +245,9 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
     // Punctuation reads best at the end of the list.
     expected.sort_by_key(|s| s.starts_with('`') && !s[1..].starts_with(char::is_alphabetic));
     let at = base + at;
+    if let Some(d) = unterminated(source, at) {
+        return d;
+    }
     let (found, span) = found_token(source, at);
     let expected = summarise(expected);
     let message = if expected.is_empty() {
@@ -260,8 +263,8 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
     let wordlike = word.chars().next().is_some_and(|c| c.is_alphanumeric());
     if let Some(s) = did_you_mean(word, candidates.iter().copied()).filter(|_| wordlike) {
         d = d.help(format!("did you mean `{s}`?"));
-    } else if found == "end of file" {
-        d = d.help("a block may be missing its closing `}`");
+    } else if found == "end of file" || (SYNC_WORDS.contains(&word) && expected.contains("`}`")) {
+        d = d.help("a block before this point may be missing its closing `}`");
     }
     d
 }
@@ -311,6 +314,59 @@ fn keyword_rule(token: &str) -> Option<Rule> {
         }
         _ => return None,
     })
+}
+
+/// A string or prose block opened at or just before `at` and never closed.
+fn unterminated(source: &str, at: usize) -> Option<Diagnostic> {
+    let line_start = source
+        .get(..at.min(source.len()))?
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = source
+        .get(at..)?
+        .find('\n')
+        .map_or(source.len(), |i| at + i);
+    let line = source.get(line_start..line_end)?;
+    if let Some(open) = line.find("\"\"\"") {
+        let open = line_start + open;
+        if open <= at + 2 && !source.get(open + 3..)?.contains("\"\"\"") {
+            return Some(
+                Diagnostic::new(
+                    "P001",
+                    Severity::Error,
+                    "this prose block is never closed",
+                    Span::new(open, open + 3),
+                )
+                .label("opened here")
+                .help("close the prose with `\"\"\"`"),
+            );
+        }
+        return None;
+    }
+    let quotes = line
+        .get(..at.saturating_sub(line_start) + 1)
+        .unwrap_or(line)
+        .matches('"')
+        .count()
+        - line.matches("\\\"").count().min(line.matches('"').count());
+    if quotes % 2 == 1
+        && !line
+            .get(at.saturating_sub(line_start) + 1..)
+            .unwrap_or("")
+            .contains('"')
+    {
+        let open = line_start
+            + line
+                .get(..at.saturating_sub(line_start) + 1)
+                .unwrap_or(line)
+                .rfind('"')?;
+        return Some(
+            Diagnostic::new("P001", Severity::Error, "this string is not closed on its line", Span::new(open, line_end))
+                .label("string opened here")
+                .help("end the string with `\"` on the same line; use `\"\"\"` for prose over several lines"),
+        );
+    }
+    None
 }
 
 /// Whether the last thing before `at` is the colon of a `scope` or `institution` line, where a
