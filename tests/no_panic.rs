@@ -7,13 +7,85 @@ use pacta::config::Config;
 use proptest::prelude::*;
 
 const TOKENS: &[&str] = &[
-    "agreement", "party", "part", "chapter", "article", "paragraph", "rule", "scenario", "text", "allow", "define",
-    "scope", "benefit", "institution", "aggregation", "export", "equal-treatment", "termination", "situation:",
-    "expect:", "overrides", "limit", "extension", "by", "repost-gap", "no-replacement", "where", "is", "employed",
-    "self-employed", "mixed", "in", "and", "several", "works", "employer", "resides", "elsewhere", "away", "posted",
-    "not", "usually", "seafarer", "under", "flag", "civil-servant", "of", "non-active", "X", "Y", "XA", "XB", "I",
-    "II", "1", "7.1", "7(1)", "24 months", "0 days", "2026-02-30", "\"s\"", "\"\"\"p\"\"\"", "{", "}", ":", ",", "->",
-    "#tag", "old-age", "all", "branches:", "P303", "gap", "overlap", "//c\n", "\n", "\"", "\"\"\"", "residence-based",
+    "agreement",
+    "party",
+    "part",
+    "chapter",
+    "article",
+    "paragraph",
+    "rule",
+    "scenario",
+    "text",
+    "allow",
+    "define",
+    "scope",
+    "benefit",
+    "institution",
+    "aggregation",
+    "export",
+    "equal-treatment",
+    "termination",
+    "situation:",
+    "expect:",
+    "overrides",
+    "limit",
+    "extension",
+    "by",
+    "repost-gap",
+    "no-replacement",
+    "where",
+    "is",
+    "employed",
+    "self-employed",
+    "mixed",
+    "in",
+    "and",
+    "several",
+    "works",
+    "employer",
+    "resides",
+    "elsewhere",
+    "away",
+    "posted",
+    "not",
+    "usually",
+    "seafarer",
+    "under",
+    "flag",
+    "civil-servant",
+    "of",
+    "non-active",
+    "X",
+    "Y",
+    "XA",
+    "XB",
+    "I",
+    "II",
+    "1",
+    "7.1",
+    "7(1)",
+    "24 months",
+    "0 days",
+    "2026-02-30",
+    "\"s\"",
+    "\"\"\"p\"\"\"",
+    "{",
+    "}",
+    ":",
+    ",",
+    "->",
+    "#tag",
+    "old-age",
+    "all",
+    "branches:",
+    "P303",
+    "gap",
+    "overlap",
+    "//c\n",
+    "\n",
+    "\"",
+    "\"\"\"",
+    "residence-based",
 ];
 
 fn check(text: &str) {
@@ -101,8 +173,12 @@ fn every_agreement_survives_every_single_line_deletion() {
     for text in agreements() {
         let lines: Vec<&str> = text.lines().collect();
         for skip in (0..lines.len()).step_by(3) {
-            let mutated: Vec<&str> =
-                lines.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, l)| *l).collect();
+            let mutated: Vec<&str> = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, l)| *l)
+                .collect();
             check(&mutated.join("\n"));
         }
     }

@@ -1020,7 +1020,11 @@ impl Resolver {
                         Diagnostic::new(
                             "P008",
                             Severity::Warning,
-                            format!("articles {} to {} are missing", p.number + 1, a.number - 1),
+                            if a.number == p.number + 2 {
+                                format!("article {} is missing", p.number + 1)
+                            } else {
+                                format!("articles {} to {} are missing", p.number + 1, a.number - 1)
+                            },
                             a.head_span,
                         )
                         .label("numbering skips here")

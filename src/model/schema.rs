@@ -579,3 +579,92 @@ pub fn line_values(keyword: &str) -> Values {
 pub fn find(fields: &'static [FieldSpec], name: &str) -> Option<&'static FieldSpec> {
     fields.iter().find(|f| f.name == name)
 }
+
+/// Every block keyword of the language, in the order of the R167 skeleton.
+pub const BLOCKS: &[&str] = &[
+    "equal-treatment",
+    "export",
+    "exceptions",
+    "voluntary-insurance",
+    "aggregation",
+    "calculation",
+    "minimum-period",
+    "residence-fiction",
+    "overlapping",
+    "administration",
+    "transitional",
+    "termination",
+];
+
+fn describe_values(v: Values) -> String {
+    let words = |ws: &[&str]| {
+        ws.iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match v {
+        Strings => "strings".into(),
+        Date => "a date".into(),
+        Branches => "branches, or `all`".into(),
+        Instruments => "ILO instruments (`C157`, `R167`, …)".into(),
+        Duration => "a duration".into(),
+        YesNo => "`yes` or `no`".into(),
+        Words(ws) => words(ws),
+        WordsOrDuration(ws) => format!("a duration, or {}", words(ws)),
+        PartiesOr(ws) => format!("Party codes, or {}", words(ws)),
+        BranchPhrases => "a branch and a value (`old-age 10 years`)".into(),
+        PartyPhrases => "a Party code and a value (`US 6 quarters`)".into(),
+        References => "`#tags` and rule labels".into(),
+        Free => "any values".into(),
+    }
+}
+
+fn table(out: &mut String, specs: &[FieldSpec]) {
+    out.push_str("| field | values | required | meaning |\n|---|---|---|---|\n");
+    for s in specs {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            s.name,
+            describe_values(s.values),
+            if s.required { "yes" } else { "" },
+            s.doc
+        ));
+    }
+}
+
+/// `docs/fields.md`: the fields of every block, generated from this table.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Fields of the Pacta provisions\n\n\
+         Generated from `src/model/schema.rs` (`cargo test` fails when this file is stale; regenerate with\n\
+         `PACTA_BLESS=1 cargo test --test docs`). An unknown field is a P001, a value outside the list a P007.\n\n",
+    );
+    out.push_str("## `agreement` header\n\n");
+    table(&mut out, HEADER);
+    out.push_str("\n## `party`\n\n");
+    table(&mut out, PARTY);
+    for b in BLOCKS {
+        out.push_str(&format!("\n## `{b} {{ … }}`\n\n"));
+        table(&mut out, block_fields(b).unwrap_or(&[]));
+    }
+    out.push_str("\n## `benefit BRANCH { … }`\n\n");
+    table(&mut out, BENEFIT);
+    out.push_str("\n## Line provisions\n\n| line | values |\n|---|---|\n");
+    for l in [
+        "personal-scope",
+        "regardless-of",
+        "excluded-categories",
+        "excluded",
+        "duration",
+        "entry-into-force",
+        "signature",
+        "see",
+    ] {
+        out.push_str(&format!(
+            "| `{l}:` | {} |\n",
+            describe_values(line_values(l))
+        ));
+    }
+    out
+}
