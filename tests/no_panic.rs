@@ -94,7 +94,12 @@ fn check(text: &str) {
     let _ = common::render(&checked);
 }
 
-fn agreements() -> Vec<String> {
+fn agreements() -> &'static [String] {
+    static CACHE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CACHE.get_or_init(read_agreements)
+}
+
+fn read_agreements() -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![common::root().join("agreements")];
     while let Some(dir) = stack.pop() {
@@ -138,7 +143,7 @@ proptest! {
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..4u8, 0..TOKENS.len()), 1..8),
     ) {
         let all = agreements();
-        let mut text = which.get(&all).clone();
+        let mut text = which.get(all).clone();
         for (at, kind, token) in edits {
             if text.is_empty() {
                 break;
@@ -170,7 +175,7 @@ proptest! {
 
 #[test]
 fn every_agreement_survives_every_single_line_deletion() {
-    for text in agreements() {
+    for text in agreements().iter() {
         let lines: Vec<&str> = text.lines().collect();
         for skip in (0..lines.len()).step_by(3) {
             let mutated: Vec<&str> = lines
