@@ -5,8 +5,87 @@
 //! process; the binary in `src/main.rs` and `src/cli/` does.
 
 pub mod ast;
+
 pub mod check;
+pub mod config;
 pub mod diag;
+pub mod legislation;
+pub mod model;
 pub mod span;
 pub mod suggest;
 pub mod syntax;
+
+use config::Config;
+use diag::Diagnostic;
+use span::SourceFile;
+
+/// One file, checked: its source, the resolved agreement (when it parsed) and its findings in
+/// canonical order.
+#[derive(Debug)]
+pub struct Checked {
+    pub file: SourceFile,
+    pub agreement: Option<model::Agreement>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Check a file given as bytes: text that is not UTF-8 is a P001 at the first invalid byte.
+pub fn check_bytes(name: &str, bytes: &[u8], config: &Config) -> Checked {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check_source(name, text, config),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            // The lossy text has U+FFFD (3 bytes) where the bad byte was; point at it.
+            let span = span::Span::new(at, (at + 3).min(text.len()));
+            let d = Diagnostic::new(
+                "P001",
+                diag::Severity::Error,
+                "the file is not valid UTF-8",
+                span,
+            )
+            .label("invalid byte")
+            .help("save the agreement as UTF-8 text");
+            Checked {
+                file: SourceFile::new(name, text),
+                agreement: None,
+                diagnostics: vec![d],
+            }
+        }
+    }
+}
+
+/// Parse, resolve and check one agreement. Never panics; syntax errors stop before the checks.
+pub fn check_source(name: &str, text: &str, config: &Config) -> Checked {
+    let file = SourceFile::new(name, text);
+    let parsed = syntax::parse(text);
+    let Some(document) = parsed.document else {
+        let diagnostics = check::finish(parsed.diagnostics, None, config);
+        return Checked {
+            file,
+            agreement: None,
+            diagnostics,
+        };
+    };
+    let (agreement, mut diagnostics) = model::resolve(&document);
+    diagnostics.extend(parsed.diagnostics);
+    // Checks read names and fields; they run only on a file free of syntax and structure errors.
+    let structurally_sound = !diagnostics
+        .iter()
+        .any(|d| d.severity == diag::Severity::Error);
+    if structurally_sound {
+        diagnostics.extend(check::run(&agreement));
+        diagnostics.extend(legislation::check(&agreement));
+    }
+    // Suppressions are only judged (P010) when the checks they refer to have run.
+    let judged = if structurally_sound {
+        Some(&agreement)
+    } else {
+        None
+    };
+    let diagnostics = check::finish(diagnostics, judged, config);
+    Checked {
+        file,
+        agreement: Some(agreement),
+        diagnostics,
+    }
+}

@@ -46,7 +46,7 @@ pub fn parse(source: &str) -> Parsed {
 
 /// Parse a situation written as on the command line (`employed in XB, employer in XA, posted 30 months`).
 /// Spans are relative to `text`.
-pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Diagnostic> {
+pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Box<Diagnostic>> {
     pest::set_error_detail(true);
     match parser::PactaParser::parse(Rule::situation_input, text) {
         Ok(mut pairs) => {
@@ -57,16 +57,29 @@ pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Diagnostic> {
                 .map(|p| lowering.conditions(p))
                 .unwrap_or_default();
             match lowering.finish().into_iter().next() {
-                Some(d) => Err(d),
+                Some(d) => Err(Box::new(d)),
                 None => Ok(conditions),
             }
         }
-        Err(e) => Err(errors::to_diagnostic(text, &e, 0)),
+        Err(e) => Err(Box::new(errors::to_diagnostic(text, &e, 0))),
     }
 }
 
 /// The span of a pest pair.
+/// The span of a pest pair, without the white space and comments pest leaves at its end.
 pub(crate) fn span_of(pair: &pest::iterators::Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    let text = pair.as_str();
+    let mut end = s.start() + text.trim_end().len();
+    // A trailing `// comment` swallowed as implicit white space is not part of the node either.
+    if let Some(inner_end) = pair.clone().into_inner().last().map(|p| p.as_span().end()) {
+        if inner_end <= s.end() && text[..end - s.start()].trim_end().len() + s.start() > inner_end
+        {
+            let tail = &text[inner_end - s.start()..end - s.start()];
+            if tail.trim_start().starts_with("//") {
+                end = inner_end;
+            }
+        }
+    }
+    Span::new(s.start(), end)
 }

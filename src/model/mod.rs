@@ -1,0 +1,328 @@
+//! The resolved agreement: Parties and their schemes, material and personal scope per Party and
+//! branch, each provision by kind with the article it stands in, the rules, scenarios and
+//! suppressions, and the instruments the agreement claims. Built from the AST by [`resolve`],
+//! which also reports the structure findings P002–P009.
+
+pub mod branch;
+pub mod instrument;
+mod resolve;
+pub mod schema;
+
+pub use branch::Branch;
+pub use instrument::{Instrument, Principle};
+pub use resolve::resolve;
+
+use crate::ast::{self, Field, Item, ValueKind};
+use crate::span::{Span, Spanned};
+use std::collections::BTreeSet;
+
+/// Where a provision stands: article, Part and chapter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleInfo {
+    pub number: u32,
+    pub title: Option<String>,
+    pub tag: Option<String>,
+    /// The Part's Roman numeral, when the article stands in a Part.
+    pub part: Option<String>,
+    pub part_title: Option<String>,
+    pub chapter: Option<u32>,
+    pub span: Span,
+    /// The span of `article N "title" #tag`, for labels.
+    pub head_span: Span,
+    /// The article's prose, in order.
+    pub texts: Vec<String>,
+}
+
+impl ArticleInfo {
+    /// `Art. 7`
+    pub fn cite(&self) -> String {
+        format!("Art. {}", self.number)
+    }
+
+    /// The Akoma Ntoso-style identifier `art_7`.
+    pub fn eid(&self) -> String {
+        format!("art_{}", self.number)
+    }
+}
+
+/// Where one provision stands inside the article.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Place {
+    /// Index into [`Agreement::articles`]; `None` for the header and Parties.
+    pub article: Option<usize>,
+    /// The paragraph label, when the provision stands in a `paragraph`.
+    pub paragraph: Option<String>,
+    /// 1-based position of the provision among its article's provisions.
+    pub ordinal: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartyDecl {
+    pub code: Spanned<String>,
+    pub name: Spanned<String>,
+    pub competent_authority: Option<Spanned<String>>,
+    /// The branches for which the Party has legislation (`schemes:`).
+    pub schemes: BTreeSet<Branch>,
+    pub schemes_span: Option<Span>,
+    pub institutions: Vec<InstitutionDecl>,
+    pub liaison_bodies: Vec<Spanned<String>>,
+    pub sub_national_units: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct InstitutionDecl {
+    pub name: Spanned<String>,
+    pub branches: BTreeSet<Branch>,
+    pub span: Span,
+}
+
+/// `scope XA "law" residence-based: branches`
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScopeEntry {
+    pub party: Spanned<String>,
+    pub law: Spanned<String>,
+    pub residence_based: bool,
+    pub branches: BTreeSet<Branch>,
+    /// Branches written `BRANCH applicable-legislation-only`: in scope for the applicable
+    /// legislation, but not coordinated (no aggregation, export or benefit rules expected).
+    pub legislation_only: BTreeSet<Branch>,
+    pub span: Span,
+    pub place: Place,
+}
+
+/// A block provision (`aggregation { … }`) or a branch provision (`benefit family { … }`, with
+/// `branch` set) or a line provision (`personal-scope: …`, with one field named after the keyword).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provision {
+    pub keyword: Spanned<String>,
+    pub branch: Option<Branch>,
+    pub fields: Vec<Field>,
+    pub span: Span,
+    pub place: Place,
+}
+
+impl Provision {
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name.value == name)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.field(name).is_some()
+    }
+
+    /// The words and codes of a field, each item's first value (phrases give their first word).
+    pub fn words(&self, name: &str) -> Vec<&str> {
+        self.field(name)
+            .map(|f| f.items.iter().filter_map(first_word).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn has_word(&self, name: &str, word: &str) -> bool {
+        self.words(name).contains(&word)
+    }
+
+    /// The strings of a field.
+    pub fn strings(&self, name: &str) -> Vec<&str> {
+        self.field(name)
+            .map(|f| {
+                f.items
+                    .iter()
+                    .flat_map(|i| &i.values)
+                    .filter_map(|v| match &v.kind {
+                        ValueKind::Str(s) => Some(s.as_str()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The first duration of a field.
+    pub fn duration(&self, name: &str) -> Option<Spanned<ast::Duration>> {
+        self.field(name)?
+            .items
+            .iter()
+            .flat_map(|i| &i.values)
+            .find_map(|v| match v.kind {
+                ValueKind::Duration(d) => Some(Spanned::new(d, v.span)),
+                _ => None,
+            })
+    }
+
+    /// The span of a field, or of the whole provision when it has no such field.
+    pub fn field_span(&self, name: &str) -> Span {
+        self.field(name).map_or(self.keyword.span, |f| f.span)
+    }
+}
+
+/// The first word or code of an item.
+pub fn first_word(item: &Item) -> Option<&str> {
+    item.values.first().and_then(|v| match &v.kind {
+        ValueKind::Word(w) | ValueKind::Code(w) => Some(w.as_str()),
+        _ => None,
+    })
+}
+
+/// A rule of applicable legislation, where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleDecl {
+    pub rule: ast::Rule,
+    pub place: Place,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Definition {
+    pub term: Spanned<String>,
+    pub meaning: Spanned<String>,
+    pub span: Span,
+    pub place: Place,
+}
+
+/// `allow CODE "reason"` and the region it covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suppression {
+    /// The catalogue code the suppression names (resolved from a code or a name).
+    pub code: Option<&'static str>,
+    pub check: Spanned<String>,
+    pub reason: Spanned<String>,
+    pub span: Span,
+    /// Findings whose primary span lies in this region are suppressed.
+    pub region: Span,
+}
+
+/// A claimed instrument (`conforms-to: C157`).
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub instrument: &'static Instrument,
+    pub span: Span,
+}
+
+/// The resolved agreement.
+#[derive(Clone, Debug, Default)]
+pub struct Agreement {
+    pub title: Option<Spanned<String>>,
+    pub header_span: Option<Span>,
+    /// Header fields as written (`short-title`, `draft`, `date`, …).
+    pub header_fields: Vec<Field>,
+    pub claims: Vec<Claim>,
+    pub parties: Vec<PartyDecl>,
+    pub articles: Vec<ArticleInfo>,
+    pub scopes: Vec<ScopeEntry>,
+    /// Block, branch and line provisions in source order.
+    pub provisions: Vec<Provision>,
+    pub rules: Vec<RuleDecl>,
+    pub definitions: Vec<Definition>,
+    pub scenarios: Vec<ast::Scenario>,
+    pub suppressions: Vec<Suppression>,
+    /// The whole file.
+    pub span: Span,
+}
+
+impl Agreement {
+    pub fn party(&self, code: &str) -> Option<&PartyDecl> {
+        self.parties.iter().find(|p| p.code.value == code)
+    }
+
+    pub fn party_codes(&self) -> Vec<&str> {
+        self.parties.iter().map(|p| p.code.value.as_str()).collect()
+    }
+
+    /// The branches in the material scope of one Party.
+    pub fn scope_of(&self, party: &str) -> BTreeSet<Branch> {
+        self.scopes
+            .iter()
+            .filter(|s| s.party.value == party)
+            .flat_map(|s| s.branches.iter().copied())
+            .collect()
+    }
+
+    /// The branches of one Party's material scope that the agreement coordinates (its scope
+    /// without the branches covered for the applicable legislation only).
+    pub fn coordinated_scope_of(&self, party: &str) -> BTreeSet<Branch> {
+        let only: BTreeSet<Branch> = self
+            .scopes
+            .iter()
+            .filter(|s| s.party.value == party)
+            .flat_map(|s| s.legislation_only.iter().copied())
+            .collect();
+        let full: BTreeSet<Branch> = self
+            .scopes
+            .iter()
+            .filter(|s| s.party.value == party)
+            .flat_map(|s| s.branches.difference(&s.legislation_only).copied())
+            .collect();
+        // A branch coordinated under one law stays coordinated even if another law covers it
+        // for the applicable legislation only.
+        full.union(&self.scope_of(party).difference(&only).copied().collect())
+            .copied()
+            .collect()
+    }
+
+    /// The branches in the material scope of any Party.
+    pub fn covered_branches(&self) -> BTreeSet<Branch> {
+        self.scopes
+            .iter()
+            .flat_map(|s| s.branches.iter().copied())
+            .collect()
+    }
+
+    /// The provisions with a keyword (`aggregation`, `export`, `personal-scope`, …).
+    pub fn provisions_named<'a>(
+        &'a self,
+        keyword: &'a str,
+    ) -> impl Iterator<Item = &'a Provision> + 'a {
+        self.provisions
+            .iter()
+            .filter(move |p| p.keyword.value == keyword && p.branch.is_none())
+    }
+
+    /// The branch provisions `benefit BRANCH { … }` for one branch.
+    pub fn benefits_for(&self, branch: Branch) -> impl Iterator<Item = &Provision> + '_ {
+        self.provisions
+            .iter()
+            .filter(move |p| p.branch == Some(branch))
+    }
+
+    /// The branches a field of a provision names, with `all` meaning every branch in the
+    /// material scope.
+    pub fn branches_in(&self, provision: &Provision, field: &str) -> BTreeSet<Branch> {
+        let mut out = BTreeSet::new();
+        for w in provision.words(field) {
+            if w == "all" {
+                out.extend(self.covered_branches());
+            } else if let Some(b) = Branch::from_key(w) {
+                out.insert(b);
+            }
+        }
+        out
+    }
+
+    /// Whether the agreement claims an instrument that contains the principle.
+    pub fn claims_principle(&self, principle: Principle) -> bool {
+        self.claims
+            .iter()
+            .any(|c| c.instrument.principles.contains(&principle))
+    }
+
+    pub fn claims_instrument(&self, code: &str) -> bool {
+        self.claims.iter().any(|c| c.instrument.code == code)
+    }
+
+    pub fn article_of(&self, place: &Place) -> Option<&ArticleInfo> {
+        place.article.and_then(|i| self.articles.get(i))
+    }
+
+    /// The span that anchors findings about something missing from the whole agreement: the
+    /// header's title when there is a header, else the start of the file.
+    pub fn anchor(&self) -> Span {
+        self.title
+            .as_ref()
+            .map_or(Span::new(self.span.start, self.span.start), |t| t.span)
+    }
+
+    /// The rule with a label.
+    pub fn rule(&self, label: &str) -> Option<&RuleDecl> {
+        self.rules.iter().find(|r| r.rule.label.value == label)
+    }
+}
