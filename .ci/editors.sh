@@ -97,8 +97,9 @@ tree_sitter_test() {
 }
 
 tree_sitter_agreements() {
-  local files=("$ROOT"/agreements/*.pacta) extra=/work/shared/design/examples/arcadia-borduria.pacta
-  [[ -e ${files[0]} ]] || { echo "no agreements in $ROOT/agreements" >&2; return 1; }
+  local files=() extra=/work/shared/design/examples/arcadia-borduria.pacta
+  mapfile -t files < <(find "$ROOT/agreements" -name '*.pacta' | sort)
+  ((${#files[@]})) || { echo "no agreements in $ROOT/agreements" >&2; return 1; }
   [[ -f $extra ]] && files+=("$extra")
   # Snippets of the VS Code extension, with their placeholders filled in, must parse too.
   node editors/vscode/test/expand-snippets.js >"$TMP/snippets.pacta" || return 1

@@ -239,7 +239,7 @@ SKIP says how many earlier matches to pass over."
   "Every agreement: each visible character outside strings and comments has a face, and no
 keyword is shown as a plain value (block keywords not before `{' and line keywords not
 before `:' are values, as in the grammar)."
-  (let ((files (directory-files (expand-file-name "agreements" pacta-test--root) t "\\.pacta\\'"))
+  (let ((files (directory-files-recursively (expand-file-name "agreements" pacta-test--root) "\\.pacta\\'"))
         (problems nil)
         (kw (pacta-test--keyword-regexp))
         (block (regexp-opt pacta-block-keywords 'symbols))

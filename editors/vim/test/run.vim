@@ -1,7 +1,7 @@
 " Headless test of the Pacta Vim support. Run from anywhere:
 "   vim -Nu NONE -i NONE -es -S editors/vim/test/run.vim
 " It checks syntax groups at chosen places of sample.pacta, the ftplugin settings and folding,
-" then that every visible character of every agreements/*.pacta gets a syntax group.
+" then that every visible character of every agreements/**/*.pacta gets a syntax group.
 " Failures are written to stderr and make Vim exit non-zero.
 
 let s:here = expand('<sfile>:p:h')
@@ -140,7 +140,7 @@ call s:ExpectFold('branches: sickness', 3)
 call s:ExpectFold('situation:', 1)
 
 " Every agreement: every visible character outside white space has a syntax group.
-let s:files = glob(s:root . '/agreements/*.pacta', 0, 1)
+let s:files = glob(s:root . '/agreements/**/*.pacta', 0, 1)
 if empty(s:files)
   call s:Fail('no agreements found in ' . s:root . '/agreements')
 endif

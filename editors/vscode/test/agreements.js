@@ -1,4 +1,4 @@
-// Tokenizes every agreement in the repository's `agreements/` folder (and any file given on the
+// Tokenizes every agreement in the repository's `agreements/` folder and its subfolders (and any file given on the
 // command line) with the Pacta TextMate grammar and fails if a visible character is left with no
 // scope beyond `source.pacta`, or lands in an `invalid` scope. This is what "highlights every
 // agreement" means for the TextMate grammar: nothing is silently left plain.
@@ -11,6 +11,15 @@ const oniguruma = require('vscode-oniguruma');
 const here = __dirname;
 const grammarPath = path.join(here, '..', 'syntaxes', 'pacta.tmLanguage.json');
 const agreementsDir = path.join(here, '..', '..', '..', 'agreements');
+
+// Every .pacta file under `dir`, subfolders included (agreements/negotiation/…).
+function pactaFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return pactaFiles(p);
+    return e.name.endsWith('.pacta') ? [p] : [];
+  }).sort();
+}
 
 async function main() {
   const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer;
@@ -29,9 +38,7 @@ async function main() {
 
   let files = process.argv.slice(2);
   if (files.length === 0) {
-    files = fs.readdirSync(agreementsDir)
-      .filter((f) => f.endsWith('.pacta'))
-      .map((f) => path.join(agreementsDir, f));
+    files = pactaFiles(agreementsDir);
   }
   if (files.length === 0) {
     console.error('no agreements found in ' + agreementsDir);
