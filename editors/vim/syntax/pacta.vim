@@ -15,13 +15,16 @@ syn case match
 syn iskeyword @,48-57,_,-
 
 " ── structure ──
-syn keyword pactaStructure agreement party part chapter article paragraph rule scenario
+syn keyword pactaStructure agreement party scenario
+syn keyword pactaStructure part nextgroup=pactaRoman skipwhite
+syn keyword pactaStructure chapter article nextgroup=pactaNumber skipwhite
+syn keyword pactaStructure paragraph rule nextgroup=pactaLabel skipwhite
 
 " ── provisions ──
 syn keyword pactaProvision institution define scope benefit text residence-based
 
 " ── suppressions and scenarios ──
-syn keyword pactaSuppression allow
+syn keyword pactaSuppression allow nextgroup=pactaCheckCode,pactaCheckName skipwhite
 syn keyword pactaScenario situation expect
 syn keyword pactaOutcome gap overlap
 
@@ -39,30 +42,30 @@ syn keyword pactaBranch medical-care sickness maternity invalidity old-age survi
 syn keyword pactaBranch employment-injury unemployment family death-grant long-term-care all
 
 " ── words: field names and values (keywords above win over these) ──
-syn match pactaValue /\%([A-Za-z0-9_-]\)\@<![a-z][a-z0-9_-]*/
-syn match pactaField /\%([A-Za-z0-9_-]\)\@<![a-z][a-z0-9_-]*\ze\s*:/
+syn match pactaValue /\<[a-z][a-z0-9_-]*/
+syn match pactaField /\<[a-z][a-z0-9_-]*\ze\s*:/
 " Block provisions are keywords only before `{` and line provisions only before `:`, as in the
 " pest grammar, so that `calculation` or `excluded` can still be values in a list.
-syn match pactaProvision /\%([A-Za-z0-9_-]\)\@<!\%(equal-treatment\|export\|aggregation\|calculation\|minimum-period\|overlapping\|administration\|transitional\|termination\|exceptions\|voluntary-insurance\|residence-fiction\)\ze\_s*{/
-syn match pactaProvision /\%([A-Za-z0-9_-]\)\@<!\%(personal-scope\|regardless-of\|excluded-categories\|excluded\|duration\|entry-into-force\|signature\|see\)\ze\s*:/
-syn match pactaCheckName /\%(\<allow\s\+\)\@<=[a-z][a-z0-9_-]*/
+syn match pactaProvision /\<\%(equal-treatment\|export\|aggregation\|calculation\|minimum-period\|overlapping\|administration\|transitional\|termination\|exceptions\|voluntary-insurance\|residence-fiction\)\ze\_s*{/
+syn match pactaProvision /\<\%(personal-scope\|regardless-of\|excluded-categories\|excluded\|duration\|entry-into-force\|signature\|see\)\ze\s*:/
+syn match pactaCheckName /[a-z][a-z0-9_-]*/ contained
 
 " ── codes ──
-syn match pactaCode /\%([A-Za-z0-9_-]\)\@<![A-Z][A-Z0-9-]*\%([A-Za-z0-9_-]\)\@!/
-syn match pactaParty /\%([A-Za-z0-9_-]\)\@<![A-Z]\{2,}\%([A-Za-z0-9_-]\)\@!/
-syn match pactaVariable /\%([A-Za-z0-9_-]\)\@<![A-Z]\%([A-Za-z0-9_-]\)\@!/
-syn match pactaInstrument /\%([A-Za-z0-9_-]\)\@<![CR]\d\{2,3}\%([A-Za-z0-9_-]\)\@!/
-syn match pactaCheckCode /\%([A-Za-z0-9_-]\)\@<!P\d\{3}\%([A-Za-z0-9_-]\)\@!/
-syn match pactaRoman /\%(\<part\s\+\)\@<=[IVXLCDM]\+\%([A-Za-z0-9_-]\)\@!/
+syn match pactaCode /\<[A-Z][A-Z0-9-]*\>/
+syn match pactaParty /\<[A-Z]\{2,}\>/
+syn match pactaVariable /\<[A-Z]\>/
+syn match pactaInstrument /\<[CR]\d\{2,3}\>/
+syn match pactaCheckCode /\<P\d\{3}\>/
+syn match pactaRoman /[IVXLCDM]\+\>/ contained
 
 " ── numbers, labels, durations, dates ──
-syn match pactaNumber /\%([A-Za-z0-9_-]\)\@<!\d\+\%([A-Za-z0-9_-]\)\@!/
-syn match pactaPercent /\%([A-Za-z0-9_-]\)\@<!\d\+%/
-syn match pactaLabel /\%([A-Za-z0-9_-]\)\@<!\d\+\%(\.\d\+\|([A-Za-z0-9]\+)\)\+\l\=\%([A-Za-z0-9_.-]\)\@!/
-syn match pactaLabel /\%(\<\%(rule\|paragraph\)\s\+\)\@<=\d\+\%(\.\d\+\|([A-Za-z0-9]\+)\)*\l\=/
+syn match pactaNumber /\<\d\+\>/
+syn match pactaPercent /\<\d\+%/
+syn match pactaLabel /\<\d\+\%(\.\d\+\|([A-Za-z0-9]\+)\)\+\l\=[A-Za-z0-9_.-]\@!/
+syn match pactaLabel /\d\+\%(\.\d\+\|([A-Za-z0-9]\+)\)*\l\=/ contained
 syn keyword pactaUnit contained days day weeks week months month quarters quarter years year
-syn match pactaDuration /\%([A-Za-z0-9_-]\)\@<!\d\+[ \t]\+\%(days\|day\|weeks\|week\|months\|month\|quarters\|quarter\|years\|year\)\%([A-Za-z0-9_-]\)\@!/ contains=pactaUnit
-syn match pactaDate /\%([A-Za-z0-9_-]\)\@<!\d\{4}-\d\d-\d\d\%([A-Za-z0-9_-]\)\@!/
+syn match pactaDuration /\<\d\+[ \t]\+\%(days\|day\|weeks\|week\|months\|month\|quarters\|quarter\|years\|year\)\>/ contains=pactaUnit
+syn match pactaDate /\<\d\{4}-\d\d-\d\d\>/
 syn match pactaTag /#[a-z][a-z0-9_-]*/
 
 " ── punctuation ──
