@@ -2,7 +2,7 @@
 "   vim -Nu NONE -i NONE -es -S editors/vim/test/run.vim
 " It checks syntax groups at chosen places of sample.pacta, the ftplugin settings and folding,
 " then that every visible character of every agreements/**/*.pacta gets a syntax group.
-" Failures are written to stderr and make Vim exit non-zero.
+" Failures are reported on stderr and make Vim exit non-zero.
 
 let s:here = expand('<sfile>:p:h')
 let s:root = fnamemodify(s:here, ':h:h:h')
@@ -158,11 +158,20 @@ for s:file in s:files
   endfor
 endfor
 
+" In silent Ex mode only :verbose messages are shown (on stderr). Writing to /dev/stdout with
+" writefile() instead would truncate or overwrite a log file the output is redirected to.
+function! s:Report(lines) abort
+  for line in a:lines
+    verbose echo line
+  endfor
+  verbose echo ''
+endfunction
+
 if empty(s:failures)
-  call writefile([printf('vim: %d syntax checks, %d agreements: ok',
-        \ len(s:expectations) + 6, len(s:files))], '/dev/stdout')
+  call s:Report([printf('vim: %d syntax checks, %d agreements: ok',
+        \ len(s:expectations) + 6, len(s:files))])
   qall!
 else
-  call writefile(s:failures, '/dev/stderr')
+  call s:Report(s:failures)
   cquit!
 endif
