@@ -139,7 +139,33 @@ call s:ExpectFold('personal-scope', 3)
 call s:ExpectFold('branches: sickness', 3)
 call s:ExpectFold('situation:', 1)
 
-" Every agreement: every visible character outside white space has a syntax group.
+" The quoted kebab-case words of the pest grammar (comment lines left out), and those of the
+" block_keyword and line_keyword rules.
+function! s:Words(text) abort
+  let found = {}
+  let start = 0
+  while 1
+    let [word, from, to] = matchstrpos(a:text, '"\zs[a-z]\+\%(-[a-z]\+\)*\ze"', start)
+    if from < 0
+      return found
+    endif
+    let start = to + 1
+    if strlen(word) >= 2
+      let found[word] = 1
+    endif
+  endwhile
+endfunction
+let s:pest = join(filter(readfile(s:root . '/grammar/pacta.pest'), 'v:val !~# "^\\s*//"'), "\n")
+let s:keywords = s:Words(s:pest)
+let s:block_keywords = s:Words(matchstr(s:pest, '\nblock_keyword\s*=\s*@\={\zs\_.\{-}\n}'))
+let s:line_keywords = s:Words(matchstr(s:pest, '\nline_keyword\s*=\s*@\={\zs\_.\{-}\n}'))
+if len(s:keywords) < 60 || !has_key(s:block_keywords, 'aggregation') || !has_key(s:line_keywords, 'see')
+  call s:Fail('could not read the keywords of grammar/pacta.pest')
+endif
+
+" Every agreement: every visible character outside white space has a syntax group, and no keyword
+" of the pest grammar is shown as a plain value (except a block keyword that no `{` follows and a
+" line keyword that no `:` follows: those are values, as in the grammar).
 let s:files = glob(s:root . '/agreements/**/*.pacta', 0, 1)
 if empty(s:files)
   call s:Fail('no agreements found in ' . s:root . '/agreements')
@@ -155,6 +181,23 @@ for s:file in s:files
         break
       endif
     endfor
+    let s:start = 0
+    while 1
+      let [s:word, s:from, s:to] = matchstrpos(s:text, '[A-Za-z0-9_-]\+', s:start)
+      if s:from < 0
+        break
+      endif
+      let s:start = s:to
+      if has_key(s:keywords, s:word)
+            \ && synIDattr(synID(s:l, s:from + 1, 1), 'name') ==# 'pactaValue'
+        let s:rest = s:text[s:to :] . "\n" . join(getline(s:l + 1, s:l + 2), "\n")
+        if !(has_key(s:block_keywords, s:word) && s:rest !~# '^\_s*{')
+              \ && !(has_key(s:line_keywords, s:word) && s:rest !~# '^[ \t]*:')
+          call s:Fail(printf('%s:%d:%d: keyword %s shown as a plain value',
+                \ fnamemodify(s:file, ':.'), s:l, s:from + 1, s:word))
+        endif
+      endif
+    endwhile
   endfor
 endfor
 
