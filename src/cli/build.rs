@@ -11,7 +11,7 @@ pub fn run(args: BuildArgs) -> Result<i32, Failure> {
         None => files::find_config(&args.file)?,
     };
     let text = files::read(&args.file)?;
-    let checked = pacta::check_source(&files::display_name(&args.file), &text, &config);
+    let checked = pacta::check_bytes(&files::display_name(&args.file), &text, &config);
     let errors = checked
         .diagnostics
         .iter()

@@ -9,7 +9,10 @@
 //!
 //! A branch in scope with no coordination provision at all (no aggregation, export or branch
 //! provision: P103) is `not-covered` for acquired rights and rights in course of acquisition even
-//! where no standard would otherwise ask for them.
+//! where no standard would otherwise ask for them — unless it is in scope for the applicable
+//! legislation only (`BRANCH applicable-legislation-only`), where no coordination is expected.
+//! Such a branch is still `not-covered` where a standard asks for the principle (the reason says
+//! so).
 
 use super::source::Tracer;
 use super::types::{Coverage, CoverageCell, Source};
@@ -94,13 +97,19 @@ fn cell(
             Vec::new(),
         );
     }
-    match principle {
+    let only = !a.coordinated_scope_of(code).contains(&branch);
+    let found = match principle {
         Principle::EqualityOfTreatment => equality(a, t, branch),
         Principle::ApplicableLegislation => applicable(a, t),
-        Principle::AcquiredRights => acquired(a, t, branch),
-        Principle::RightsInCourseOfAcquisition => aggregation(a, t, code, branch),
+        Principle::AcquiredRights => acquired(a, t, branch, only),
+        Principle::RightsInCourseOfAcquisition => aggregation(a, t, code, branch, only),
         Principle::AdministrativeAssistance => institution(t, party, branch),
+    };
+    if only && found.0 == Coverage::NotCovered {
+        let reason = format!("{} (in scope for the applicable legislation only)", found.1);
+        return (Coverage::NotCovered, reason, found.2);
     }
+    found
 }
 
 fn sources<'a>(t: &Tracer<'_>, provisions: impl Iterator<Item = &'a Provision>) -> Vec<Source> {
@@ -150,7 +159,7 @@ fn has_any_rule(a: &Agreement, branch: Branch) -> bool {
     named("aggregation") || named("export") || a.benefits_for(branch).next().is_some()
 }
 
-fn acquired(a: &Agreement, t: &Tracer<'_>, branch: Branch) -> Cell {
+fn acquired(a: &Agreement, t: &Tracer<'_>, branch: Branch, only: bool) -> Cell {
     let exported = a
         .provisions_named("export")
         .filter(|p| a.branches_in(p, "branches").contains(&branch));
@@ -179,11 +188,11 @@ fn acquired(a: &Agreement, t: &Tracer<'_>, branch: Branch) -> Cell {
             format!("{} {what}", branch.key()),
             Vec::new(),
         ),
-        None => unrequired(a, branch, "export"),
+        None => unrequired(a, branch, "export", only),
     }
 }
 
-fn aggregation(a: &Agreement, t: &Tracer<'_>, party: &str, branch: Branch) -> Cell {
+fn aggregation(a: &Agreement, t: &Tracer<'_>, party: &str, branch: Branch, only: bool) -> Cell {
     let blocks = a.provisions_named("aggregation").filter(|p| {
         a.branches_in(p, "branches").contains(&branch) && {
             let parties = p.words("parties");
@@ -208,13 +217,13 @@ fn aggregation(a: &Agreement, t: &Tracer<'_>, party: &str, branch: Branch) -> Ce
             Vec::new(),
         );
     }
-    unrequired(a, branch, "aggregation")
+    unrequired(a, branch, "aggregation", only)
 }
 
 /// A principle no standard asks for in this branch: not applicable, unless the branch has no
-/// coordination provision at all.
-fn unrequired(a: &Agreement, branch: Branch, what: &str) -> Cell {
-    if has_any_rule(a, branch) {
+/// coordination provision at all and is not in scope for the applicable legislation only.
+fn unrequired(a: &Agreement, branch: Branch, what: &str, only: bool) -> Cell {
+    if only || has_any_rule(a, branch) {
         (
             Coverage::NotApplicable,
             format!("{what} is not required for {}", branch.key()),

@@ -187,6 +187,7 @@ fn material_scope(a: &Agreement, t: &Tracer<'_>) -> MaterialScope {
             law: s.law.value.clone(),
             residence_based: s.residence_based,
             branches: s.branches.iter().copied().collect(),
+            legislation_only: s.legislation_only.iter().copied().collect(),
             source: t.at(&s.place, s.span),
         })
         .collect();
@@ -197,6 +198,7 @@ fn material_scope(a: &Agreement, t: &Tracer<'_>) -> MaterialScope {
         .into_iter()
         .map(|code| {
             let scope = a.scope_of(code);
+            let coordinated = a.coordinated_scope_of(code);
             let branches = scope
                 .iter()
                 .map(|&branch| {
@@ -207,6 +209,7 @@ fn material_scope(a: &Agreement, t: &Tracer<'_>) -> MaterialScope {
                         branch,
                         laws: entries.clone().map(|l| l.law.clone()).collect(),
                         residence_based: entries.clone().any(|l| l.residence_based),
+                        legislation_only: !coordinated.contains(&branch),
                         sources: entries.map(|l| l.source.clone()).collect(),
                     }
                 })

@@ -205,6 +205,9 @@ pub struct ScopeLaw {
     pub law: String,
     pub residence_based: bool,
     pub branches: Vec<Branch>,
+    /// Branches written `BRANCH applicable-legislation-only`: in scope for the applicable
+    /// legislation, not coordinated otherwise.
+    pub legislation_only: Vec<Branch>,
     pub source: Source,
 }
 
@@ -221,6 +224,8 @@ pub struct ScopedBranch {
     pub branch: Branch,
     pub laws: Vec<String>,
     pub residence_based: bool,
+    /// In scope for the applicable legislation only.
+    pub legislation_only: bool,
     pub sources: Vec<Source>,
 }
 
