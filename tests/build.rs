@@ -111,3 +111,34 @@ fn every_item_names_its_article_and_identifier() {
     );
     assert_eq!(rules.parties[1].institutions[0].branches.len(), 9);
 }
+
+/// Every property name in a schema, recursively.
+fn property_names(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                out.extend(props.keys().cloned());
+            }
+            map.values().for_each(|v| property_names(v, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| property_names(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_format_documentation_names_every_field() {
+    let schema = serde_json::to_value(emit::schema()).expect("schema as JSON");
+    let mut names = std::collections::BTreeSet::new();
+    property_names(&schema, &mut names);
+    assert!(names.contains("decision_table") && names.contains("end_column"));
+    let doc = std::fs::read_to_string(root().join("docs/ruleset.md")).expect("docs/ruleset.md");
+    let missing: Vec<&String> = names
+        .iter()
+        .filter(|n| !doc.contains(&format!("`{n}`")) && !doc.contains(&format!("\"{n}\"")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/ruleset.md does not document {missing:?}"
+    );
+}
