@@ -211,17 +211,22 @@ fn branch_of(finding: &pacta::emit::types::Finding) -> Option<Branch> {
 
 #[test]
 fn every_coverage_finding_has_a_matching_cell() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("agreements");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("agreements") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "pacta") {
-            files.push(format!(
-                "agreements/{}",
-                path.file_name().unwrap().to_string_lossy()
-            ));
+    let mut dirs = vec![root.join("agreements")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("agreements") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "pacta") {
+                let relative = path.strip_prefix(root).expect("under the root");
+                files.push(relative.to_string_lossy().replace('\\', "/"));
+            }
         }
     }
+    files.sort();
+    assert!(files.len() >= 3, "the agreements are found");
     for file in files {
         let (rules, _) = build_file(&file);
         for f in &rules.findings {
