@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod diff;
 mod explain;
 pub mod files;
 
@@ -38,6 +39,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(a) => check::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Diff(a) => diff::run(a),
     };
     match result {
         Ok(code) => code,
