@@ -551,6 +551,18 @@ pub fn provision_group(p: &Provision) -> Group {
 
 /// A provision named as a negotiator reads it: "Aggregation of periods (invalidity, old-age)".
 fn provision_title(file: &SourceFile, p: &Provision) -> String {
+    let name = provision_name(p);
+    // Several aggregation or calculation blocks are told apart by their branches.
+    match p.field("branches") {
+        Some(f) if matches!(p.keyword.value.as_str(), "aggregation" | "calculation") => {
+            format!("{name} ({})", field_text(file, f))
+        }
+        _ => name,
+    }
+}
+
+/// A provision's name without its branches, the same in both drafts.
+fn provision_name(p: &Provision) -> String {
     if let Some(b) = p.branch {
         return format!("Provision on {}", b.title());
     }
@@ -577,13 +589,7 @@ fn provision_title(file: &SourceFile, p: &Provision) -> String {
         "see" => "Cross-reference",
         other => other,
     };
-    // Several aggregation or calculation blocks are told apart by their branches.
-    match p.field("branches") {
-        Some(f) if matches!(p.keyword.value.as_str(), "aggregation" | "calculation") => {
-            format!("{name} ({})", field_text(file, f))
-        }
-        _ => name.to_string(),
-    }
+    name.to_string()
 }
 
 /// Whether a provision is a line (`personal-scope: …`): one field named after its keyword.
@@ -611,14 +617,14 @@ fn provisions(c: &mut Collector<'_>) {
     let (a, b) = (c.old.agreement, c.new.agreement);
     for (n, p) in b.provisions.iter().enumerate() {
         let group = provision_group(p);
-        let title = provision_title(c.new.file, p);
+        let title = provision_name(p);
         let new_at = cite_place(b, &p.place);
         let Some((o, was)) =
             c.m.provisions
                 .old_of(n)
                 .and_then(|o| Some((o, a.provisions.get(o)?)))
         else {
-            let x = ch(ChangeKind::Added, title)
+            let x = ch(ChangeKind::Added, provision_title(c.new.file, p))
                 .at(None, new_at)
                 .detail(provision_summary(c.new.file, p));
             c.push(group, None, x);
@@ -814,14 +820,13 @@ fn rules(c: &mut Collector<'_>) {
         if old_label != label
             && !follows_article(old_label, art_no(a, &was.place), label, art_no(b, &r.place))
         {
-            let x = ch(ChangeKind::Renumbered, format!("Rule {old_label}"))
+            let x = ch(ChangeKind::Renumbered, "Rule")
                 .at(old_at.clone(), new_at.clone())
                 .values(Some(old_label.clone()), Some(label.clone()));
             c.push(g, party, x);
         }
         if !m.same_article(was.place.article, r.place.article) {
-            let x =
-                ch(ChangeKind::Moved, format!("Rule {label}")).at(old_at.clone(), new_at.clone());
+            let x = ch(ChangeKind::Moved, "Rule").at(old_at.clone(), new_at.clone());
             c.push(g, party, x);
         }
         let (sa, sb) = (
@@ -829,7 +834,7 @@ fn rules(c: &mut Collector<'_>) {
             rule_signature(c.new.file, &r.rule),
         );
         if sa != sb {
-            let x = ch(ChangeKind::Changed, format!("Rule {label}"))
+            let x = ch(ChangeKind::Changed, "Rule conditions")
                 .at(old_at.clone(), new_at.clone())
                 .values(Some(sa), Some(sb));
             c.push(g, party, x);
@@ -891,7 +896,7 @@ fn rules(c: &mut Collector<'_>) {
             let d = ch(kind, "No-replacement condition").at(old_at.clone(), new_at.clone());
             c.push(g, party, d);
         }
-        let subject = format!("Rule {label} overrides");
+        let subject = "Rule overrides".to_string();
         c.sets(
             g,
             party,
@@ -910,7 +915,7 @@ fn rules(c: &mut Collector<'_>) {
                     (_, None) => ChangeKind::Removed,
                     _ => ChangeKind::Changed,
                 };
-                let d = ch(kind, format!("Criterion for {v} in rule {label}"))
+                let d = ch(kind, format!("Criterion for {v}"))
                     .at(old_at.clone(), new_at.clone())
                     .values(x.map(|s| format!("\"{s}\"")), y.map(|s| format!("\"{s}\"")));
                 c.push(g, party, d);
@@ -949,6 +954,15 @@ fn scenarios(c: &mut Collector<'_>) {
     let g = Group::Scenarios;
     for (n, s) in b.scenarios.iter().enumerate() {
         let name = format!("Scenario \"{}\"", s.name.value);
+        // A renamed scenario is named by neither of its names, so that the report reads the
+        // same in both directions.
+        let named = |old: &ast::Scenario| {
+            if old.name.value == s.name.value {
+                name.clone()
+            } else {
+                "Renamed scenario".to_string()
+            }
+        };
         let (sit, exp) = scenario_parts(c.new.file, s);
         let Some(was) = c.m.scenarios.old_of(n).and_then(|o| a.scenarios.get(o)) else {
             let x = ch(ChangeKind::Added, name).detail(format!("{sit}; {exp}"));
@@ -956,21 +970,18 @@ fn scenarios(c: &mut Collector<'_>) {
             continue;
         };
         if was.name.value != s.name.value {
-            let x = ch(
-                ChangeKind::Changed,
-                format!("Name of scenario \"{}\"", was.name.value),
-            )
-            .values(Some(was.name.value.clone()), Some(s.name.value.clone()));
+            let x = ch(ChangeKind::Changed, "Scenario name")
+                .values(Some(was.name.value.clone()), Some(s.name.value.clone()));
             c.push(g, None, x);
         }
         let (osit, oexp) = scenario_parts(c.old.file, was);
         if osit != sit {
-            let x =
-                ch(ChangeKind::Changed, format!("{name}, situation")).values(Some(osit), Some(sit));
+            let x = ch(ChangeKind::Changed, format!("{}, situation", named(was)))
+                .values(Some(osit), Some(sit));
             c.push(g, None, x);
         }
         if oexp != exp {
-            let x = ch(ChangeKind::Changed, format!("{name}, expectation"))
+            let x = ch(ChangeKind::Changed, format!("{}, expectation", named(was)))
                 .values(Some(oexp), Some(exp));
             c.push(g, None, x);
         }

@@ -111,41 +111,41 @@ pub struct CoverageChange {
 }
 
 pub fn impact(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Impact {
-    let keys_old: Vec<Key> = old
+    let keys_old: Vec<(Key, Option<String>)> = old
         .diagnostics
         .iter()
         .map(|d| key(old, d, Side::Old, m))
         .collect();
-    let keys_new: Vec<Key> = new
+    let keys_new: Vec<(Key, Option<String>)> = new
         .diagnostics
         .iter()
         .map(|d| key(new, d, Side::New, m))
         .collect();
     let mut count: BTreeMap<&Key, isize> = BTreeMap::new();
-    for k in &keys_old {
+    for (k, _) in &keys_old {
         *count.entry(k).or_default() += 1;
     }
     // A new finding is introduced when its key has no old finding left to pair with.
     let mut introduced = Vec::new();
-    for (d, k) in new.diagnostics.iter().zip(&keys_new) {
+    for (d, (k, at)) in new.diagnostics.iter().zip(&keys_new) {
         let c = count.entry(k).or_default();
         if *c > 0 {
             *c -= 1;
         } else {
-            introduced.push(finding(new, d, k));
+            introduced.push(finding(new, d, at));
         }
     }
     let mut left: BTreeMap<&Key, isize> = BTreeMap::new();
-    for k in &keys_new {
+    for (k, _) in &keys_new {
         *left.entry(k).or_default() += 1;
     }
     let mut resolved = Vec::new();
-    for (d, k) in old.diagnostics.iter().zip(&keys_old) {
+    for (d, (k, at)) in old.diagnostics.iter().zip(&keys_old) {
         let c = left.entry(k).or_default();
         if *c > 0 {
             *c -= 1;
         } else {
-            resolved.push(finding(old, d, k));
+            resolved.push(finding(old, d, at));
         }
     }
     Impact {
@@ -168,8 +168,6 @@ struct Key {
     severity: Severity,
     locus: String,
     message: String,
-    /// The citation shown for the finding (not part of the identity).
-    at: Option<String>,
 }
 
 /// An identity shared by matched elements: `m<old index>`, or one private to one side.
@@ -206,7 +204,8 @@ fn blank_numbers(message: &str) -> String {
     out
 }
 
-fn key(d: &Draft<'_>, diag: &Diagnostic, side: Side, m: &Matching) -> Key {
+/// The identity of a finding and the citation shown for it (not part of the identity).
+fn key(d: &Draft<'_>, diag: &Diagnostic, side: Side, m: &Matching) -> (Key, Option<String>) {
     let a = d.agreement;
     let span = diag.primary.span;
     let (locus, at) = if let Some((i, r)) = a
@@ -247,22 +246,22 @@ fn key(d: &Draft<'_>, diag: &Diagnostic, side: Side, m: &Matching) -> Key {
     } else {
         ("agreement".to_string(), None)
     };
-    Key {
+    let key = Key {
         code: diag.code,
         severity: diag.severity,
         locus,
         message: blank_numbers(&diag.message),
-        at,
-    }
+    };
+    (key, at)
 }
 
-fn finding(d: &Draft<'_>, diag: &Diagnostic, k: &Key) -> FindingChange {
+fn finding(d: &Draft<'_>, diag: &Diagnostic, at: &Option<String>) -> FindingChange {
     FindingChange {
         code: diag.code.to_string(),
         name: crate::check::registry::name_of(diag.code).to_string(),
         severity: diag.severity,
         message: diag.message.clone(),
-        at: k.at.clone(),
+        at: at.clone(),
         location: Location::of(d.file, diag.primary.span),
     }
 }

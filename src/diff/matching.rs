@@ -295,8 +295,9 @@ fn match_scenarios(old: &Draft<'_>, new: &Draft<'_>) -> Pairs {
     pairs
 }
 
-/// The matched pairs (old, new) whose relative order changed: those outside a longest
-/// increasing run of new positions taken in old order.
+/// The old indices of matched pairs whose relative order changed: those that are not in every
+/// longest run of pairs kept in the same order in both drafts. The definition does not depend on
+/// which draft is read first, so that a swap marks both articles in both directions.
 pub fn out_of_order(pairs: &Pairs) -> Vec<usize> {
     let seq: Vec<(usize, usize)> = pairs
         .old_to_new
@@ -304,35 +305,59 @@ pub fn out_of_order(pairs: &Pairs) -> Vec<usize> {
         .enumerate()
         .filter_map(|(o, n)| n.map(|n| (o, n)))
         .collect();
-    // O(n²) longest increasing subsequence; drafts have at most a few hundred articles.
     let len = seq.len();
-    let mut best = vec![1usize; len];
-    let mut prev = vec![usize::MAX; len];
+    // O(n²); drafts have at most a few hundred articles.
+    // ending[i]: the longest increasing run ending at i; starting[i]: starting at i.
+    let mut ending = vec![1usize; len];
     for i in 0..len {
         for j in 0..i {
-            if seq[j].1 < seq[i].1 && best[j] + 1 > best[i] {
-                best[i] = best[j] + 1;
-                prev[i] = j;
+            if seq[j].1 < seq[i].1 {
+                ending[i] = ending[i].max(ending[j] + 1);
             }
         }
     }
-    let mut keep = vec![false; len];
-    if let Some((mut i, _)) = best
-        .iter()
-        .enumerate()
-        .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(&x.0)))
-    {
-        loop {
-            keep[i] = true;
-            if prev[i] == usize::MAX {
-                break;
+    let mut starting = vec![1usize; len];
+    for i in (0..len).rev() {
+        for j in i + 1..len {
+            if seq[i].1 < seq[j].1 {
+                starting[i] = starting[i].max(starting[j] + 1);
             }
-            i = prev[i];
         }
     }
-    seq.iter()
-        .zip(keep)
-        .filter(|(_, k)| !k)
-        .map(|((o, _), _)| *o)
+    let longest = ending.iter().copied().max().unwrap_or(0);
+    let on_some: Vec<bool> = (0..len)
+        .map(|i| ending[i] + starting[i] == longest + 1)
+        .collect();
+    // An element is on every longest run when no other element on some run shares its rank.
+    let mut per_rank = vec![0usize; longest + 1];
+    for i in (0..len).filter(|i| on_some[*i]) {
+        per_rank[ending[i]] += 1;
+    }
+    (0..len)
+        .filter(|&i| !(on_some[i] && per_rank[ending[i]] == 1))
+        .map(|i| seq[i].0)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(links: &[(usize, usize)], n: usize) -> Pairs {
+        let mut p = Pairs::new(n, n);
+        for (o, m) in links {
+            p.link(*o, *m);
+        }
+        p
+    }
+
+    #[test]
+    fn a_swap_moves_both_and_a_shift_moves_one() {
+        let swap = pairs(&[(0, 0), (1, 2), (2, 1), (3, 3)], 4);
+        assert_eq!(out_of_order(&swap), vec![1, 2]);
+        let shift = pairs(&[(0, 3), (1, 0), (2, 1), (3, 2)], 4);
+        assert_eq!(out_of_order(&shift), vec![0]);
+        let same = pairs(&[(0, 0), (1, 1), (2, 2)], 3);
+        assert!(out_of_order(&same).is_empty());
+    }
 }

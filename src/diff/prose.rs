@@ -43,13 +43,30 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
     out
 }
 
-/// An article's prose: its `text` blocks separated by blank lines.
+/// An article's prose: its `text` blocks and their paragraphs separated by blank lines, each
+/// paragraph on one line, so that re-wrapping the source is not an edit.
 fn prose(d: &Draft<'_>, i: usize) -> String {
-    d.agreement
-        .articles
-        .get(i)
-        .map(|a| a.texts.join("\n\n"))
-        .unwrap_or_default()
+    let Some(a) = d.agreement.articles.get(i) else {
+        return String::new();
+    };
+    let mut paragraphs = Vec::new();
+    for t in &a.texts {
+        let mut current: Vec<&str> = Vec::new();
+        for line in t.lines() {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    paragraphs.push(current.join(" "));
+                    current.clear();
+                }
+            } else {
+                current.extend(line.split_whitespace());
+            }
+        }
+        if !current.is_empty() {
+            paragraphs.push(current.join(" "));
+        }
+    }
+    paragraphs.join("\n\n")
 }
 
 /// The prose changes of every article, in the order of the new draft; a removed article's prose
