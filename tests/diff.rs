@@ -553,3 +553,62 @@ fn the_well_formedness_check_catches_broken_markup() {
     assert!(well_formed("<div>").is_err());
     assert!(well_formed("<p>a &amp; <br> b</p>").is_ok());
 }
+
+#[test]
+fn findings_are_matched_by_model_location_not_by_line() {
+    use pacta::diag::{Diagnostic, Severity};
+    let mut a = checked(&format!("{FIXTURES}/draft1.pacta"));
+    let mut b = checked(&format!("{FIXTURES}/draft2.pacta"));
+    let rule_span = |c: &pacta::Checked, label: &str| {
+        c.agreement
+            .as_ref()
+            .and_then(|x| x.rule(label))
+            .map(|r| r.rule.span)
+            .expect("rule")
+    };
+    let article_span = |c: &pacta::Checked, n: u32| {
+        c.agreement
+            .as_ref()
+            .and_then(|x| x.articles.iter().find(|a| a.number == n))
+            .map(|a| a.span)
+            .expect("article")
+    };
+    // The same posting finding on rule 6.1 (draft 1) and on the same rule, now 7.1 (draft 2),
+    // at another line: neither introduced nor resolved.
+    let limit = |label: &str, span| {
+        Diagnostic::new(
+            "P304",
+            Severity::Warning,
+            format!("rule {label} posts for too long"),
+            span,
+        )
+    };
+    a.diagnostics.push(limit("6.1", rule_span(&a, "6.1")));
+    b.diagnostics.push(limit("7.1", rule_span(&b, "7.1")));
+    // Draft 2 drops rule 7.3: a gap appears in "Activity in both Parties" (Art. 7 → Art. 8).
+    let gap = Diagnostic::new(
+        "P302",
+        Severity::Error,
+        "no legislation for self-employed in X and Y, resides elsewhere",
+        article_span(&b, 8),
+    );
+    b.diagnostics.push(gap.clone());
+    let r = diff::diff(Draft::of(&a).expect("a"), Draft::of(&b).expect("b"));
+    assert_eq!(codes(&r.impact.introduced), vec!["P009", "P302"]);
+    assert_eq!(r.impact.introduced[1].at.as_deref(), Some("Art. 8"));
+    assert!(r.impact.resolved.is_empty());
+    assert!(r.introduces(Severity::Error));
+    // The same gap in another article is another finding.
+    let mut c = checked(&format!("{FIXTURES}/draft2.pacta"));
+    c.diagnostics.push(Diagnostic {
+        primary: pacta::diag::Label {
+            span: article_span(&c, 7),
+            message: String::new(),
+        },
+        ..gap
+    });
+    let r = diff::diff(Draft::of(&b).expect("b"), Draft::of(&c).expect("c"));
+    assert_eq!(codes(&r.impact.introduced), vec!["P302"]);
+    // In the order of draft b: rule 7.1 (Art. 7) stands before Art. 8.
+    assert_eq!(codes(&r.impact.resolved), vec!["P304", "P302"]);
+}

@@ -16,8 +16,8 @@ pub fn run(args: DiffArgs) -> Result<i32, Failure> {
     };
     let old_text = files::read(&args.old)?;
     let new_text = files::read(&args.new)?;
-    let old = pacta::check_source(&files::display_name(&args.old), &old_text, &config);
-    let new = pacta::check_source(&files::display_name(&args.new), &new_text, &config);
+    let old = pacta::check_bytes(&files::display_name(&args.old), &old_text, &config);
+    let new = pacta::check_bytes(&files::display_name(&args.new), &new_text, &config);
     let (Some(a), Some(b)) = (Draft::of(&old), Draft::of(&new)) else {
         // A draft that does not parse has no model to compare: show why, and fail.
         let color = use_color(args.color);

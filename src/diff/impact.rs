@@ -148,6 +148,12 @@ pub fn impact(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Impact {
             resolved.push(finding(old, d, at));
         }
     }
+    // In the order of their drafts, whatever order the findings came in.
+    let order = |x: &FindingChange, y: &FindingChange| {
+        (&x.location, &x.code, &x.message).cmp(&(&y.location, &y.code, &y.message))
+    };
+    introduced.sort_by(order);
+    resolved.sort_by(order);
     Impact {
         introduced,
         resolved,
