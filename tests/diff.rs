@@ -612,3 +612,31 @@ fn findings_are_matched_by_model_location_not_by_line() {
     // In the order of draft b: rule 7.1 (Art. 7) stands before Art. 8.
     assert_eq!(codes(&r.impact.resolved), vec!["P304", "P302"]);
 }
+
+#[test]
+fn diffing_mangled_drafts_never_panics() {
+    // Every draft with one line deleted (often leaving structure errors or unparsable text),
+    // diffed against the original both ways and rendered in every format.
+    let path = format!("{FIXTURES}/draft2.pacta");
+    let text = std::fs::read_to_string(&path).expect("draft 2");
+    let original = checked(&path);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut compared = 0;
+    for i in 0..lines.len() {
+        let mut mangled: Vec<&str> = lines.clone();
+        mangled.remove(i);
+        let m = pacta::check_source("mangled.pacta", &mangled.join("\n"), &Config::default());
+        let (Some(a), Some(b)) = (Draft::of(&original), Draft::of(&m)) else {
+            continue;
+        };
+        for r in [diff::diff(a, b), diff::diff(b, a)] {
+            let _ = render::text::render(&r, true);
+            let _ = render::markdown::render(&r);
+            let _ = render::json::render(&r);
+            let html = render::html::render(&r);
+            assert!(!html.to_lowercase().contains("<script"));
+        }
+        compared += 1;
+    }
+    assert!(compared > 50, "{compared}");
+}
