@@ -24,6 +24,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Print the JSON Schema of an output format
     Schema(SchemaArgs),
+    /// Compare two drafts of an agreement: what moved, and the impact on conformity
+    Diff(DiffArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -107,4 +109,45 @@ pub struct SchemaArgs {
     /// Which schema to print
     #[arg(value_enum, default_value = "ruleset")]
     pub kind: SchemaKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Terminal report, coloured
+    Text,
+    /// Markdown for a pull-request comment
+    Markdown,
+    /// Machine-readable report (schema: `pacta schema diff`)
+    Json,
+    /// One self-contained HTML page: a printable redline
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFailOn {
+    /// Exit 1 when the new draft introduces an error
+    NewErrors,
+    /// Exit 1 when the new draft introduces an error or a warning
+    NewWarnings,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DiffArgs {
+    /// The earlier draft
+    pub old: PathBuf,
+    /// The later draft
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Exit 1 when the new draft introduces such findings (a CI gate between drafts)
+    #[arg(long, value_enum)]
+    pub fail_on: Option<DiffFailOn>,
+    /// Write the report to this file (atomically) instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Use this configuration instead of the nearest pacta.toml
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }

@@ -3,6 +3,7 @@
 mod args;
 mod build;
 mod check;
+mod diff;
 mod explain;
 pub mod files;
 mod schema;
@@ -42,6 +43,7 @@ pub fn run() -> i32 {
         Command::Explain(a) => explain::run(a),
         Command::Build(a) => build::run(a),
         Command::Schema(a) => schema::run(a),
+        Command::Diff(a) => diff::run(a),
     };
     match result {
         Ok(code) => code,
