@@ -4,6 +4,7 @@
 //! which also reports the structure findings P002–P009.
 
 pub mod branch;
+pub mod coordination;
 pub mod instrument;
 mod resolve;
 pub mod schema;
@@ -212,6 +213,8 @@ pub struct Agreement {
     pub definitions: Vec<Definition>,
     pub scenarios: Vec<ast::Scenario>,
     pub suppressions: Vec<Suppression>,
+    /// Where each (Party, branch) of a Party's `schemes:` is written, for labels.
+    pub scheme_spans: std::collections::BTreeMap<(String, Branch), Span>,
     /// The whole file.
     pub span: Span,
 }

@@ -145,6 +145,7 @@ impl Resolver {
                     "schemes" => {
                         decl.schemes = self.branch_list(&f.items, None);
                         decl.schemes_span = Some(f.span);
+                        self.scheme_spans(&p.code.value, &f.items);
                     }
                     "liaison-body" => decl.liaison_bodies.extend(strings()),
                     "sub-national-units" => decl.sub_national_units.extend(strings()),
@@ -174,6 +175,25 @@ impl Resolver {
                             span: i.span,
                         });
                     }
+                }
+            }
+        }
+    }
+
+    /// Where each branch of a Party's `schemes:` is written (`all` stands for every branch).
+    fn scheme_spans(&mut self, party: &str, items: &[Item]) {
+        for v in items.iter().flat_map(|i| &i.values) {
+            if let ValueKind::Word(w) = &v.kind {
+                let branches: Vec<Branch> = match Branch::from_key(w) {
+                    Some(b) => vec![b],
+                    None if w == "all" => Branch::C102.to_vec(),
+                    None => Vec::new(),
+                };
+                for b in branches {
+                    self.agreement
+                        .scheme_spans
+                        .entry((party.to_string(), b))
+                        .or_insert(v.span);
                 }
             }
         }

@@ -202,6 +202,11 @@ const EXPORT: &[FieldSpec] = &[
         Words(&["none", "allowed"]),
         "whether benefits paid abroad may be reduced",
     ),
+    f(
+        "parties",
+        PartiesOr(&["all"]),
+        "the Parties whose benefits the provision concerns (default: all)",
+    ),
 ];
 
 const AGGREGATION: &[FieldSpec] = &[
@@ -262,6 +267,11 @@ const CALCULATION: &[FieldSpec] = &[
         "party-method",
         PartyPhrases,
         "a Party-specific method, e.g. `NL own-periods-only`",
+    ),
+    f(
+        "parties",
+        PartiesOr(&["all"]),
+        "the Parties whose benefits the provision concerns (default: all)",
     ),
 ];
 
@@ -408,6 +418,11 @@ const TRANSITIONAL: &[FieldSpec] = &[
         Words(&["final", "reviewed-on-request"]),
         "decisions taken before entry into force",
     ),
+    f(
+        "superseded-rights",
+        Words(&["retained", "lost"]),
+        "rights acquired under an agreement this one supersedes",
+    ),
 ];
 
 const TERMINATION: &[FieldSpec] = &[
@@ -469,6 +484,11 @@ const RESIDENCE_FICTION: &[FieldSpec] = &[
             "employment-as-residence",
         ]),
         "what counts as residence",
+    ),
+    f(
+        "parties",
+        PartiesOr(&["all"]),
+        "the Parties whose benefits the provision concerns (default: all)",
     ),
 ];
 
@@ -559,6 +579,11 @@ pub const BENEFIT: &[FieldSpec] = &[
         "the branch is deliberately left out of coordination",
     ),
     f("note", Strings, "a remark on the provision"),
+    f(
+        "parties",
+        PartiesOr(&["all"]),
+        "the Parties whose benefits the provision concerns (default: all)",
+    ),
 ];
 
 /// The value words of each line provision.
