@@ -17,7 +17,7 @@ fn blocks<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = &'a Provision> + 'a {
 /// another value, else the first block, else the agreement's title.
 fn anchor(cx: &Context<'_>, field: &str) -> Span {
     blocks(cx)
-        .find_map(|p| p.field(field).map(|f| f.span))
+        .find_map(|p| p.field(field).map(crate::model::field_span))
         .or_else(|| blocks(cx).next().map(|p| p.keyword.span))
         .unwrap_or_else(|| cx.agreement.anchor())
 }
@@ -35,7 +35,7 @@ pub fn no_liaison_body(cx: &Context<'_>) -> Vec<Diagnostic> {
                 p.code.span,
             )
             .label("no liaison body")
-            .note("the liaison bodies are how the institutions of the Parties reach each other (C157 Part V)")
+            .note("the liaison bodies are how the institutions of the Parties reach each other")
             .help("add `liaison-body: \"…\"` to the Party")
         })
         .collect()
@@ -53,7 +53,7 @@ pub fn assistance_not_free(cx: &Context<'_>) -> Vec<Diagnostic> {
             anchor(cx, "assistance"),
         )
         .label("assistance not free")
-        .note("C118 Art 11: the Parties' institutions assist each other free of charge")
+        .note("the Parties' institutions must help each other without charging for it")
         .help("write `assistance: free` in the `administration` block")]
 }
 
@@ -77,7 +77,7 @@ pub fn claims_not_portable(cx: &Context<'_>) -> Vec<Diagnostic> {
             anchor(cx, first),
         )
         .label("not portable")
-        .note("a claim sent to the wrong Party's institution would otherwise be late everywhere (C157 Part V)")
+        .note("a claim sent to the wrong Party's institution would otherwise be late everywhere")
         .help(format!(
             "write {} in the `administration` block",
             missing
@@ -150,7 +150,7 @@ pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
                     p.code.span,
                 )
                 .label(format!("no institution for `{b}`"))
-                .note("claims for a covered branch need an institution to go to (C157 Part V)")
+                .note("claims for a covered branch need an institution to go to")
                 .help(format!("add `institution \"…\": {b}` to Party {code}")),
             );
         }

@@ -100,18 +100,23 @@ pub fn extension_unbounded(cx: &Context<'_>) -> Vec<Diagnostic> {
             let by_ok = by
                 .as_ref()
                 .is_some_and(|b| b.value == "competent-authorities");
-            let problem = match (duration, by_ok) {
+            let (problem, label) = match (duration, by_ok) {
                 (Some(_), true) => continue,
-                (None, true) => "has no maximum".to_string(),
+                (None, true) => ("has no maximum".to_string(), "no maximum"),
                 (Some(_), false) => match by {
-                    Some(b) => {
-                        format!("is granted by `{}`, not the competent authorities", b.value)
-                    }
-                    None => "does not say the competent authorities must agree".to_string(),
+                    Some(b) => (
+                        format!("is granted by `{}`, not the competent authorities", b.value),
+                        "not the competent authorities",
+                    ),
+                    None => (
+                        "does not say the competent authorities must agree".to_string(),
+                        "no consent required",
+                    ),
                 },
-                (None, false) => {
-                    "has no maximum and no consent of the competent authorities".to_string()
-                }
+                (None, false) => (
+                    "has no maximum and no consent of the competent authorities".to_string(),
+                    "no maximum, no consent",
+                ),
             };
             out.push(
                 cx.finding(
@@ -119,7 +124,7 @@ pub fn extension_unbounded(cx: &Context<'_>) -> Vec<Diagnostic> {
                     format!("the extension of posting rule {} {problem}", r.rule.label.value),
                     c.span,
                 )
-                .label("unbounded extension")
+                .label(label)
                 .help("write `extension 24 months by competent-authorities` (a maximum, granted by common agreement)"),
             );
         }

@@ -37,12 +37,14 @@ pub fn residence_conditioned_equality(cx: &Context<'_>) -> Vec<Diagnostic> {
             let item = f.items.first()?;
             let v = item.values.first()?;
             match &v.kind {
-                ValueKind::Word(w) if w == "residence-in-party" => {
-                    Some((item.span, "residents of the Party concerned".to_string()))
-                }
-                ValueKind::Duration(d) => {
-                    Some((item.span, format!("persons resident there for {d}")))
-                }
+                ValueKind::Word(w) if w == "residence-in-party" => Some((
+                    crate::model::item_span(item),
+                    "residents of the Party concerned".to_string(),
+                )),
+                ValueKind::Duration(d) => Some((
+                    crate::model::item_span(item),
+                    format!("persons resident there for {d}"),
+                )),
                 _ => None,
             }
         });
@@ -54,7 +56,12 @@ pub fn residence_conditioned_equality(cx: &Context<'_>) -> Vec<Diagnostic> {
                     && w.iter()
                         .all(|w| *w == "residents" || *w == "nationals-residing")
             })
-            .map(|f| (f.span, "residents of the Party concerned".to_string()));
+            .map(|f| {
+                (
+                    crate::model::field_span(f),
+                    "residents of the Party concerned".to_string(),
+                )
+            });
         if let Some((span, who)) = condition.or(residents_only) {
             out.push(
                 cx.finding("P202", format!("equality of treatment is granted only to {who}"), span)
@@ -130,7 +137,7 @@ pub fn residence_condition_too_long(cx: &Context<'_>) -> Vec<Diagnostic> {
                         cx.finding(
                             "P204",
                             format!("{duration} of prior residence for {} exceeds the C118 ceiling of {max}", b.title()),
-                            item.span,
+                            crate::model::item_span(item),
                         )
                         .label("residence condition too long")
                         .note(format!("C118 Art 4(2) allows at most {wording} for {}", b.title()))
@@ -171,7 +178,7 @@ pub fn equality_branches_narrower(cx: &Context<'_>) -> Vec<Diagnostic> {
         .finding(
             "P205",
             format!(
-                "equality of treatment leaves out {} although it is in the material scope",
+                "equality of treatment does not cover {}, which the material scope does",
                 join_and(&names)
             ),
             first.field_span("branches"),

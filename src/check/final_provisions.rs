@@ -43,7 +43,7 @@ pub fn rights_lost_on_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     let span = a
         .provisions_named("termination")
-        .find_map(|p| p.field("acquired-rights").map(|f| f.span))
+        .find_map(|p| p.field("acquired-rights").map(crate::model::field_span))
         .or_else(|| {
             a.provisions_named("termination")
                 .next()
@@ -71,7 +71,7 @@ pub fn prior_periods_ignored(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     let span = a
         .provisions_named("transitional")
-        .find_map(|p| p.field("prior-periods").map(|f| f.span))
+        .find_map(|p| p.field("prior-periods").map(crate::model::field_span))
         .or_else(|| {
             a.provisions_named("transitional")
                 .next()
@@ -108,7 +108,7 @@ pub fn superseded_rights(cx: &Context<'_>) -> Vec<Diagnostic> {
         .finding(
             "P705",
             "rights acquired under the superseded agreement are not preserved",
-            field.span,
+            crate::model::field_span(field),
         )
         .label("supersedes without preserving")
         .note("MERCOSUR Art 17(4): the multilateral agreement replaces bilateral ones without loss of acquired rights")

@@ -4,6 +4,7 @@
 mod administration;
 mod aggregation;
 mod applicable;
+mod catalogue;
 mod equality;
 mod explain;
 mod export;
@@ -17,6 +18,8 @@ use crate::config::{Config, Level};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Agreement;
 use registry::Policy;
+
+pub use catalogue::catalogue_markdown;
 
 /// What a check function receives.
 pub struct Context<'a> {

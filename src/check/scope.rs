@@ -27,7 +27,7 @@ pub fn branch_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
                 )
                 .label("scheme outside the material scope");
             if let Some(s) = a.scopes.iter().find(|s| s.party.value == code) {
-                d = d.secondary(s.span, format!("{code}'s material scope"));
+                d = d.secondary(s.head(), format!("{code}'s material scope"));
             }
             out.push(d.help(format!(
                 "add `{b}` to a `scope {code} \"…\"` line, or remove it from `schemes:` if {code} has no such legislation"
@@ -54,7 +54,7 @@ pub fn c102_branch_absent(cx: &Context<'_>) -> Vec<Diagnostic> {
         .finding(
             "P102",
             format!(
-                "{} of the nine C102 branches covered for no Party: {}",
+                "{} of the nine C102 branches are covered for no Party: {}",
                 absent.len(),
                 join_and(&names)
             ),
@@ -84,7 +84,7 @@ pub fn branch_without_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
                 cx.finding(
                     "P103",
                     format!("{code} {} is in scope but no provision coordinates it", b.title()),
-                    s.span,
+                    s.head(),
                 )
                 .label(format!("`{b}` has no rule"))
                 .help(format!(
@@ -128,7 +128,7 @@ pub fn asymmetric_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
             )
             .label(format!("{first_out} has this scheme"));
         if let Some(e) = a.scope_entry(first_in, b) {
-            d = d.secondary(e.span, format!("covered for {first_in}"));
+            d = d.secondary(e.head(), format!("covered for {first_in}"));
         }
         out.push(d.help(format!(
             "cover `{b}` for {} too, or record why the coverage is one-sided",
@@ -138,7 +138,7 @@ pub fn asymmetric_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
-fn personal_scope(cx: &Context<'_>) -> Option<&Provision> {
+fn personal_scope<'a>(cx: &'a Context<'a>) -> Option<&'a Provision> {
     cx.agreement.provisions_named("personal-scope").next()
 }
 
@@ -178,7 +178,7 @@ pub fn nationality_based_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
         .finding(
             "P105",
             format!("the agreement covers nationals only: {} are left out", join_and(&missing)),
-            ps.span,
+            ps.field_span("personal-scope"),
         )
         .label("limited to nationals")
         .help("cover every insured person: `personal-scope: insured-persons, family-members, survivors` with `regardless-of: nationality`")]
@@ -205,7 +205,7 @@ pub fn excluded_category(cx: &Context<'_>) -> Vec<Diagnostic> {
                 cx.finding(
                     "P106",
                     format!("the personal scope excludes {who}"),
-                    item.span,
+                    crate::model::item_span(item),
                 )
                 .label("category excluded")
                 .note(format!("why it matters: {why}"))
@@ -241,7 +241,7 @@ pub fn family_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
         .finding(
             "P107",
             format!("{} are not in the personal scope", join_and(&names)),
-            ps.span,
+            ps.field_span("personal-scope"),
         )
         .label("no family or survivors")
         .help(format!(

@@ -126,7 +126,7 @@ impl Agreement {
         parties
             .iter()
             .find_map(|p| self.scope_entry(p, branch))
-            .map_or_else(|| self.anchor(), |s| s.span)
+            .map_or_else(|| self.anchor(), ScopeEntry::head)
     }
 
     /// Where a Party's `schemes:` names a branch, else the `schemes:` field, else the Party's code.
@@ -136,6 +136,13 @@ impl Agreement {
         }
         self.party(party)
             .map_or_else(|| self.anchor(), |p| p.schemes_span.unwrap_or(p.code.span))
+    }
+}
+
+impl ScopeEntry {
+    /// `scope XA "law"`: the head of a scope line, for labels (the whole entry may run on).
+    pub fn head(&self) -> Span {
+        Span::new(self.span.start, self.law.span.end.max(self.span.start))
     }
 }
 
