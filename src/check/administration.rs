@@ -139,7 +139,7 @@ pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &a.parties {
         let code = p.code.value.as_str();
-        for b in a.scope_of(code) {
+        for b in a.coordinated_scope_of(code) {
             if a.excluded_for(b, code) || p.institutions.iter().any(|i| i.branches.contains(&b)) {
                 continue;
             }
@@ -208,7 +208,8 @@ pub const P606: Explanation = Explanation {
 };
 
 pub const P607: Explanation = Explanation {
-    what: "For each Party and each branch in its material scope (not explicitly excluded), looks for an \
+    what: "For each Party and each branch it coordinates (in its material scope, not `applicable-legislation-only`, \
+           not explicitly excluded), looks for an \
            `institution \"…\": BRANCHES` of that Party naming the branch (`all` = the Party's schemes). One finding \
            per Party and branch, on the Party's code.",
     why: "A claim for a covered branch needs an institution that decides it (C157 Part V).",

@@ -37,10 +37,18 @@ pub fn residence_conditioned_equality(cx: &Context<'_>) -> Vec<Diagnostic> {
             let item = f.items.first()?;
             let v = item.values.first()?;
             match &v.kind {
-                ValueKind::Word(w) if w == "residence-in-party" => Some((
-                    crate::model::item_span(item),
-                    "residents of the Party concerned".to_string(),
-                )),
+                ValueKind::Word(w) if w != "none" => {
+                    let who = match w.as_str() {
+                        "stay-or-residence-in-other-party" => {
+                            "persons staying or residing in the Party concerned"
+                        }
+                        "ordinarily-resident-in-party" => {
+                            "persons ordinarily resident in the Party concerned"
+                        }
+                        _ => "residents of the Party concerned",
+                    };
+                    Some((crate::model::item_span(item), who.to_string()))
+                }
                 ValueKind::Duration(d) => Some((
                     crate::model::item_span(item),
                     format!("persons resident there for {d}"),
@@ -64,10 +72,14 @@ pub fn residence_conditioned_equality(cx: &Context<'_>) -> Vec<Diagnostic> {
             });
         if let Some((span, who)) = condition.or(residents_only) {
             out.push(
-                cx.finding("P202", format!("equality of treatment is granted only to {who}"), span)
-                    .label("residence condition")
-                    .note("C118 Art 4(1) grants equality without any condition of residence")
-                    .help("write `residence-condition: none` (or `stay-or-residence` to cover anyone present in the Party)"),
+                cx.finding(
+                    "P202",
+                    format!("equality of treatment is granted only to {who}"),
+                    span,
+                )
+                .label("residence condition")
+                .note("C118 Art 4(1) grants equality without any condition of residence")
+                .help("write `residence-condition: none`"),
             );
         }
     }
@@ -201,12 +213,13 @@ pub const P201: Explanation = Explanation {
 };
 
 pub const P202: Explanation = Explanation {
-    what: "An `equal-treatment` block with `residence-condition: residence-in-party` or a residence duration, or whose \
-           `persons:` are only `residents` or `nationals-residing`. `stay-or-residence` (anyone present in the \
-           Party) is accepted.",
-    why: "C118 Art 4(1) grants equality of treatment without any condition of residence. Netherlands–Japan Art 4 \
-          limits it to persons ordinarily resident in the State concerned.",
-    failing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: residence-in-party\n}",
+    what: "An `equal-treatment` block with any `residence-condition:` other than `none` (`resident-in-party`, \
+           `ordinarily-resident-in-party`, `stay-or-residence-in-other-party`, or a duration of residence), or whose \
+           `persons:` are only `residents` or `nationals-residing`.",
+    why: "C118 Art 4(1) grants equality of treatment without any condition of residence: a frontier worker or a \
+          pensioner living abroad must be treated like a national too. Netherlands–Japan Art 4 limits equality to \
+          persons ordinarily resident in the State concerned; Netherlands–Korea to persons staying or residing there.",
+    failing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: ordinarily-resident-in-party\n}",
     passing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: none\n}",
 };
 

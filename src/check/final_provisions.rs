@@ -64,9 +64,10 @@ pub fn rights_lost_on_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
 /// P704: no rule that periods before entry into force count.
 pub fn prior_periods_ignored(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
-    if a.provisions_named("transitional")
-        .any(|p| p.has_word("prior-periods", "count"))
-    {
+    if a.provisions_named("transitional").any(|p| {
+        p.has_word("prior-periods", "count")
+            || p.has_word("prior-periods", "count-if-not-already-used")
+    }) {
         return Vec::new();
     }
     let span = a
@@ -100,7 +101,7 @@ pub fn superseded_rights(cx: &Context<'_>) -> Vec<Diagnostic> {
         return Vec::new();
     };
     if a.provisions_named("transitional")
-        .any(|p| p.has_word("superseded-rights", "retained"))
+        .any(|p| p.has_word("superseded-agreements", "acquired-rights-retained"))
     {
         return Vec::new();
     }
@@ -112,7 +113,7 @@ pub fn superseded_rights(cx: &Context<'_>) -> Vec<Diagnostic> {
         )
         .label("supersedes without preserving")
         .note("MERCOSUR Art 17(4): the multilateral agreement replaces bilateral ones without loss of acquired rights")
-        .help("write `superseded-rights: retained` in the `transitional` block")]
+        .help("write `superseded-agreements: acquired-rights-retained` in the `transitional` block")]
 }
 
 pub const P701: Explanation = Explanation {
@@ -153,10 +154,10 @@ pub const P704: Explanation = Explanation {
 };
 
 pub const P705: Explanation = Explanation {
-    what: "When the header has `supersedes:`, looks for a `transitional` block with `superseded-rights: retained` \
-           (a field added for this check: rights acquired under the agreements this one replaces).",
+    what: "When the header has `supersedes:`, looks for a `transitional` block with \
+           `superseded-agreements: acquired-rights-retained` (rights acquired under the agreements this one replaces).",
     why: "A new agreement that replaces an old one must keep the rights acquired under it (MERCOSUR Art 17(4)), or \
           the improvement takes pensions away.",
     failing: "agreement \"…\" {\n  supersedes: \"Agreement of 1980\"\n}\n…\ntransitional {\n  prior-periods: count\n}",
-    passing: "agreement \"…\" {\n  supersedes: \"Agreement of 1980\"\n}\n…\ntransitional {\n  prior-periods: count\n  superseded-rights: retained\n}",
+    passing: "agreement \"…\" {\n  supersedes: \"Agreement of 1980\"\n}\n…\ntransitional {\n  prior-periods: count\n  superseded-agreements: acquired-rights-retained\n}",
 };

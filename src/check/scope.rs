@@ -77,7 +77,8 @@ pub fn branch_without_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
         for b in &s.branches {
             // One finding per (Party, branch), on the first scope line that names it.
             let first = a.scope_entry(code, *b).is_some_and(|e| e.span == s.span);
-            if !first || a.has_coordination(*b, code) {
+            let coordinated = a.coordinated_scope_of(code).contains(b);
+            if !first || !coordinated || a.has_coordination(*b, code) {
                 continue;
             }
             out.push(
@@ -274,7 +275,8 @@ pub const P103: Explanation = Explanation {
            an `aggregation`, `calculation`, `export`, `minimum-period` or `residence-fiction` block whose `branches:` \
            name the branch (`all` = the material scope; `minimum-period` without `branches:` = the long-term ones), \
            or a branch chapter `benefit BRANCH { … }`. A provision concerns a Party unless its `parties:` field names \
-           only other Parties. An explicit exclusion — `benefit BRANCH { excluded: yes  parties: NL }` — counts as a \
+           only other Parties. A branch written `BRANCH applicable-legislation-only` in a scope line is in scope \
+           for the applicable legislation only and needs no rule. An explicit exclusion — `benefit BRANCH { excluded: yes  parties: NL }` — counts as a \
            deliberate decision and silences the check (and the other branch checks) for that Party.",
     why: "A branch listed in the material scope with nothing that coordinates it looks covered but gives migrant \
           workers nothing beyond the applicable-legislation rules (Netherlands–Korea: Dutch sickness, unemployment \

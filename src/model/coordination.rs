@@ -2,6 +2,9 @@
 //! aggregation and export all ask the same questions ("does anything aggregate old-age periods for
 //! NL?"), so the answers live here, once.
 //!
+//! A branch written `BRANCH applicable-legislation-only` in a scope line is in the material scope
+//! for the applicable legislation only ([`Agreement::coordinated_scope_of`]).
+//!
 //! A provision concerns a Party unless its `parties:` field names other Parties only (`all`, or no
 //! field, means every Party). A branch is **explicitly excluded** for a Party by
 //! `benefit BRANCH { excluded: yes }` concerning that Party: the branch then stays in the material
@@ -53,11 +56,14 @@ impl Agreement {
             .any(|p| p.has_word("excluded", "yes") && self.concerns(p, party))
     }
 
-    /// The Parties whose material scope holds a branch and for which it is not explicitly excluded.
+    /// The Parties whose material scope coordinates a branch (not `applicable-legislation-only`) and
+    /// for which it is not explicitly excluded.
     pub fn coordinated_parties(&self, branch: Branch) -> Vec<&str> {
         self.party_codes()
             .into_iter()
-            .filter(|p| self.scope_of(p).contains(&branch) && !self.excluded_for(branch, p))
+            .filter(|p| {
+                self.coordinated_scope_of(p).contains(&branch) && !self.excluded_for(branch, p)
+            })
             .collect()
     }
 
