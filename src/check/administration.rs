@@ -4,6 +4,7 @@
 
 use super::registry::Explanation;
 use super::Context;
+use crate::ast::ValueKind;
 use crate::diag::Diagnostic;
 use crate::model::coordination::join_and;
 use crate::model::Provision;
@@ -105,7 +106,7 @@ pub fn no_data_protection(cx: &Context<'_>) -> Vec<Diagnostic> {
 
 /// P605: documents in another Party's official language may be refused.
 pub fn no_language_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
-    if blocks(cx).any(|p| p.has("documents-in") || p.has("working-language")) {
+    if blocks(cx).any(|p| accepts_every_language(cx, p)) {
         return Vec::new();
     }
     vec![cx
@@ -114,8 +115,47 @@ pub fn no_language_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
             "documents in the other Party's official language may be refused",
             anchor(cx, "documents-in"),
         )
-        .label("no language clause")
+        .label(if blocks(cx).any(|p| p.has("documents-in")) {
+            "not every official language"
+        } else {
+            "no language clause"
+        })
         .help("write `documents-in: any-official-language` in the `administration` block")]
+}
+
+/// Whether an `administration` block accepts documents in every Party's official language:
+/// `documents-in: any-official-language`, or a list naming every language the Parties declare in
+/// `official-languages:`; when a Party declares none, a list naming at least one language per Party.
+fn accepts_every_language(cx: &Context<'_>, p: &Provision) -> bool {
+    let listed: Vec<String> = p
+        .field("documents-in")
+        .map(|f| {
+            f.items
+                .iter()
+                .flat_map(|i| &i.values)
+                .filter_map(|v| match &v.kind {
+                    ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
+                        Some(w.to_lowercase())
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if listed.is_empty() {
+        return false;
+    }
+    if listed.iter().any(|w| w == "any-official-language") {
+        return true;
+    }
+    let a = cx.agreement;
+    if a.parties.iter().any(|p| p.official_languages.is_empty()) {
+        return listed.len() >= a.parties.len();
+    }
+    a.parties
+        .iter()
+        .flat_map(|p| &p.official_languages)
+        .all(|l| listed.contains(l))
 }
 
 /// P606: no dispute settlement.
@@ -139,8 +179,10 @@ pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &a.parties {
         let code = p.code.value.as_str();
-        for b in a.coordinated_scope_of(code) {
-            if a.excluded_for(b, code) || p.institutions.iter().any(|i| i.branches.contains(&b)) {
+        for b in a.scope_of(code) {
+            if a.deliberately_uncoordinated(b, code)
+                || p.institutions.iter().any(|i| i.branches.contains(&b))
+            {
                 continue;
             }
             out.push(
@@ -192,11 +234,15 @@ pub const P604: Explanation = Explanation {
 };
 
 pub const P605: Explanation = Explanation {
-    what: "Looks for `documents-in:` or `working-language:` in an `administration` block; reports its absence once.",
+    what: "Looks for an `administration` block whose `documents-in:` accepts every Party's official language: \
+           `any-official-language`, or a list naming every language the Parties declare in `official-languages:` \
+           (when a Party declares none, a list with at least one language per Party). Reported once. A \
+           `working-language:` alone does not count: it says how institutions correspond, not which documents \
+           they accept.",
     why: "Without a language clause an institution may refuse a claim written in the other Party's official \
           language, or demand sworn translations.",
-    failing: "administration {\n  assistance: free\n}",
-    passing: "administration {\n  assistance: free\n  documents-in: any-official-language\n}",
+    failing: "party XA \"Arcadia\" { … official-languages: en }\nparty XB \"Borduria\" { … official-languages: fr }\n…\nadministration {\n  assistance: free\n  documents-in: en\n}",
+    passing: "party XA \"Arcadia\" { … official-languages: en }\nparty XB \"Borduria\" { … official-languages: fr }\n…\nadministration {\n  assistance: free\n  documents-in: en, fr\n}",
 };
 
 pub const P606: Explanation = Explanation {

@@ -18,7 +18,7 @@ fn lacking<'a>(
 ) -> Option<Vec<&'a str>> {
     let parties: Vec<&str> = cx
         .agreement
-        .coordinated_parties(branch)
+        .parties_covering(branch)
         .into_iter()
         .filter(|p| !test(p))
         .collect();
@@ -66,10 +66,13 @@ fn purposes_required(cx: &Context<'_>, p: &Provision) -> &'static [&'static str]
 pub fn aggregation_purpose_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in cx.agreement.provisions_named("aggregation") {
+        // Without any calculation method, P403 reports the missing calculation once.
+        let calculated = uncalculated(cx, p).is_empty();
         let missing: Vec<&str> = purposes_required(cx, p)
             .iter()
             .copied()
             .filter(|w| !p.has_word("purposes", w))
+            .filter(|w| *w != "calculation" || calculated)
             .collect();
         if missing.is_empty() {
             continue;
@@ -89,21 +92,25 @@ pub fn aggregation_purpose_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
+/// The long-term branches of an aggregation block that no calculation method covers.
+fn uncalculated(cx: &Context<'_>, p: &Provision) -> Vec<Branch> {
+    let a = cx.agreement;
+    a.branches_of(p)
+        .into_iter()
+        .filter(|b| Branch::LONG_TERM.contains(b))
+        .filter(|b| {
+            !a.provisions_named("calculation")
+                .any(|c| a.branches_of(c).contains(b) && (c.has("method") || c.has("party-method")))
+        })
+        .collect()
+}
+
 /// P403: aggregation for a long-term cash benefit with no calculation method.
 pub fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for p in a.provisions_named("aggregation") {
-        let uncalculated: Vec<Branch> = a
-            .branches_of(p)
-            .into_iter()
-            .filter(|b| Branch::LONG_TERM.contains(b))
-            .filter(|b| {
-                !a.provisions_named("calculation").any(|c| {
-                    a.branches_of(c).contains(b) && (c.has("method") || c.has("party-method"))
-                })
-            })
-            .collect();
+        let uncalculated = uncalculated(cx, p);
         if uncalculated.is_empty() {
             continue;
         }
@@ -209,8 +216,9 @@ pub fn short_term_without_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
 pub const P401: Explanation = Explanation {
     what: "For each long-term branch (invalidity, old-age, survivors) in the material scope of a Party, looks for \
            an `aggregation` block naming it (or `benefit BRANCH { aggregation: yes }`) that concerns that Party. One \
-           finding per branch, on the scope line, naming the Parties without aggregation. Branches explicitly \
-           excluded for a Party (`benefit BRANCH { excluded: yes }`) are left alone.",
+           finding per branch, on the scope line, naming the Parties without aggregation.\
+           Branches kept in scope on purpose without coordination (`applicable-legislation-only`, \
+           `excluded: yes`) are still reported: the periods are still lost.",
     why: "Aggregation (totalization) of periods completed under each Party's legislation is the third ILO \
           principle (C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6): without it, a career split between \
           two Parties may reach the qualifying period in neither (Netherlands–Korea and Netherlands–Pakistan have \
@@ -222,7 +230,8 @@ pub const P401: Explanation = Explanation {
 pub const P402: Explanation = Explanation {
     what: "Each `aggregation` block's `purposes:`. A block covering a long-term branch must list `acquisition`, \
            `maintenance`, `recovery` and `calculation`; a block for short-term branches only must list \
-           `acquisition`. A block without `purposes:` misses them all.",
+           `acquisition`. A block without `purposes:` misses them all. When no \
+           calculation method covers the block's pensions at all, the missing `calculation` purpose is left to P403.",
     why: "C118 Art 7 counts periods for acquiring, maintaining and recovering rights and for calculating \
           benefits; leaving one out (for instance recovery after a break in insurance) loses rights in between.",
     failing: "aggregation {\n  branches: old-age\n  purposes: acquisition\n  overlapping-periods: count-once\n}",
@@ -261,8 +270,8 @@ pub const P405: Explanation = Explanation {
 pub const P406: Explanation = Explanation {
     what: "For each short-term cash branch (sickness, maternity, unemployment) in the material scope of a Party, \
            looks for aggregation for acquisition (an `aggregation` block naming it whose `purposes:` include \
-           `acquisition` or are not given, or `benefit BRANCH { aggregation: yes }`). One finding per branch; \
-           explicitly excluded branches are left alone.",
+           `acquisition` or are not given, or `benefit BRANCH { aggregation: yes }`). One finding per branch, \
+           deliberately uncoordinated branches included.",
     why: "Short-term benefits have waiting periods; a worker who has just moved would otherwise have to requalify \
           from zero (C157 Part III).",
     failing: "scope XA \"Employment Insurance Act\": unemployment\n…\nbenefit unemployment {\n  export-period: 3 months\n}",

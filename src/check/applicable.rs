@@ -215,8 +215,8 @@ pub fn special_category_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
         ),
         (&[Status::CivilServant], "civil servants"),
         (
-            &[Status::MissionStaff, Status::LocallyEngaged],
-            "mission staff",
+            &[Status::MissionStaff],
+            "diplomatic and consular mission staff",
         ),
     ];
     let missing: Vec<String> = categories
@@ -304,8 +304,9 @@ pub const P307: Explanation = Explanation {
 
 pub const P308: Explanation = Explanation {
     what: "Looks for rules on each special category — seafarers (`seafarer`), aircrew or transport crew (`aircrew`, \
-           `transport-crew`), civil servants (`civil-servant`), mission staff (`mission-staff`, `locally-engaged`) — and \
-           lists those with none in one finding on the agreement's title.",
+           `transport-crew`), civil servants (`civil-servant`), diplomatic and consular mission staff \
+           (`mission-staff`; a rule for `locally-engaged` staff, engaged in the host State, does not settle those \
+           sent by a Party) — and lists those with none in one finding on the agreement's title.",
     why: "These persons work across borders by the nature of their work; EU Regulation 883/2004 Art 11 and the \
           model agreements give each a rule (flag State, employer's seat, employing administration, Vienna \
           Conventions).",

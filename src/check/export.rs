@@ -16,7 +16,7 @@ pub fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
         .filter(|b| b.is_exportable_pension())
     {
         let parties: Vec<&str> = a
-            .coordinated_parties(b)
+            .parties_covering(b)
             .into_iter()
             .filter(|p| !a.exports(b, p))
             .collect();
@@ -84,7 +84,7 @@ pub fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let b = Branch::Family;
     let parties: Vec<&str> = a
-        .coordinated_parties(b)
+        .parties_covering(b)
         .into_iter()
         .filter(|p| {
             !a.exports(b, p)
@@ -115,7 +115,7 @@ pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let b = Branch::MedicalCare;
     let parties: Vec<&str> = a
-        .coordinated_parties(b)
+        .parties_covering(b)
         .into_iter()
         .filter(|p| {
             !a.benefits_covering(b, p).any(|m| {
@@ -143,7 +143,7 @@ pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
 pub const P501: Explanation = Explanation {
     what: "For each invalidity, old-age, survivors', employment-injury or death-grant branch in a Party's material \
            scope, looks for an `export` block naming it (or `benefit BRANCH { exported: yes }`) concerning that \
-           Party. One finding per branch, on the scope line; explicitly excluded branches are left alone.",
+           Party. One finding per branch, on the scope line, deliberately uncoordinated branches included.",
     why: "Paying a pension in full to a beneficiary who lives in the other Party is the fourth ILO principle (C118 \
           Art 5; C157 Part IV; EU Regulation 883/2004 Art 7): without it, a worker who goes home loses the pension \
           earned abroad.",

@@ -77,8 +77,7 @@ pub fn branch_without_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
         for b in &s.branches {
             // One finding per (Party, branch), on the first scope line that names it.
             let first = a.scope_entry(code, *b).is_some_and(|e| e.span == s.span);
-            let coordinated = a.coordinated_scope_of(code).contains(b);
-            if !first || !coordinated || a.has_coordination(*b, code) {
+            if !first || a.deliberately_uncoordinated(*b, code) || a.has_coordination(*b, code) {
                 continue;
             }
             out.push(
@@ -143,46 +142,83 @@ fn personal_scope<'a>(cx: &'a Context<'a>) -> Option<&'a Provision> {
     cx.agreement.provisions_named("personal-scope").next()
 }
 
-/// P105: a personal scope limited to nationals.
+/// The person words that name nationals only.
+const NATIONALS: &[&str] = &[
+    "nationals",
+    "nationals-residing",
+    "nationals-of-other-party",
+    "nationals-of-either-party",
+];
+
+/// P105: a personal scope, or an equality clause, limited to nationals.
 pub fn nationality_based_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
-    let Some(ps) = personal_scope(cx) else {
-        return Vec::new();
-    };
-    let words: Vec<&str> = a
-        .provisions_named("personal-scope")
-        .flat_map(|p| p.words("personal-scope"))
-        .collect();
+    let mut out = Vec::new();
     let regardless = a
         .provisions_named("regardless-of")
         .any(|p| p.has_word("regardless-of", "nationality"));
-    let nationals = words.contains(&"nationals");
-    let open = ["insured-persons", "everyone", "residents"]
+    let missing_from = |words: &[&str]| -> Vec<String> {
+        [
+            ("refugees", "refugees"),
+            ("stateless-persons", "stateless persons"),
+            ("third-country-nationals", "third-country nationals"),
+        ]
         .iter()
-        .any(|w| words.contains(w));
-    if !nationals || open || regardless {
-        return Vec::new();
+        .filter(|(k, _)| !words.contains(k))
+        .map(|(_, t)| t.to_string())
+        .collect()
+    };
+    if let Some(ps) = personal_scope(cx) {
+        let words: Vec<&str> = a
+            .provisions_named("personal-scope")
+            .flat_map(|p| p.words("personal-scope"))
+            .collect();
+        let open = words.iter().any(|w| {
+            !NATIONALS.contains(w)
+                && ![
+                    "refugees",
+                    "stateless-persons",
+                    "third-country-nationals",
+                    "family-members",
+                    "survivors",
+                ]
+                .contains(w)
+        });
+        let missing = missing_from(&words);
+        if words.iter().any(|w| NATIONALS.contains(w))
+            && !open
+            && !regardless
+            && !missing.is_empty()
+        {
+            out.push(
+                cx.finding(
+                    "P105",
+                    format!("the agreement covers nationals only: {} are left out", join_and(&missing)),
+                    ps.field_span("personal-scope"),
+                )
+                .label("limited to nationals")
+                .help("cover every insured person: `personal-scope: insured-persons, family-members, survivors` with `regardless-of: nationality`"),
+            );
+        }
     }
-    let missing: Vec<String> = [
-        ("refugees", "refugees"),
-        ("stateless-persons", "stateless persons"),
-        ("third-country-nationals", "third-country nationals"),
-    ]
-    .iter()
-    .filter(|(k, _)| !words.contains(k))
-    .map(|(_, t)| t.to_string())
-    .collect();
-    if missing.is_empty() {
-        return Vec::new();
+    for p in a.provisions_named("equal-treatment") {
+        let words = p.words("persons");
+        if words.is_empty() || !words.iter().all(|w| NATIONALS.contains(w)) {
+            continue;
+        }
+        let missing = missing_from(&words);
+        out.push(
+            cx.finding(
+                "P105",
+                format!("equality of treatment is for nationals only: {} are left out", join_and(&missing)),
+                p.field_span("persons"),
+            )
+            .label("equality for nationals only")
+            .note("C118 Art 10(1) extends equality to refugees and stateless persons without any condition of reciprocity")
+            .help("write `persons: covered` in the `equal-treatment` block"),
+        );
     }
-    vec![cx
-        .finding(
-            "P105",
-            format!("the agreement covers nationals only: {} are left out", join_and(&missing)),
-            ps.field_span("personal-scope"),
-        )
-        .label("limited to nationals")
-        .help("cover every insured person: `personal-scope: insured-persons, family-members, survivors` with `regardless-of: nationality`")]
+    out
 }
 
 /// P106: a sector or status excluded from the personal scope.
@@ -295,12 +331,14 @@ pub const P104: Explanation = Explanation {
 };
 
 pub const P105: Explanation = Explanation {
-    what: "A `personal-scope:` that lists `nationals` but not `insured-persons`, `everyone` or `residents`, and no \
-           `regardless-of: nationality`, leaves out refugees, stateless persons or third-country nationals; the \
-           finding names those it leaves out.",
+    what: "A `personal-scope:` that lists nationals (`nationals`, `nationals-of-either-party`, …) and otherwise only \
+           refugees, stateless persons, third-country nationals, family members or survivors, with no \
+           `regardless-of: nationality`, when it leaves out refugees, stateless persons or third-country nationals; \
+           and an `equal-treatment` block whose `persons:` are nationals only. One finding for each.",
     why: "C118 Art 10(1) extends equality to refugees and stateless persons without reciprocity, and C157 Art 3 \
           covers persons who are or were subject to a Party's legislation whatever their nationality. A \
-          nationality-based scope leaves third-country nationals with split careers and no aggregation.",
+          nationality-based scope or equality clause leaves third-country nationals with split careers unprotected \
+          (Netherlands–Korea: equality for nationals of the two States).",
     failing: "article 3 \"Persons covered\" {\n  personal-scope: nationals, family-members, survivors\n}",
     passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  regardless-of: nationality\n}",
 };

@@ -2,15 +2,16 @@
 //! aggregation and export all ask the same questions ("does anything aggregate old-age periods for
 //! NL?"), so the answers live here, once.
 //!
-//! A branch written `BRANCH applicable-legislation-only` in a scope line is in the material scope
-//! for the applicable legislation only ([`Agreement::coordinated_scope_of`]).
-//!
 //! A provision concerns a Party unless its `parties:` field names other Parties only (`all`, or no
-//! field, means every Party). A branch is **explicitly excluded** for a Party by
-//! `benefit BRANCH { excluded: yes }` concerning that Party: the branch then stays in the material
-//! scope (for the applicable legislation) but the agreement says on purpose that nothing else of
-//! it is coordinated, and the branch-by-branch checks (P103, P401, P406, P501, P504, P505, P607)
-//! leave it alone for that Party.
+//! field, means every Party).
+//!
+//! Two ways say on purpose that a branch in a Party's material scope is not coordinated: the
+//! modifier `BRANCH applicable-legislation-only` in a scope line
+//! ([`Agreement::coordinated_scope_of`]) and `benefit BRANCH { excluded: yes }` concerning the Party
+//! ([`Agreement::excluded_for`]). Either answers P103 (a branch listed with no rule at all) and P607
+//! (no institution), because the omission is then deliberate. The principle checks (P401, P406,
+//! P501, P504, P505) still report the branch: a deliberate gap in aggregation or export is still a
+//! gap for the migrant worker (Netherlands–Japan disapplies aggregation for Dutch unemployment).
 
 use super::{Agreement, Branch, Provision, ScopeEntry};
 use crate::span::Span;
@@ -56,15 +57,18 @@ impl Agreement {
             .any(|p| p.has_word("excluded", "yes") && self.concerns(p, party))
     }
 
-    /// The Parties whose material scope coordinates a branch (not `applicable-legislation-only`) and
-    /// for which it is not explicitly excluded.
-    pub fn coordinated_parties(&self, branch: Branch) -> Vec<&str> {
+    /// The Parties whose material scope holds a branch.
+    pub fn parties_covering(&self, branch: Branch) -> Vec<&str> {
         self.party_codes()
             .into_iter()
-            .filter(|p| {
-                self.coordinated_scope_of(p).contains(&branch) && !self.excluded_for(branch, p)
-            })
+            .filter(|p| self.scope_of(p).contains(&branch))
             .collect()
+    }
+
+    /// Whether a branch in a Party's scope is deliberately left uncoordinated (written
+    /// `applicable-legislation-only`, or `benefit BRANCH { excluded: yes }`).
+    pub fn deliberately_uncoordinated(&self, branch: Branch, party: &str) -> bool {
+        !self.coordinated_scope_of(party).contains(&branch) || self.excluded_for(branch, party)
     }
 
     /// The blocks with a keyword that cover a branch for a Party.

@@ -68,6 +68,8 @@ pub struct PartyDecl {
     pub institutions: Vec<InstitutionDecl>,
     pub liaison_bodies: Vec<Spanned<String>>,
     pub sub_national_units: Vec<Spanned<String>>,
+    /// The Party's official languages (`official-languages:`), lowercased.
+    pub official_languages: Vec<String>,
     pub span: Span,
 }
 

@@ -125,6 +125,7 @@ impl Resolver {
                 institutions: Vec::new(),
                 liaison_bodies: Vec::new(),
                 sub_national_units: Vec::new(),
+                official_languages: Vec::new(),
                 span: p.span,
             };
             for f in &p.fields {
@@ -148,6 +149,17 @@ impl Resolver {
                         self.scheme_spans(&p.code.value, &f.items);
                     }
                     "liaison-body" => decl.liaison_bodies.extend(strings()),
+                    "official-languages" => decl.official_languages.extend(
+                        f.items
+                            .iter()
+                            .flat_map(|i| &i.values)
+                            .filter_map(|v| match &v.kind {
+                                ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
+                                    Some(w.to_lowercase())
+                                }
+                                _ => None,
+                            }),
+                    ),
                     "sub-national-units" => decl.sub_national_units.extend(strings()),
                     _ => {}
                 }
