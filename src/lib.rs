@@ -9,6 +9,7 @@ pub mod ast;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod emit;
 pub mod legislation;
 pub mod model;
 pub mod span;

@@ -98,7 +98,6 @@ pub fn load_config(path: &Path) -> Result<Config, Failure> {
 }
 
 /// Write a file atomically: a temporary file beside it, then a rename.
-#[allow(dead_code)] // used by `build` and `diff -o`
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
     let dir = path
         .parent()

@@ -1,9 +1,11 @@
 //! The command line: one file per subcommand. All I/O of Pacta happens here.
 
 mod args;
+mod build;
 mod check;
 mod explain;
 pub mod files;
+mod schema;
 
 use args::{Cli, ColorChoice, Command};
 use clap::Parser;
@@ -38,6 +40,8 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(a) => check::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Build(a) => build::run(a),
+        Command::Schema(a) => schema::run(a),
     };
     match result {
         Ok(code) => code,
