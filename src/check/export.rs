@@ -105,7 +105,7 @@ pub fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
             ),
             a.branch_anchor(b, &parties),
         )
-        .label("children abroad not covered")
+        .label("`family` for children abroad missing")
         .note("C118 Art 6 provides family allowances for children who live in another Party")
         .help("add `benefit family { children-in-other-party: yes }`")]
 }
@@ -135,7 +135,7 @@ pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
             ),
             a.branch_anchor(b, &parties),
         )
-        .label("medical care stops at the border")
+        .label("`medical-care` stops at the border")
         .note("EU Regulation 883/2004 Arts 17–20: the institution of the place provides care for the competent institution")
         .help("add `benefit medical-care { in-kind-during: stay, residence  provided-by: institution-of-place  paid-by: competent-institution }`")]
 }

@@ -20,12 +20,12 @@ pub fn branch_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
                 .finding(
                     "P101",
                     format!(
-                        "{code} has a {} scheme the agreement does not cover",
+                        "{code} has a scheme for {} that the agreement does not cover",
                         b.title()
                     ),
                     a.scheme_span(code, *b),
                 )
-                .label("scheme outside the material scope");
+                .label(format!("`{b}` outside the material scope"));
             if let Some(s) = a.scopes.iter().find(|s| s.party.value == code) {
                 d = d.secondary(s.head(), format!("{code}'s material scope"));
             }
@@ -53,11 +53,10 @@ pub fn c102_branch_absent(cx: &Context<'_>) -> Vec<Diagnostic> {
     vec![cx
         .finding(
             "P102",
-            format!(
-                "{} of the nine C102 branches are covered for no Party: {}",
-                absent.len(),
-                join_and(&names)
-            ),
+            match absent.len() {
+                1 => format!("one of the nine C102 branches is covered for no Party: {}", join_and(&names)),
+                n => format!("{n} of the nine C102 branches are covered for no Party: {}", join_and(&names)),
+            },
             a.anchor(),
         )
         .label("branches left out")
@@ -313,10 +312,12 @@ pub const P103: Explanation = Explanation {
            or a branch chapter `benefit BRANCH { … }`. A provision concerns a Party unless its `parties:` field names \
            only other Parties. A branch written `BRANCH applicable-legislation-only` in a scope line is in scope \
            for the applicable legislation only and needs no rule. An explicit exclusion — `benefit BRANCH { excluded: yes  parties: NL }` — counts as a \
-           deliberate decision and silences the check (and the other branch checks) for that Party.",
+           deliberate decision too and silences this check (and P607) for that Party; the principle checks (P401, \
+           P406, P501, P504, P505) still report the branch.",
     why: "A branch listed in the material scope with nothing that coordinates it looks covered but gives migrant \
-          workers nothing beyond the applicable-legislation rules (Netherlands–Korea: Dutch sickness, unemployment \
-          and child benefit). Either write the rule or say the branch is excluded.",
+          workers nothing beyond the applicable-legislation rules (Netherlands–Korea: Dutch sickness and \
+          unemployment benefits). Either write the rule or say the branch is excluded. An error when the agreement \
+          claims C157 or R167, which cover every branch a Party has legislation for; otherwise a warning.",
     failing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\n// no provision names unemployment",
     passing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\narticle 18 \"Unemployment\" {\n  benefit unemployment { excluded: yes  parties: XA }\n}",
 };
