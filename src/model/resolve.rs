@@ -125,6 +125,7 @@ impl Resolver {
                 institutions: Vec::new(),
                 liaison_bodies: Vec::new(),
                 sub_national_units: Vec::new(),
+                official_languages: Vec::new(),
                 span: p.span,
             };
             for f in &p.fields {
@@ -145,8 +146,20 @@ impl Resolver {
                     "schemes" => {
                         decl.schemes = self.branch_list(&f.items, None);
                         decl.schemes_span = Some(f.span);
+                        self.scheme_spans(&p.code.value, &f.items);
                     }
                     "liaison-body" => decl.liaison_bodies.extend(strings()),
+                    "official-languages" => decl.official_languages.extend(
+                        f.items
+                            .iter()
+                            .flat_map(|i| &i.values)
+                            .filter_map(|v| match &v.kind {
+                                ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
+                                    Some(w.to_lowercase())
+                                }
+                                _ => None,
+                            }),
+                    ),
                     "sub-national-units" => decl.sub_national_units.extend(strings()),
                     _ => {}
                 }
@@ -174,6 +187,25 @@ impl Resolver {
                             span: i.span,
                         });
                     }
+                }
+            }
+        }
+    }
+
+    /// Where each branch of a Party's `schemes:` is written (`all` stands for every branch).
+    fn scheme_spans(&mut self, party: &str, items: &[Item]) {
+        for v in items.iter().flat_map(|i| &i.values) {
+            if let ValueKind::Word(w) = &v.kind {
+                let branches: Vec<Branch> = match Branch::from_key(w) {
+                    Some(b) => vec![b],
+                    None if w == "all" => Branch::C102.to_vec(),
+                    None => Vec::new(),
+                };
+                for b in branches {
+                    self.agreement
+                        .scheme_spans
+                        .entry((party.to_string(), b))
+                        .or_insert(v.span);
                 }
             }
         }

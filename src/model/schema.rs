@@ -126,6 +126,7 @@ const EXPORT: &[FieldSpec] = &[
     f("except", Strings, "benefits not exported, listed by name"),
     f("exceptions", Words(&["none", "listed", "unlisted"]), "whether there are exceptions, when not listed"),
     f("reduction", Words(&["none", "allowed"]), "whether benefits paid abroad may be reduced"),
+    f("parties", PartiesOr(&["all"]), "the Parties whose benefits are paid abroad (default: all)"),
 ];
 
 #[rustfmt::skip]
@@ -280,6 +281,7 @@ pub const BENEFIT: &[FieldSpec] = &[
     f("exported", YesNo, "the benefit is paid abroad"),
     f("excluded", YesNo, "the branch is deliberately left out of coordination"),
     f("note", Strings, "a remark on the provision"),
+    f("parties", PartiesOr(&["all"]), "the Parties whose benefits the provision concerns (default: all)"),
 ];
 
 /// The value words of each line provision.
