@@ -4,6 +4,8 @@ mod args;
 mod check;
 mod explain;
 pub mod files;
+mod resolve;
+mod test;
 
 use args::{Cli, ColorChoice, Command};
 use clap::Parser;
@@ -38,6 +40,8 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(a) => check::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Resolve(a) => resolve::run(a),
+        Command::Test(a) => test::run(a),
     };
     match result {
         Ok(code) => code,
