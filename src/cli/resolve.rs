@@ -24,7 +24,9 @@ pub fn run(args: ResolveArgs) -> Result<i32, Failure> {
             diagnostics: errors,
         };
         eprint!("{}", human::render(&[report], false));
-        return Err(Failure(format!("{name} has errors; fix them before resolving")));
+        return Err(Failure(format!(
+            "{name} has errors; fix them before resolving"
+        )));
     };
     let conditions = match pacta::syntax::parse_situation(&args.situation) {
         Ok(c) => c,
@@ -42,10 +44,9 @@ pub fn run(args: ResolveArgs) -> Result<i32, Failure> {
         ResolveFormat::Human => print(&render(&resolved))?,
     }
     let settled = resolved.uniform()
-        && resolved
-            .resolutions
-            .first()
-            .is_some_and(|r| matches!(r.outcome, Outcome::Party { .. } | Outcome::Criterion { .. }));
+        && resolved.resolutions.first().is_some_and(|r| {
+            matches!(r.outcome, Outcome::Party { .. } | Outcome::Criterion { .. })
+        });
     Ok(if settled { EXIT_CLEAN } else { EXIT_FINDINGS })
 }
 
@@ -71,8 +72,15 @@ fn render(resolved: &Resolved) -> String {
             resolved.unspecified.join(" and ")
         ));
         for r in &resolved.resolutions {
-            let by = r.rule.as_ref().map_or(String::new(), |l| format!(" by {l}"));
-            out.push_str(&format!("  {}  →  {}{by}\n", r.situation, r.outcome.words()));
+            let by = r
+                .rule
+                .as_ref()
+                .map_or(String::new(), |l| format!(" by {l}"));
+            out.push_str(&format!(
+                "  {}  →  {}{by}\n",
+                r.situation,
+                r.outcome.words()
+            ));
         }
         return out;
     }

@@ -49,14 +49,26 @@ pub fn run(args: TestArgs) -> Result<i32, Failure> {
             }),
         }
     }
-    let passed = results.iter().flat_map(|f| &f.runs).filter(|r| r.passed).count();
-    let failed = results.iter().flat_map(|f| &f.runs).filter(|r| !r.passed).count()
+    let passed = results
+        .iter()
+        .flat_map(|f| &f.runs)
+        .filter(|r| r.passed)
+        .count();
+    let failed = results
+        .iter()
+        .flat_map(|f| &f.runs)
+        .filter(|r| !r.passed)
+        .count()
         + results.iter().filter(|f| f.errors.is_some()).count();
     match args.format {
         TestFormat::Human => print(&human_output(&results, passed, failed))?,
         TestFormat::Junit => print(&junit(&results)?)?,
     }
-    Ok(if failed > 0 { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(if failed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }
 
 fn trace_lines(run: &ScenarioRun) -> Vec<String> {
@@ -79,7 +91,10 @@ fn human_output(results: &[FileRun], passed: usize, failed: usize) -> String {
     let mut out = String::new();
     for f in results {
         if let Some(report) = &f.errors {
-            out.push_str(&format!("FAIL {}: the file has errors; no scenario ran\n", f.name));
+            out.push_str(&format!(
+                "FAIL {}: the file has errors; no scenario ran\n",
+                f.name
+            ));
             out.push_str(&human::render(std::slice::from_ref(report), false));
             continue;
         }
@@ -87,7 +102,10 @@ fn human_output(results: &[FileRun], passed: usize, failed: usize) -> String {
             let verdict = if r.passed { "PASS" } else { "FAIL" };
             out.push_str(&format!("{verdict} {}: {}\n", f.name, r.name));
             if !r.passed {
-                out.push_str(&format!("  expected: {}\n  actual:   {}\n", r.expected, r.actual));
+                out.push_str(&format!(
+                    "  expected: {}\n  actual:   {}\n",
+                    r.expected, r.actual
+                ));
             }
             for line in trace_lines(r) {
                 out.push_str(&format!("  {line}\n"));

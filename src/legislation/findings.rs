@@ -2,7 +2,7 @@
 //! that never decide). Gaps and overlaps are grouped into distinct defects, each shown with its
 //! simplest concrete situation.
 
-use super::rules::{Designation, Eval, RuleSet, Verdict};
+use super::rules::{CCond, Designation, Eval, RuleSet, Verdict};
 use super::situation::{self, Act, Loc, Party, Situation};
 use super::{Analysis, Codes};
 use crate::ast::{self, ConditionKind, Place, Places, Status};
@@ -115,7 +115,9 @@ fn codes(a: &Agreement, ps: &[Party]) -> Vec<String> {
 fn designation_words(a: &Agreement, d: &Designation) -> String {
     match d {
         Designation::Party(p) => format!("designates {}", codes(a, &[*p]).join("")),
-        Designation::Criterion(_, ps) => format!("designates {} by criterion", codes(a, ps).join(" or ")),
+        Designation::Criterion(_, ps) => {
+            format!("designates {} by criterion", codes(a, ps).join(" or "))
+        }
         Designation::Several(ps) => format!("designates {} at once", codes(a, ps).join(" and ")),
     }
 }
@@ -163,8 +165,7 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Di
                 r1.head_span,
             )
             .label(
-                designation(first)
-                    .map_or_else(String::new, |x| designation_words(a.agreement, &x)),
+                designation(first).map_or_else(String::new, |x| designation_words(a.agreement, &x)),
             );
         for &i in d.rules.iter().skip(1) {
             if let Some(r) = rules.get(i) {
@@ -204,11 +205,24 @@ fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Diagno
         return diag;
     }
     // The rule that comes closest: the most conditions met by one binding.
+    // Ranked by: the rule's activity or status condition holds, then conditions met, then
+    // fewest conditions missed; the earliest rule on a tie.
     let mut best: Option<(usize, Option<usize>, usize)> = None;
-    for i in 0..rules.len() {
+    let mut best_score = (false, 0usize, std::cmp::Reverse(usize::MAX));
+    for (i, r) in rules.iter().enumerate() {
         if let Some((fail, met)) = a.rules.closest_miss(i, d.situation) {
-            if best.map_or(true, |(_, _, m)| met > m) {
+            let kind_ok = !matches!(
+                fail.and_then(|f| r.conds.get(f)).map(|c| &c.cond),
+                Some(CCond::Activity(..) | CCond::Split { .. } | CCond::Status(..))
+            );
+            let score = (
+                kind_ok,
+                met,
+                std::cmp::Reverse(r.conds.len().saturating_sub(met)),
+            );
+            if best.is_none() || score > best_score {
                 best = Some((i, fail, met));
+                best_score = score;
             }
         }
     }
@@ -232,7 +246,11 @@ fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Diagno
     };
     let label_for_new = next_label(a, best.map(|(i, _, _)| i));
     let mut diag = ctx
-        .finding("P302", format!("no legislation applies to some {who}"), span)
+        .finding(
+            "P302",
+            format!("no legislation applies to some {who}"),
+            span,
+        )
         .label(label)
         .help(format!(
             "add a rule for them, e.g. `rule {label_for_new}: {suggestion}`"
@@ -367,7 +385,10 @@ fn suggest_rule(s: &Situation, a: &Analysis<'_>) -> String {
         (None, [(p, _)], _) => vars.name(*p),
         (None, work, Loc::Party(r)) if work.iter().any(|&(p, _)| p == r) => vars.name(r),
         (None, work, _) => {
-            let first = work.iter().find(|&&(_, a)| a == Act::Employed).or(work.first());
+            let first = work
+                .iter()
+                .find(|&&(_, a)| a == Act::Employed)
+                .or(work.first());
             let x = first.map_or_else(|| "X".to_string(), |&(p, _)| vars.name(p));
             return format!("{words} -> {x} where {x} is \"…\"");
         }
@@ -463,7 +484,10 @@ fn dead_rules(ctx: &Context<'_>, a: &Analysis<'_>, cycles: &[Vec<usize>]) -> Vec
                 }
             } else if overrider.get(i).is_some_and(Option::is_none) {
                 let by = e.applicable.iter().map(|(j, _)| *j).find(|&j| {
-                    a.rules.rules.get(j).is_some_and(|r| r.overrides.contains(&i))
+                    a.rules
+                        .rules
+                        .get(j)
+                        .is_some_and(|r| r.overrides.contains(&i))
                 });
                 if let Some(x) = overrider.get_mut(i) {
                     *x = by;
@@ -496,7 +520,12 @@ fn dead_rules(ctx: &Context<'_>, a: &Analysis<'_>, cycles: &[Vec<usize>]) -> Vec
                     r.head_span,
                 )
                 .label("never decides");
-            if let Some(by) = overrider.get(i).copied().flatten().and_then(|j| a.rules.rules.get(j)) {
+            if let Some(by) = overrider
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|j| a.rules.rules.get(j))
+            {
                 d = d.secondary(by.head_span, format!("overrides rule {}", r.label));
             }
             out.push(d.help("remove the rule, or narrow the rules that override it"));

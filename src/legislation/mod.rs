@@ -100,7 +100,11 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub fn new(agreement: &'a Agreement) -> Analysis<'a> {
         let rules = RuleSet::compile(agreement);
-        let space = space::Space::new(&rules, agreement.parties.len(), non_active_in_scope(agreement, &rules));
+        let space = space::Space::new(
+            &rules,
+            agreement.parties.len(),
+            non_active_in_scope(agreement, &rules),
+        );
         let mut rows = Vec::new();
         space.each(&mut |s| rows.push((s.clone(), rules.eval(s))));
         Analysis {
@@ -274,9 +278,9 @@ fn outcome(v: &Verdict, names: &dyn Namer) -> Outcome {
             parties: list(ps),
             criterion: text.clone(),
         },
-        Verdict::One(Designation::Several(ps)) | Verdict::Overlap(ps) => Outcome::Overlap {
-            parties: list(ps),
-        },
+        Verdict::One(Designation::Several(ps)) | Verdict::Overlap(ps) => {
+            Outcome::Overlap { parties: list(ps) }
+        }
         Verdict::Gap => Outcome::Gap,
     }
 }

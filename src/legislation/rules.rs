@@ -254,7 +254,12 @@ impl RuleSet {
                 best = Some((fail, met));
             }
         };
-        each_binding(r, s, &parties, 0, &mut binding, &mut visit, false);
+        // Phantom Parties (in no situation) let a rule bind more variables than the situation
+        // has Parties, so that its other conditions can still be weighed.
+        let mut domain = parties.clone();
+        domain
+            .extend((0..r.bound).filter_map(|i| Party::MAX.checked_sub(Party::try_from(i).ok()?)));
+        each_binding(r, s, &domain, 0, &mut binding, &mut visit, false);
         // With no failing condition, the posting is longer than the rule's limit.
         Some(best.unwrap_or((r.conds.first().map(|_| 0), 0)))
     }
@@ -283,10 +288,13 @@ fn compile_rule(
             Term::Party(i)
         }
     };
-    let places = |pl: &Places, vars: &mut Vec<String>, term: &mut dyn FnMut(&crate::ast::PartyRef, &mut Vec<String>) -> Term| match pl {
-        Places::Several(_) => CPlaces::Several,
-        Places::Parties(ps) => CPlaces::List(ps.iter().map(|p| term(p, vars)).collect()),
-    };
+    let places =
+        |pl: &Places,
+         vars: &mut Vec<String>,
+         term: &mut dyn FnMut(&crate::ast::PartyRef, &mut Vec<String>) -> Term| match pl {
+            Places::Several(_) => CPlaces::Several,
+            Places::Parties(ps) => CPlaces::List(ps.iter().map(|p| term(p, vars)).collect()),
+        };
     let mut conds = Vec::new();
     for c in &r.conditions {
         let cond = match &c.kind {
@@ -464,9 +472,8 @@ fn places_hold(pl: &CPlaces, work: &[(Party, Act)], act: Option<Act>, b: &[Party
         CPlaces::Several => work.len() >= 2,
         CPlaces::List(l) => {
             l.len() == work.len()
-                && l.iter().all(|t| {
-                    value(*t, b).is_some_and(|p| work.iter().any(|&(q, _)| q == p))
-                })
+                && l.iter()
+                    .all(|t| value(*t, b).is_some_and(|p| work.iter().any(|&(q, _)| q == p)))
                 && {
                     // The listed Parties are distinct (so they cover every place).
                     let mut v: Vec<Option<Party>> = l.iter().map(|t| value(*t, b)).collect();

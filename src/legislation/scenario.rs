@@ -85,10 +85,15 @@ impl<T: Copy> Given<T> {
         if let Given::Is(_, first) = self {
             let first = *first;
             return Err(Box::new(
-                Diagnostic::new("P007", Severity::Error, format!("the situation gives {what} twice"), span)
-                    .label("given again")
-                    .secondary(first, "first given here")
-                    .help(format!("keep one {what}")),
+                Diagnostic::new(
+                    "P007",
+                    Severity::Error,
+                    format!("the situation gives {what} twice"),
+                    span,
+                )
+                .label("given again")
+                .secondary(first, "first given here")
+                .help("keep one of them"),
             ));
         }
         *self = Given::Is(v, span);
@@ -117,9 +122,17 @@ pub fn situations(
             .and_then(|i| Party::try_from(i).ok())
             .ok_or_else(|| {
                 Box::new(
-                    Diagnostic::new("P004", Severity::Error, format!("`{name}` is not a Party of this agreement"), span)
-                        .label("unknown Party")
-                        .help(format!("the Parties are {}", agreement.party_codes().join(", "))),
+                    Diagnostic::new(
+                        "P004",
+                        Severity::Error,
+                        format!("`{name}` is not a Party of this agreement"),
+                        span,
+                    )
+                    .label("unknown Party")
+                    .help(format!(
+                        "the Parties are {}",
+                        agreement.party_codes().join(", ")
+                    )),
                 )
             })
     };
@@ -137,18 +150,18 @@ pub fn situations(
                 places,
                 and_then,
             } => {
-                for (act, pl) in std::iter::once((activity, places)).chain(and_then.iter().map(|(a, p)| (a, p))) {
+                for (act, pl) in
+                    std::iter::once((activity, places)).chain(and_then.iter().map(|(a, p)| (a, p)))
+                {
                     let act = match act {
                         crate::ast::Activity::Employed => Act::Employed,
                         crate::ast::Activity::SelfEmployed => Act::SelfEmployed,
-                        crate::ast::Activity::Mixed => {
-                            return Err(bad(
-                                "a situation says where the person is employed and where self-employed",
-                                c.span,
-                                "`mixed` in a situation",
-                                "write e.g. `employed in XA and self-employed in XB`",
-                            ))
-                        }
+                        crate::ast::Activity::Mixed => return Err(bad(
+                            "a situation says where the person is employed and where self-employed",
+                            c.span,
+                            "`mixed` in a situation",
+                            "write e.g. `employed in XA and self-employed in XB`",
+                        )),
                     };
                     let Places::Parties(ps) = pl else {
                         return Err(bad(
@@ -177,17 +190,26 @@ pub fn situations(
                     "a situation says how the person works in each place",
                     c.span,
                     "employed or self-employed?",
-                    &format!("write `employed in {}` or `self-employed in {}`", p.name, p.name),
+                    &format!(
+                        "write `employed in {}` or `self-employed in {}`",
+                        p.name, p.name
+                    ),
                 ))
             }
-            ConditionKind::Employer(Place::In(p)) => {
-                employer.set(Loc::Party(party(&p.name, p.span)?), c.span, "the employer's seat")?
+            ConditionKind::Employer(Place::In(p)) => employer.set(
+                Loc::Party(party(&p.name, p.span)?),
+                c.span,
+                "the employer's seat",
+            )?,
+            ConditionKind::Employer(_) => {
+                employer.set(Loc::Third, c.span, "the employer's seat")?
             }
-            ConditionKind::Employer(_) => employer.set(Loc::Third, c.span, "the employer's seat")?,
             ConditionKind::Resides(Place::In(p)) => {
                 residence.set(Loc::Party(party(&p.name, p.span)?), c.span, "the residence")?
             }
-            ConditionKind::Resides(Place::Elsewhere) => residence.set(Loc::Third, c.span, "the residence")?,
+            ConditionKind::Resides(Place::Elsewhere) => {
+                residence.set(Loc::Third, c.span, "the residence")?
+            }
             ConditionKind::Resides(Place::Away) => {
                 return Err(bad(
                     "a situation says where the person resides",
@@ -198,9 +220,11 @@ pub fn situations(
             }
             ConditionKind::Posted(d) => posted.set(d.map(|d| d.days()), c.span, "a posting")?,
             ConditionKind::NotPosted => not_posted = true,
-            ConditionKind::UsuallySelfEmployedIn(p) => {
-                usual.set(Loc::Party(party(&p.name, p.span)?), c.span, "the usual place of activity")?
-            }
+            ConditionKind::UsuallySelfEmployedIn(p) => usual.set(
+                Loc::Party(party(&p.name, p.span)?),
+                c.span,
+                "the usual place of activity",
+            )?,
             ConditionKind::Status(kind, p) => {
                 let ptied = match p {
                     Some(p) => Some(party(&p.name, p.span)?),
@@ -216,16 +240,30 @@ pub fn situations(
         .reduce(Span::join)
         .unwrap_or_default();
     if let (true, Given::Is(_, span)) = (not_posted, posted) {
-        return Err(bad("the situation is both posted and not posted", span, "posted", "keep one of `posted` and `not posted`"));
+        return Err(bad(
+            "the situation is both posted and not posted",
+            span,
+            "posted",
+            "keep one of `posted` and `not posted`",
+        ));
     }
     let mut unspecified: Vec<String> = Vec::new();
-    let all_parties: Vec<Party> = (0..agreement.parties.len()).filter_map(|i| Party::try_from(i).ok()).collect();
-    let any_loc: Vec<Loc> = all_parties.iter().map(|&p| Loc::Party(p)).chain([Loc::Third]).collect();
+    let all_parties: Vec<Party> = (0..agreement.parties.len())
+        .filter_map(|i| Party::try_from(i).ok())
+        .collect();
+    let any_loc: Vec<Loc> = all_parties
+        .iter()
+        .map(|&p| Loc::Party(p))
+        .chain([Loc::Third])
+        .collect();
     // The special status fixes some dimensions.
     let mut fixed_employer: Option<Loc> = None;
     let mut the_status: Option<SpecialStatus> = None;
     if let Given::Is((kind, p), span) = status {
-        let needs_party = matches!(kind, Status::Seafarer | Status::CivilServant | Status::MissionStaff | Status::LocallyEngaged);
+        let needs_party = matches!(
+            kind,
+            Status::Seafarer | Status::CivilServant | Status::MissionStaff | Status::LocallyEngaged
+        );
         if needs_party && p.is_none() {
             let what = match kind {
                 Status::Seafarer => "seafarer under flag XA",
@@ -244,7 +282,11 @@ pub fn situations(
             (Status::Seafarer | Status::LocallyEngaged, Some(p)) => {
                 if work.iter().any(|&(q, a, _)| q != p || a != Act::Employed) {
                     return Err(bad(
-                        format!("a {} works only in {}", kind.keyword(), Codes(agreement).name_of(p)),
+                        format!(
+                            "a {} works only in {}",
+                            kind.keyword(),
+                            Codes(agreement).name_of(p)
+                        ),
                         span,
                         "place of work implied",
                         "remove the other places of work",
@@ -252,11 +294,18 @@ pub fn situations(
                 }
                 work = vec![(p, Act::Employed, span)];
             }
-            (Status::CivilServant | Status::MissionStaff, Some(p)) => fixed_employer = Some(Loc::Party(p)),
+            (Status::CivilServant | Status::MissionStaff, Some(p)) => {
+                fixed_employer = Some(Loc::Party(p))
+            }
             _ => {}
         }
         if kind == Status::NonActive && !work.is_empty() {
-            return Err(bad("a non-active person has no place of work", span, "non-active", "remove the places of work, or `non-active`"));
+            return Err(bad(
+                "a non-active person has no place of work",
+                span,
+                "non-active",
+                "remove the places of work, or `non-active`",
+            ));
         }
         if kind != Status::NonActive && work.iter().any(|&(_, a, _)| a == Act::SelfEmployed) {
             return Err(bad(
@@ -268,7 +317,13 @@ pub fn situations(
         }
         the_status = Some(SpecialStatus { kind, party: p });
     }
-    let non_active = matches!(the_status, Some(SpecialStatus { kind: Status::NonActive, .. }));
+    let non_active = matches!(
+        the_status,
+        Some(SpecialStatus {
+            kind: Status::NonActive,
+            ..
+        })
+    );
     if work.is_empty() && !non_active {
         return Err(bad(
             "the situation says nowhere where the person works",
@@ -283,7 +338,12 @@ pub fn situations(
     // Employer's seat.
     let employers: Vec<Option<Loc>> = match (employed, employer, fixed_employer) {
         (false, Given::Is(_, span), _) => {
-            return Err(bad("a person who is not employed has no employer", span, "no employer", "remove the employer"))
+            return Err(bad(
+                "a person who is not employed has no employer",
+                span,
+                "no employer",
+                "remove the employer",
+            ))
         }
         (false, Given::Open, _) => vec![None],
         (true, Given::Is(l, span), Some(f)) if l != f => {
@@ -327,7 +387,12 @@ pub fn situations(
         Given::Open => None,
     };
     if let (Given::Is(_, span), true) = (usual, matches!(posted, Given::Open)) {
-        return Err(bad("`usually self-employed in` describes a posting", span, "not posted", "add `posted` with its duration"));
+        return Err(bad(
+            "`usually self-employed in` describes a posting",
+            span,
+            "not posted",
+            "add `posted` with its duration",
+        ));
     }
     for &emp in &employers {
         for &res in &residences {
@@ -372,7 +437,9 @@ pub fn situations(
                     };
                     for from in froms {
                         if from == Loc::Party(place.0) {
-                            if matches!(employer, Given::Open) || place.1 == Act::SelfEmployed && matches!(usual, Given::Open) {
+                            if matches!(employer, Given::Open)
+                                || place.1 == Act::SelfEmployed && matches!(usual, Given::Open)
+                            {
                                 continue;
                             }
                             return Err(bad(
@@ -402,10 +469,16 @@ impl Codes<'_> {
 }
 
 /// Resolve a written situation against the agreement's rules.
-pub fn resolve(agreement: &Agreement, conditions: &[Condition]) -> Result<Resolved, Box<Diagnostic>> {
+pub fn resolve(
+    agreement: &Agreement,
+    conditions: &[Condition],
+) -> Result<Resolved, Box<Diagnostic>> {
     let (sits, unspecified) = situations(agreement, conditions)?;
     let rules = RuleSet::compile(agreement);
-    let resolutions = sits.iter().map(|s| resolve_one(agreement, &rules, s)).collect();
+    let resolutions = sits
+        .iter()
+        .map(|s| resolve_one(agreement, &rules, s))
+        .collect();
     Ok(Resolved {
         unspecified,
         resolutions,
@@ -421,7 +494,11 @@ fn resolve_one(agreement: &Agreement, rules: &RuleSet, s: &Situation) -> Resolut
     for (i, r) in rules.rules.iter().enumerate() {
         let (kind, detail) = match e.applicable.iter().find(|(j, _)| *j == i) {
             Some((_, d)) if e.winners.contains(&i) => {
-                let kind = if one { TraceKind::Decides } else { TraceKind::Conflicts };
+                let kind = if one {
+                    TraceKind::Decides
+                } else {
+                    TraceKind::Conflicts
+                };
                 let ds = outcome(&Verdict::One(d.clone()), &codes);
                 (kind, format!("designates {}", ds.words()))
             }
@@ -429,27 +506,41 @@ fn resolve_one(agreement: &Agreement, rules: &RuleSet, s: &Situation) -> Resolut
                 let by: Vec<&str> = e
                     .applicable
                     .iter()
-                    .filter(|(j, _)| rules.rules.get(*j).is_some_and(|x| x.overrides.contains(&i)))
+                    .filter(|(j, _)| {
+                        rules
+                            .rules
+                            .get(*j)
+                            .is_some_and(|x| x.overrides.contains(&i))
+                    })
                     .filter_map(|(j, _)| rules.rules.get(*j).map(|x| x.label.as_str()))
                     .collect();
-                (TraceKind::Overridden, format!("overridden by {}", by.join(", ")))
+                (
+                    TraceKind::Overridden,
+                    format!("overridden by {}", by.join(", ")),
+                )
             }
             None => {
                 let why = match rules.closest_miss(i, s) {
                     Some((None, _)) => format!(
                         "posting longer than its limit{}",
-                        r.max_days.map_or(String::new(), |d| format!(" ({})", situation::days_words(d)))
+                        r.max_days.map_or(String::new(), |d| format!(
+                            " ({})",
+                            situation::days_words(d)
+                        ))
                     ),
-                    Some((Some(c), _)) => r
-                        .conds
-                        .get(c)
-                        .and_then(|c| {
-                            agreement
-                                .rules
-                                .get(i)
-                                .and_then(|d| d.rule.conditions.iter().find(|x| x.span == c.span))
-                        })
-                        .map_or_else(|| "does not apply".to_string(), |c| format!("`{}` does not hold", condition_text(c))),
+                    Some((Some(c), _)) => {
+                        r.conds
+                            .get(c)
+                            .and_then(|c| {
+                                agreement.rules.get(i).and_then(|d| {
+                                    d.rule.conditions.iter().find(|x| x.span == c.span)
+                                })
+                            })
+                            .map_or_else(
+                                || "does not apply".to_string(),
+                                |c| format!("`{}` does not hold", condition_text(c)),
+                            )
+                    }
                     None => "does not apply".to_string(),
                 };
                 (TraceKind::NotMatched, why)
@@ -530,7 +621,10 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
             };
             let meets = |r: &Resolution| match (&exp.kind, &r.outcome) {
                 (ExpectKind::Party { party, by }, Outcome::Party { party: p }) => {
-                    *p == party.name && by.as_ref().map_or(true, |l| r.rule.as_deref() == Some(l.value.as_str()))
+                    *p == party.name
+                        && by
+                            .as_ref()
+                            .map_or(true, |l| r.rule.as_deref() == Some(l.value.as_str()))
                 }
                 (ExpectKind::Gap, Outcome::Gap) => true,
                 (ExpectKind::Overlap, Outcome::Overlap { .. }) => true,
@@ -565,16 +659,26 @@ pub fn malformed(agreement: &Agreement) -> Vec<Diagnostic> {
                 }
             }
             None => out.push(
-                Diagnostic::new("P007", Severity::Error, format!("scenario \"{}\" has no situation", sc.name.value), sc.name.span)
-                    .label("no `situation:`")
-                    .help("add e.g. `situation: employed in XA, resides in XA`"),
+                Diagnostic::new(
+                    "P007",
+                    Severity::Error,
+                    format!("scenario \"{}\" has no situation", sc.name.value),
+                    sc.name.span,
+                )
+                .label("no `situation:`")
+                .help("add e.g. `situation: employed in XA, resides in XA`"),
             ),
         }
         if sc.expect.is_none() {
             out.push(
-                Diagnostic::new("P007", Severity::Error, format!("scenario \"{}\" expects nothing", sc.name.value), sc.name.span)
-                    .label("no `expect:`")
-                    .help("add e.g. `expect: XA`, `expect: gap` or `expect: overlap`"),
+                Diagnostic::new(
+                    "P007",
+                    Severity::Error,
+                    format!("scenario \"{}\" expects nothing", sc.name.value),
+                    sc.name.span,
+                )
+                .label("no `expect:`")
+                .help("add e.g. `expect: XA`, `expect: gap` or `expect: overlap`"),
             );
         }
     }

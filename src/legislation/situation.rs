@@ -68,7 +68,13 @@ impl Situation {
     }
 
     pub fn is_non_active(&self) -> bool {
-        matches!(self.status, Some(SpecialStatus { kind: Status::NonActive, .. }))
+        matches!(
+            self.status,
+            Some(SpecialStatus {
+                kind: Status::NonActive,
+                ..
+            })
+        )
     }
 
     /// The usual place of a self-employed person's activity: where a posting starts, or the
@@ -172,7 +178,11 @@ pub fn words(s: &Situation, names: &dyn Namer, plain: bool) -> String {
         }
         Some(Loc::Third) if !skip_employer => parts.push(format!(
             "employer {}",
-            if plain { "in a third State" } else { "elsewhere" }
+            if plain {
+                "in a third State"
+            } else {
+                "elsewhere"
+            }
         )),
         _ => {}
     }

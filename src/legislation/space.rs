@@ -134,7 +134,14 @@ impl Space {
                 let mut work = base.clone();
                 let fresh = self.unnamed.iter().skip(used);
                 for (i, &p) in fresh.take(e + s).enumerate() {
-                    work.push((p, if i < e { Act::Employed } else { Act::SelfEmployed }));
+                    work.push((
+                        p,
+                        if i < e {
+                            Act::Employed
+                        } else {
+                            Act::SelfEmployed
+                        },
+                    ));
                 }
                 if work.is_empty() {
                     continue;
