@@ -111,7 +111,7 @@ fn source(n: usize, rules: &[RuleSpec]) -> String {
 fn var_letters(a: &Agreement, rule: usize) -> (Vec<String>, Vec<String>) {
     let r = &a.rules[rule].rule;
     let mut bound = Vec::new();
-    let mut push = |name: &str, into: &mut Vec<String>| {
+    let push = |name: &str, into: &mut Vec<String>| {
         if name.len() == 1 && !into.iter().any(|v| v == name) {
             into.push(name.to_string());
         }
