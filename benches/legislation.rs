@@ -17,7 +17,10 @@ fn code(i: usize) -> String {
 fn agreement(n: usize) -> String {
     let mut s = String::from("agreement \"Benchmark\" {\n  conforms-to: C157\n}\n");
     for i in 0..n {
-        s.push_str(&format!("party {} \"Party {i}\" {{ schemes: old-age, sickness }}\n", code(i)));
+        s.push_str(&format!(
+            "party {} \"Party {i}\" {{ schemes: old-age, sickness }}\n",
+            code(i)
+        ));
     }
     s.push_str(
         r#"part II "Applicable legislation" {
@@ -70,9 +73,14 @@ fn main() {
     println!("| Parties | classes decided | findings | analysis (median) | whole check (median) |");
     println!("|---:|---:|---:|---:|---:|");
     let arcadia = include_str!("../agreements/arcadia-borduria.pacta");
-    let sizes: Vec<(String, String)> = std::iter::once(("2 (arcadia-borduria)".to_string(), arcadia.to_string()))
-        .chain([2, 13, 15, 32, 64].into_iter().map(|n| (n.to_string(), agreement(n))))
-        .collect();
+    let sizes: Vec<(String, String)> =
+        std::iter::once(("2 (arcadia-borduria)".to_string(), arcadia.to_string()))
+            .chain(
+                [2, 13, 15, 32, 64]
+                    .into_iter()
+                    .map(|n| (n.to_string(), agreement(n))),
+            )
+            .collect();
     for (label, text) in sizes {
         let checked = pacta::check_source("bench.pacta", &text, &Config::default());
         let Some(a) = checked.agreement else {

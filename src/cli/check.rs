@@ -14,14 +14,14 @@ pub fn run(args: CheckArgs) -> Result<i32, Failure> {
     };
     let root = root.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
     let paths = files::collect(&args.paths, &config, &root)?;
-    let sources: Vec<(String, String)> = paths
+    let sources: Vec<(String, Vec<u8>)> = paths
         .iter()
         .map(|p| Ok((files::display_name(p), files::read(p)?)))
         .collect::<Result<_, Failure>>()?;
     let reports: Vec<FileReport> = sources
         .par_iter()
         .map(|(name, text)| {
-            let checked = pacta::check_source(name, text, &config);
+            let checked = pacta::check_bytes(name, text, &config);
             FileReport {
                 file: checked.file,
                 diagnostics: checked.diagnostics,

@@ -1,10 +1,13 @@
 //! The command line: one file per subcommand. All I/O of Pacta happens here.
 
 mod args;
+mod build;
 mod check;
+mod diff;
 mod explain;
 pub mod files;
 mod resolve;
+mod schema;
 mod test;
 
 use args::{Cli, ColorChoice, Command};
@@ -42,6 +45,9 @@ pub fn run() -> i32 {
         Command::Explain(a) => explain::run(a),
         Command::Resolve(a) => resolve::run(a),
         Command::Test(a) => test::run(a),
+        Command::Build(a) => build::run(a),
+        Command::Schema(a) => schema::run(a),
+        Command::Diff(a) => diff::run(a),
     };
     match result {
         Ok(code) => code,

@@ -10,7 +10,7 @@ use pacta::span::SourceFile;
 pub fn run(args: ResolveArgs) -> Result<i32, Failure> {
     let (config, _) = files::find_config(&args.file)?;
     let name = files::display_name(&args.file);
-    let text = files::read(&args.file)?;
+    let text = files::read_text(&args.file)?;
     let checked = pacta::check_source(&name, &text, &config);
     let errors: Vec<_> = checked
         .diagnostics

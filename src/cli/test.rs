@@ -25,7 +25,7 @@ pub fn run(args: TestArgs) -> Result<i32, Failure> {
     let mut results = Vec::new();
     for path in &paths {
         let name = files::display_name(path);
-        let text = files::read(path)?;
+        let text = files::read_text(path)?;
         let checked = pacta::check_source(&name, &text, &config);
         let errors: Vec<_> = checked
             .diagnostics
