@@ -249,11 +249,14 @@ enum Naive {
     Overlap(Vec<String>),
 }
 
+/// A rule that applies: its index, every (criterion values, target) found, whether it has `where`.
+type Applied = (usize, BTreeSet<(Vec<Party>, Party)>, bool);
+
 /// The naive verdict: try every assignment of Parties to variables.
 fn naive(a: &Agreement, s: &Situation) -> Naive {
     let n = a.parties.len() as Party;
     // (rule, designated: Err(targets) without a criterion; Ok((criterion value, target))…)
-    let mut applicable: Vec<(usize, BTreeSet<(Vec<Party>, Party)>, bool)> = Vec::new();
+    let mut applicable: Vec<Applied> = Vec::new();
     for (i, decl) in a.rules.iter().enumerate() {
         let r = &decl.rule;
         let max = r.clauses.iter().find_map(|c| match c.kind {
@@ -318,7 +321,7 @@ fn naive(a: &Agreement, s: &Situation) -> Naive {
             _ => false,
         })
     };
-    let winners: Vec<&(usize, BTreeSet<(Vec<Party>, Party)>, bool)> = applicable
+    let winners: Vec<&Applied> = applicable
         .iter()
         .filter(|(i, _, _)| !applicable.iter().any(|(j, _, _)| overrides(*j, *i)))
         .collect();

@@ -433,25 +433,33 @@ pub fn cycles(rs: &RuleSet) -> Vec<Vec<usize>> {
         }
     }
     for k in 0..n {
-        for i in 0..n {
-            if reach[i][k] {
-                for j in 0..n {
-                    if reach[k][j] {
-                        reach[i][j] = true;
-                    }
+        let via: Vec<bool> = reach.get(k).cloned().unwrap_or_default();
+        for row in reach.iter_mut() {
+            if row.get(k).copied().unwrap_or(false) {
+                for (cell, &r) in row.iter_mut().zip(&via) {
+                    *cell |= r;
                 }
             }
         }
     }
+    let at = |i: usize, j: usize| {
+        reach
+            .get(i)
+            .and_then(|r| r.get(j))
+            .copied()
+            .unwrap_or(false)
+    };
     let mut seen = vec![false; n];
     let mut out = Vec::new();
     for i in 0..n {
-        if seen[i] || !reach[i][i] {
+        if seen.get(i).copied().unwrap_or(true) || !at(i, i) {
             continue;
         }
-        let group: Vec<usize> = (0..n).filter(|&j| reach[i][j] && reach[j][i]).collect();
+        let group: Vec<usize> = (0..n).filter(|&j| at(i, j) && at(j, i)).collect();
         for &j in &group {
-            seen[j] = true;
+            if let Some(x) = seen.get_mut(j) {
+                *x = true;
+            }
         }
         out.push(group);
     }
