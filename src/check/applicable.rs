@@ -322,31 +322,3 @@ pub const P309: Explanation = Explanation {
     failing: "exceptions {\n  granted-by: competent-authorities\n}",
     passing: "exceptions {\n  granted-by: competent-authorities\n  keeps: single-legislation\n}",
 };
-
-pub const P301: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
-};
-
-pub const P302: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
-};
-
-pub const P310: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
-};
-
-pub const P311: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
-};

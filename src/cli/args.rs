@@ -20,6 +20,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the documentation of a check (by code or name); with no argument, list every check
     Explain(ExplainArgs),
+    /// Which legislation applies to one situation, and why
+    Resolve(ResolveArgs),
+    /// Run the scenarios of agreements (files or directories)
+    Test(TestArgs),
     /// Check an agreement, then emit its JSON rule set
     Build(BuildArgs),
     /// Print the JSON Schema of an output format
@@ -74,6 +78,45 @@ pub struct CheckArgs {
 pub struct ExplainArgs {
     /// A check code such as P303, or a name such as posting-without-limit
     pub check: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ResolveFormat {
+    /// The outcome and the rule trace, for people
+    Human,
+    /// The resolution as JSON
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ResolveArgs {
+    /// The agreement
+    pub file: PathBuf,
+    /// The situation, in the words of rule conditions: "employed in XB, employer in XA, posted 30 months"
+    #[arg(long)]
+    pub situation: String,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ResolveFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// PASS/FAIL per scenario with the rule trace, then a summary line
+    Human,
+    /// JUnit XML: one test suite per file, one test case per scenario
+    Junit,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TestArgs {
+    /// Files or directories whose scenarios to run
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: TestFormat,
+    /// Use this configuration instead of the nearest pacta.toml
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

@@ -6,7 +6,9 @@ mod check;
 mod diff;
 mod explain;
 pub mod files;
+mod resolve;
 mod schema;
+mod test;
 
 use args::{Cli, ColorChoice, Command};
 use clap::Parser;
@@ -41,6 +43,8 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(a) => check::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Resolve(a) => resolve::run(a),
+        Command::Test(a) => test::run(a),
         Command::Build(a) => build::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Diff(a) => diff::run(a),

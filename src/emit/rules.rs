@@ -185,6 +185,10 @@ fn row(a: &Agreement, t: &Tracer<'_>, d: &Decision) -> DecisionRow {
             legislation::Outcome::Party { party } => Outcome::Party {
                 party: party.clone(),
             },
+            legislation::Outcome::Criterion { parties, criterion } => Outcome::Criterion {
+                parties: parties.clone(),
+                criterion: criterion.clone(),
+            },
             legislation::Outcome::Gap => Outcome::Gap,
             legislation::Outcome::Overlap { parties } => Outcome::Overlap {
                 parties: parties.clone(),

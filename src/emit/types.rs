@@ -458,6 +458,12 @@ pub struct DecisionRow {
 pub enum Outcome {
     /// Exactly one Party's legislation applies.
     Party { party: String },
+    /// Exactly one of these Parties' legislation applies, picked by a factual criterion
+    /// (`where X is "…"`).
+    Criterion {
+        parties: Vec<String>,
+        criterion: String,
+    },
     /// No legislation applies.
     Gap,
     /// Two or more legislations apply.

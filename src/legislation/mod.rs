@@ -1,43 +1,286 @@
-//! The applicable-legislation analysis (P301, P302, P310, P311) and the decision table.
+//! The applicable-legislation analysis (P301, P302, P310, P311), the decision table, and the
+//! resolution of one situation (`pacta resolve`, scenarios).
 //!
-//! Interface only for now: the analysis itself is being built (issue 4). The types below are the
-//! contract the JSON rule set (`emit`) and `pacta resolve` code against.
+//! - [`situation`]: one person's situation over concrete Parties, and its words;
+//! - [`rules`]: rules compiled for matching, and the decision for one situation;
+//! - [`space`]: the situation space, reduced by the symmetry between unnamed Parties;
+//! - [`findings`]: gaps, overlaps, override cycles and dead rules as diagnostics;
+//! - [`scenario`]: a situation written in words → situations to resolve, and scenario runs.
+//!
+//! The semantics are documented in `docs/legislation.md`.
+
+pub mod explain;
+mod findings;
+mod rules;
+pub mod scenario;
+pub mod situation;
+mod space;
 
 use crate::diag::Diagnostic;
 use crate::model::Agreement;
-use serde::Serialize;
+use rules::{Designation, Eval, RuleSet, Verdict};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use situation::{Loc, Namer, Party, Situation};
+
+pub use scenario::{resolve, run_scenarios, Resolution, RuleTrace, ScenarioRun, TraceKind};
 
 /// The outcome for one class of situations.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Outcome {
     /// Exactly one Party's legislation applies.
     Party { party: String },
+    /// Exactly one of these Parties' legislation applies, picked by a factual criterion
+    /// (`where X is "…"`).
+    Criterion {
+        parties: Vec<String>,
+        criterion: String,
+    },
     /// No legislation applies (P302).
     Gap,
     /// Two or more legislations apply (P301).
     Overlap { parties: Vec<String> },
 }
 
+impl Outcome {
+    /// The outcome in words: "XA", "XA or XB (…)", "no legislation", "XA and XB".
+    pub fn words(&self) -> String {
+        match self {
+            Outcome::Party { party } => party.clone(),
+            Outcome::Criterion { parties, criterion } => {
+                format!("{}, whichever is {criterion}", parties.join(" or "))
+            }
+            Outcome::Gap => "no legislation (gap)".to_string(),
+            Outcome::Overlap { parties } => {
+                format!("{} at once (overlap)", parties.join(" and "))
+            }
+        }
+    }
+}
+
 /// One row of the decision table: a class of situations, in the words of rule conditions, the
 /// outcome and the rule that decides it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct Decision {
-    /// The class of situations, e.g. "employed in X, employer in Y, posted up to 24 months".
+    /// The class of situations, e.g. "employed in X, employer in Y, resides in X, posted 24
+    /// months". Variables stand for distinct Parties that no rule names; Party codes for Parties
+    /// a rule names; `elsewhere` for a third State. A posting duration stands for the interval
+    /// up to it from the previous boundary; the last one for every longer posting.
     pub situation: String,
     pub outcome: Outcome,
-    /// The label of the deciding rule, when one rule decides.
+    /// The label of the deciding rule, when the outcome is one legislation.
     pub rule: Option<String>,
-    /// Rules that also apply but are overridden by the deciding rule.
+    /// Rules that also apply but are overridden.
     pub overridden: Vec<String>,
+    /// For an overlap, the rules that designate different legislations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicting: Vec<String>,
+}
+
+/// A gap or an overlap found by the analysis, with its simplest concrete situation.
+#[derive(Clone, Debug)]
+pub struct Defect {
+    /// `P301` or `P302`.
+    pub code: &'static str,
+    pub situation: Situation,
+    /// For an overlap, the labels of the rules in conflict; for a gap, empty.
+    pub rules: Vec<String>,
+    /// What tells this defect from the others (its grouping key, in words).
+    pub key: String,
+}
+
+/// The analysis of one agreement: every class of situations decided.
+pub struct Analysis<'a> {
+    agreement: &'a Agreement,
+    rules: RuleSet,
+    rows: Vec<(Situation, Eval)>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(agreement: &'a Agreement) -> Analysis<'a> {
+        let rules = RuleSet::compile(agreement);
+        let space = space::Space::new(
+            &rules,
+            agreement.parties.len(),
+            non_active_in_scope(agreement, &rules),
+        );
+        let mut rows = Vec::new();
+        space.each(&mut |s| rows.push((s.clone(), rules.eval(s))));
+        Analysis {
+            agreement,
+            rules,
+            rows,
+        }
+    }
+
+    /// How many classes of situations were decided.
+    pub fn classes(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The gaps and overlaps, one per distinct defect, in a deterministic order.
+    pub fn defects(&self) -> Vec<Defect> {
+        findings::defects(self)
+            .into_iter()
+            .map(|d| Defect {
+                code: d.code,
+                situation: d.situation.clone(),
+                rules: d
+                    .rules
+                    .iter()
+                    .filter_map(|&i| self.rules.rules.get(i).map(|r| r.label.clone()))
+                    .collect(),
+                key: d.key,
+            })
+            .collect()
+    }
+
+    pub fn decision_table(&self) -> Vec<Decision> {
+        self.rows
+            .iter()
+            .map(|(s, e)| {
+                let names = Variables::of(s, &self.rules.named, self.agreement);
+                let label = |i: &usize| self.rules.rules.get(*i).map(|r| r.label.clone());
+                let winners: Vec<String> = e.winners.iter().filter_map(label).collect();
+                let one = matches!(e.verdict, Verdict::One(_));
+                Decision {
+                    situation: situation::words(s, &names, false),
+                    outcome: outcome(&e.verdict, &names),
+                    rule: if one { winners.first().cloned() } else { None },
+                    overridden: e
+                        .applicable
+                        .iter()
+                        .map(|(i, _)| *i)
+                        .filter(|i| !e.winners.contains(i))
+                        .filter_map(|i| label(&i))
+                        .collect(),
+                    conflicting: if matches!(e.verdict, Verdict::Overlap(_)) {
+                        winners
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether non-active persons are in the personal scope of the analysis: the agreement covers a
+/// residence-based scheme or has a rule for non-active persons.
+fn non_active_in_scope(agreement: &Agreement, rules: &RuleSet) -> bool {
+    rules.has_non_active_rule || agreement.scopes.iter().any(|s| s.residence_based)
+}
+
+/// Whether non-active persons are in the situation space of this agreement.
+pub fn covers_non_active(agreement: &Agreement) -> bool {
+    non_active_in_scope(agreement, &RuleSet::compile(agreement))
+}
+
+/// Posting boundaries (limit plus extension of every rule), in days, sorted.
+pub fn posting_boundaries(agreement: &Agreement) -> Vec<u64> {
+    RuleSet::compile(agreement).boundaries
 }
 
 /// Findings of the applicable-legislation analysis.
-pub fn check(_agreement: &Agreement) -> Vec<Diagnostic> {
-    Vec::new()
+pub fn check(agreement: &Agreement) -> Vec<Diagnostic> {
+    let analysis = Analysis::new(agreement);
+    let mut out = findings::diagnostics(&analysis);
+    out.extend(scenario::malformed(agreement));
+    out
 }
 
 /// The decision table of an agreement, in a deterministic order.
-pub fn decision_table(_agreement: &Agreement) -> Vec<Decision> {
-    Vec::new()
+pub fn decision_table(agreement: &Agreement) -> Vec<Decision> {
+    Analysis::new(agreement).decision_table()
+}
+
+/// The outcome of one concrete situation (used by tests and scenarios).
+pub fn decide(agreement: &Agreement, s: &Situation) -> Outcome {
+    let rules = RuleSet::compile(agreement);
+    outcome(&rules.eval(s).verdict, &Codes(agreement))
+}
+
+/// Parties by their codes.
+pub(crate) struct Codes<'a>(pub &'a Agreement);
+
+impl Namer for Codes<'_> {
+    fn name(&self, p: Party) -> String {
+        self.0
+            .parties
+            .get(usize::from(p))
+            .map_or_else(|| format!("#{p}"), |d| d.code.value.clone())
+    }
+}
+
+/// Named Parties by code, the others as variables X, Y, Z, W, … in order of first mention.
+struct Variables<'a> {
+    agreement: &'a Agreement,
+    named: &'a [Party],
+    order: Vec<Party>,
+}
+
+impl<'a> Variables<'a> {
+    fn of(s: &Situation, named: &'a [Party], agreement: &'a Agreement) -> Variables<'a> {
+        let mut order = Vec::new();
+        let mut add = |p: Party| {
+            if !named.contains(&p) && !order.contains(&p) {
+                order.push(p);
+            }
+        };
+        if let Some(p) = s.status.and_then(|st| st.party) {
+            add(p);
+        }
+        for &(p, _) in &s.work {
+            add(p);
+        }
+        for l in [s.employer, Some(s.residence), s.posting.map(|p| p.from)]
+            .into_iter()
+            .flatten()
+        {
+            if let Loc::Party(p) = l {
+                add(p);
+            }
+        }
+        Variables {
+            agreement,
+            named,
+            order,
+        }
+    }
+}
+
+const LETTERS: &[&str] = &[
+    "X", "Y", "Z", "W", "V", "U", "T", "S", "R", "Q", "P", "O", "N", "M",
+];
+
+impl Namer for Variables<'_> {
+    fn name(&self, p: Party) -> String {
+        if self.named.contains(&p) {
+            return Codes(self.agreement).name(p);
+        }
+        match self.order.iter().position(|&q| q == p) {
+            Some(i) => LETTERS
+                .get(i)
+                .map_or_else(|| format!("X{i}"), |l| l.to_string()),
+            None => Codes(self.agreement).name(p),
+        }
+    }
+}
+
+fn outcome(v: &Verdict, names: &dyn Namer) -> Outcome {
+    let list = |ps: &[Party]| ps.iter().map(|&p| names.name(p)).collect::<Vec<_>>();
+    match v {
+        Verdict::One(Designation::Party(p)) => Outcome::Party {
+            party: names.name(*p),
+        },
+        Verdict::One(Designation::Criterion(text, ps)) => Outcome::Criterion {
+            parties: list(ps),
+            criterion: text.clone(),
+        },
+        Verdict::One(Designation::Several(ps)) | Verdict::Overlap(ps) => {
+            Outcome::Overlap { parties: list(ps) }
+        }
+        Verdict::Gap => Outcome::Gap,
+    }
 }

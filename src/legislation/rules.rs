@@ -1,0 +1,642 @@
+//! Rules compiled for matching: variables numbered, Party codes resolved to indices, posting
+//! limits in days, `overrides` resolved to rule indices. Then: which rules apply to a situation,
+//! what each designates, and the outcome.
+
+use super::situation::{Act, Loc, Party, Situation};
+use crate::ast::{Activity, ClauseKind, ConditionKind, Place, Places, Status};
+use crate::model::{Agreement, RuleDecl};
+use crate::span::Span;
+
+/// A Party in a rule: a variable (by number) or a Party code (`None` when undeclared).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Term {
+    Var(usize),
+    Party(Option<Party>),
+}
+
+/// Places of work in a condition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CPlaces {
+    Several,
+    List(Vec<Term>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CCond {
+    /// Every place of work has activity `act` (`None`: mixed) and the places are `places`.
+    Activity(Option<Act>, CPlaces),
+    /// Employed in `first`, self-employed in `second` (either order of writing), nowhere else.
+    Split {
+        employed: CPlaces,
+        self_employed: CPlaces,
+    },
+    /// A condition no situation meets (such as `employed in X and employed in Y`, written oddly).
+    Never,
+    WorksIn(Term),
+    EmployerIn(Term),
+    EmployerElsewhere,
+    ResidesIn(Term),
+    ResidesElsewhere,
+    ResidesAway,
+    Posted,
+    NotPosted,
+    UsuallyIn(Term),
+    Status(Status, Option<Term>),
+}
+
+/// One condition with where it was written and its text.
+#[derive(Clone, Debug)]
+pub struct Cond {
+    pub cond: CCond,
+    pub span: Span,
+    /// The highest variable number it uses, plus one (0: none).
+    pub depth: usize,
+}
+
+/// A rule, compiled.
+#[derive(Clone, Debug)]
+pub struct CRule {
+    pub label: String,
+    pub head_span: Span,
+    /// Variable names, condition variables first, then `where` variables that no condition uses.
+    pub vars: Vec<String>,
+    /// How many of `vars` appear in conditions (the rest range over the places of work).
+    pub bound: usize,
+    /// Indices into `vars` of the variables a `where` criterion picks, with the criterion.
+    pub criterion: Option<(Vec<usize>, String)>,
+    pub conds: Vec<Cond>,
+    pub target: Term,
+    /// Limit plus extension in days; `None` when the rule has no limit or an open extension.
+    pub max_days: Option<u64>,
+    pub overrides: Vec<usize>,
+    /// The spans of the `overrides` clauses.
+    pub overrides_spans: Vec<Span>,
+}
+
+/// What a rule designates in one situation.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Designation {
+    Party(Party),
+    /// A factual criterion picks exactly one of these Parties.
+    Criterion(String, Vec<Party>),
+    /// The rule itself names several Parties (one per binding of its variables).
+    Several(Vec<Party>),
+}
+
+impl Designation {
+    pub fn parties(&self) -> Vec<Party> {
+        match self {
+            Designation::Party(p) => vec![*p],
+            Designation::Criterion(_, ps) | Designation::Several(ps) => ps.clone(),
+        }
+    }
+}
+
+/// The outcome for one situation.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    One(Designation),
+    Gap,
+    Overlap(Vec<Party>),
+}
+
+/// The evaluation of one situation.
+#[derive(Clone, Debug)]
+pub struct Eval {
+    /// The rules that apply, each with what it designates.
+    pub applicable: Vec<(usize, Designation)>,
+    /// The applicable rules that no applicable rule overrides.
+    pub winners: Vec<usize>,
+    pub verdict: Verdict,
+}
+
+/// The compiled rules of an agreement.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    pub rules: Vec<CRule>,
+    /// The Parties some rule names by code, sorted.
+    pub named: Vec<Party>,
+    /// The largest number of condition variables of one rule.
+    pub max_vars: usize,
+    /// The longest list of places in one activity condition.
+    pub max_list: usize,
+    /// Posting boundaries (limit plus extension) in days, sorted and distinct.
+    pub boundaries: Vec<u64>,
+    /// Whether some rule names non-active persons.
+    pub has_non_active_rule: bool,
+}
+
+impl RuleSet {
+    pub fn compile(agreement: &Agreement) -> RuleSet {
+        let index = |code: &str| -> Option<Party> {
+            agreement
+                .parties
+                .iter()
+                .position(|p| p.code.value == code)
+                .and_then(|i| Party::try_from(i).ok())
+        };
+        let labels: Vec<&str> = agreement
+            .rules
+            .iter()
+            .map(|r| r.rule.label.value.as_str())
+            .collect();
+        let mut named = Vec::new();
+        let rules: Vec<CRule> = agreement
+            .rules
+            .iter()
+            .map(|r| compile_rule(r, &index, &labels, &mut named))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let mut boundaries: Vec<u64> = rules.iter().filter_map(|r| r.max_days).collect();
+        boundaries.sort_unstable();
+        boundaries.dedup();
+        let max_list = rules
+            .iter()
+            .flat_map(|r| &r.conds)
+            .map(|c| match &c.cond {
+                CCond::Activity(_, CPlaces::List(l)) => l.len(),
+                CCond::Split {
+                    employed,
+                    self_employed,
+                } => [employed, self_employed]
+                    .iter()
+                    .map(|p| match p {
+                        CPlaces::List(l) => l.len(),
+                        CPlaces::Several => 2,
+                    })
+                    .sum(),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        let has_non_active_rule = rules.iter().any(|r| {
+            r.conds
+                .iter()
+                .any(|c| matches!(c.cond, CCond::Status(Status::NonActive, _)))
+        });
+        RuleSet {
+            max_vars: rules.iter().map(|r| r.bound).max().unwrap_or(0).max(1),
+            max_list,
+            named,
+            boundaries,
+            has_non_active_rule,
+            rules,
+        }
+    }
+
+    /// Decide one situation.
+    pub fn eval(&self, s: &Situation) -> Eval {
+        let parties = s.parties();
+        let applicable: Vec<(usize, Designation)> = self
+            .rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| designation(r, s, &parties).map(|d| (i, d)))
+            .collect();
+        let winners: Vec<usize> = applicable
+            .iter()
+            .map(|&(i, _)| i)
+            .filter(|&i| {
+                !applicable
+                    .iter()
+                    .any(|&(j, _)| self.rules.get(j).is_some_and(|r| r.overrides.contains(&i)))
+            })
+            .collect();
+        let designations: Vec<&Designation> = applicable
+            .iter()
+            .filter(|(i, _)| winners.contains(i))
+            .map(|(_, d)| d)
+            .collect();
+        let verdict = match designations.first() {
+            None => Verdict::Gap,
+            Some(first)
+                if !matches!(first, Designation::Several(_))
+                    && designations.iter().all(|d| d == first) =>
+            {
+                Verdict::One((*first).clone())
+            }
+            Some(_) => {
+                let mut ps: Vec<Party> = designations.iter().flat_map(|d| d.parties()).collect();
+                ps.sort_unstable();
+                ps.dedup();
+                Verdict::Overlap(ps)
+            }
+        };
+        Eval {
+            applicable,
+            winners,
+            verdict,
+        }
+    }
+
+    /// For a rule that does not apply: the condition that fails under the binding that meets
+    /// the most conditions, and how many conditions that binding meets. `None` when it applies.
+    pub fn closest_miss(&self, rule: usize, s: &Situation) -> Option<(Option<usize>, usize)> {
+        let r = self.rules.get(rule)?;
+        let parties = s.parties();
+        if designation(r, s, &parties).is_some() {
+            return None;
+        }
+        // The binding meeting the most conditions; its first failing condition in source order.
+        let mut best: Option<(Option<usize>, usize)> = None;
+        let mut binding = vec![0 as Party; r.vars.len()];
+        let mut visit = |b: &[Party]| {
+            let met = r.conds.iter().filter(|c| holds(&c.cond, s, b)).count();
+            if best.map_or(true, |(_, m)| met > m) {
+                let fail = r
+                    .conds
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !holds(&c.cond, s, b))
+                    .min_by_key(|(_, c)| c.span.start)
+                    .map(|(i, _)| i);
+                best = Some((fail, met));
+            }
+        };
+        // Phantom Parties (in no situation) let a rule bind more variables than the situation
+        // has Parties, so that its other conditions can still be weighed.
+        let mut domain = parties.clone();
+        domain
+            .extend((0..r.bound).filter_map(|i| Party::MAX.checked_sub(Party::try_from(i).ok()?)));
+        each_binding(r, s, &domain, 0, &mut binding, &mut visit, false);
+        // With no failing condition, the posting is longer than the rule's limit.
+        Some(best.unwrap_or((r.conds.first().map(|_| 0), 0)))
+    }
+}
+
+fn compile_rule(
+    decl: &RuleDecl,
+    index: &dyn Fn(&str) -> Option<Party>,
+    labels: &[&str],
+    named: &mut Vec<Party>,
+) -> CRule {
+    let r = &decl.rule;
+    let mut vars: Vec<String> = Vec::new();
+    let mut term = |p: &crate::ast::PartyRef, vars: &mut Vec<String>| -> Term {
+        if p.is_variable() {
+            match vars.iter().position(|v| *v == p.name) {
+                Some(i) => Term::Var(i),
+                None => {
+                    vars.push(p.name.clone());
+                    Term::Var(vars.len() - 1)
+                }
+            }
+        } else {
+            let i = index(&p.name);
+            named.extend(i);
+            Term::Party(i)
+        }
+    };
+    let places =
+        |pl: &Places,
+         vars: &mut Vec<String>,
+         term: &mut dyn FnMut(&crate::ast::PartyRef, &mut Vec<String>) -> Term| match pl {
+            Places::Several(_) => CPlaces::Several,
+            Places::Parties(ps) => CPlaces::List(ps.iter().map(|p| term(p, vars)).collect()),
+        };
+    let mut conds = Vec::new();
+    for c in &r.conditions {
+        let cond = match &c.kind {
+            ConditionKind::Activity {
+                activity,
+                places: pl,
+                and_then,
+            } => {
+                let first = places(pl, &mut vars, &mut term);
+                match and_then {
+                    None => CCond::Activity(act_of(*activity), first),
+                    Some((a2, pl2)) => {
+                        let second = places(pl2, &mut vars, &mut term);
+                        match (activity, a2) {
+                            (Activity::Employed, Activity::SelfEmployed) => CCond::Split {
+                                employed: first,
+                                self_employed: second,
+                            },
+                            (Activity::SelfEmployed, Activity::Employed) => CCond::Split {
+                                employed: second,
+                                self_employed: first,
+                            },
+                            (a, b) if a == b => match (first, second) {
+                                (CPlaces::List(mut x), CPlaces::List(y)) => {
+                                    x.extend(y);
+                                    CCond::Activity(act_of(*a), CPlaces::List(x))
+                                }
+                                _ => CCond::Activity(act_of(*a), CPlaces::Several),
+                            },
+                            _ => CCond::Never,
+                        }
+                    }
+                }
+            }
+            ConditionKind::WorksIn(p) => CCond::WorksIn(term(p, &mut vars)),
+            ConditionKind::Employer(Place::In(p)) => CCond::EmployerIn(term(p, &mut vars)),
+            ConditionKind::Employer(_) => CCond::EmployerElsewhere,
+            ConditionKind::Resides(Place::In(p)) => CCond::ResidesIn(term(p, &mut vars)),
+            ConditionKind::Resides(Place::Elsewhere) => CCond::ResidesElsewhere,
+            ConditionKind::Resides(Place::Away) => CCond::ResidesAway,
+            ConditionKind::Posted(_) => CCond::Posted,
+            ConditionKind::NotPosted => CCond::NotPosted,
+            ConditionKind::UsuallySelfEmployedIn(p) => CCond::UsuallyIn(term(p, &mut vars)),
+            ConditionKind::Status(st, p) => {
+                CCond::Status(*st, p.as_ref().map(|p| term(p, &mut vars)))
+            }
+        };
+        conds.push(Cond {
+            cond,
+            span: c.span,
+            depth: 0,
+        });
+    }
+    let bound = vars.len();
+    let mut criterion: Option<(Vec<usize>, String)> = None;
+    let mut limit = None;
+    let mut extension: Option<Option<u64>> = None;
+    let mut overrides = Vec::new();
+    let mut overrides_spans = Vec::new();
+    for clause in &r.clauses {
+        match &clause.kind {
+            ClauseKind::Where {
+                variable,
+                criterion: text,
+            } => {
+                let Term::Var(v) = term(variable, &mut vars) else {
+                    continue;
+                };
+                let entry = criterion.get_or_insert_with(|| (Vec::new(), String::new()));
+                entry.0.push(v);
+                if !entry.1.is_empty() {
+                    entry.1.push_str("; ");
+                }
+                entry.1.push_str(&text.value);
+            }
+            ClauseKind::Limit(d) => limit = Some(d.days()),
+            ClauseKind::Extension { duration, .. } => {
+                extension = Some(duration.map(|d| d.days()));
+            }
+            ClauseKind::Overrides(ls) => {
+                overrides_spans.push(clause.span);
+                for l in ls {
+                    if let Some(i) = labels.iter().position(|x| *x == l.value) {
+                        overrides.push(i);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let target = term(&r.target, &mut vars);
+    // An unbound target variable (reported as P007) ranges over the places of work.
+    let max_days = match (limit, extension) {
+        (Some(l), None) => Some(l),
+        (Some(l), Some(Some(e))) => Some(l.saturating_add(e)),
+        // No limit, or an extension with no maximum: the rule covers postings of any length.
+        _ => None,
+    };
+    for c in &mut conds {
+        c.depth = cond_vars(&c.cond).into_iter().max().map_or(0, |v| v + 1);
+    }
+    conds.sort_by_key(|c| c.depth);
+    // Keep source order among conditions for messages: sorting is stable.
+    CRule {
+        label: r.label.value.clone(),
+        head_span: r.head_span,
+        vars,
+        bound,
+        criterion,
+        conds,
+        target,
+        max_days,
+        overrides,
+        overrides_spans,
+    }
+}
+
+fn act_of(a: Activity) -> Option<Act> {
+    match a {
+        Activity::Employed => Some(Act::Employed),
+        Activity::SelfEmployed => Some(Act::SelfEmployed),
+        Activity::Mixed => None,
+    }
+}
+
+fn cond_vars(c: &CCond) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut add = |t: &Term| {
+        if let Term::Var(v) = t {
+            out.push(*v);
+        }
+    };
+    match c {
+        CCond::Activity(_, CPlaces::List(l)) => l.iter().for_each(&mut add),
+        CCond::Split {
+            employed,
+            self_employed,
+        } => {
+            for p in [employed, self_employed] {
+                if let CPlaces::List(l) = p {
+                    l.iter().for_each(&mut add);
+                }
+            }
+        }
+        CCond::WorksIn(t) | CCond::EmployerIn(t) | CCond::ResidesIn(t) | CCond::UsuallyIn(t) => {
+            add(t)
+        }
+        CCond::Status(_, Some(t)) => add(t),
+        _ => {}
+    }
+    out
+}
+
+fn value(t: Term, b: &[Party]) -> Option<Party> {
+    match t {
+        Term::Var(v) => b.get(v).copied(),
+        Term::Party(p) => p,
+    }
+}
+
+/// Whether the places in `pl` (under binding `b`) are exactly `work`, all with activity `act`
+/// (`None`: at least one of each).
+fn places_hold(pl: &CPlaces, work: &[(Party, Act)], act: Option<Act>, b: &[Party]) -> bool {
+    let acts_ok = match act {
+        Some(a) => work.iter().all(|&(_, x)| x == a),
+        None => {
+            work.iter().any(|&(_, x)| x == Act::Employed)
+                && work.iter().any(|&(_, x)| x == Act::SelfEmployed)
+        }
+    };
+    if !acts_ok || work.is_empty() {
+        return false;
+    }
+    match pl {
+        CPlaces::Several => work.len() >= 2,
+        CPlaces::List(l) => {
+            l.len() == work.len()
+                && l.iter()
+                    .all(|t| value(*t, b).is_some_and(|p| work.iter().any(|&(q, _)| q == p)))
+                && {
+                    // The listed Parties are distinct (so they cover every place).
+                    let mut v: Vec<Option<Party>> = l.iter().map(|t| value(*t, b)).collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v.len() == l.len()
+                }
+        }
+    }
+}
+
+/// Whether one condition holds in a situation under a binding.
+pub fn holds(c: &CCond, s: &Situation, b: &[Party]) -> bool {
+    let party_is = |t: &Term, loc: Option<Loc>| match (value(*t, b), loc) {
+        (Some(p), Some(Loc::Party(q))) => p == q,
+        _ => false,
+    };
+    match c {
+        CCond::Activity(act, pl) => places_hold(pl, &s.work, *act, b),
+        CCond::Split {
+            employed,
+            self_employed,
+        } => {
+            let e: Vec<(Party, Act)> = s
+                .work
+                .iter()
+                .copied()
+                .filter(|&(_, a)| a == Act::Employed)
+                .collect();
+            let se: Vec<(Party, Act)> = s
+                .work
+                .iter()
+                .copied()
+                .filter(|&(_, a)| a == Act::SelfEmployed)
+                .collect();
+            places_hold(employed, &e, Some(Act::Employed), b)
+                && places_hold(self_employed, &se, Some(Act::SelfEmployed), b)
+        }
+        CCond::Never => false,
+        CCond::WorksIn(t) => value(*t, b).is_some_and(|p| s.works_in(p)),
+        CCond::EmployerIn(t) => party_is(t, s.employer),
+        CCond::EmployerElsewhere => s.employer == Some(Loc::Third),
+        CCond::ResidesIn(t) => party_is(t, Some(s.residence)),
+        CCond::ResidesElsewhere => s.residence == Loc::Third,
+        CCond::ResidesAway => match s.residence {
+            Loc::Third => true,
+            Loc::Party(p) => !s.works_in(p),
+        },
+        CCond::Posted => s.posting.is_some(),
+        CCond::NotPosted => s.posting.is_none(),
+        CCond::UsuallyIn(t) => party_is(t, s.usual_place().map(Loc::Party)),
+        CCond::Status(kind, party) => match s.status {
+            Some(st) if st.kind == *kind => match party {
+                None => true,
+                Some(t) => party_is(t, st.party.map(Loc::Party)),
+            },
+            _ => false,
+        },
+    }
+}
+
+/// Whether a posted situation is within the rule's limit plus extension.
+fn within_limit(r: &CRule, s: &Situation) -> bool {
+    match (s.posting, r.max_days) {
+        (Some(p), Some(max)) => p.days.unwrap_or(0) <= max,
+        _ => true,
+    }
+}
+
+/// Visit every binding of the rule's variables: condition variables to distinct Parties of the
+/// situation, `where`-only variables to places of work. With `prune`, a partial binding that
+/// fails a condition is abandoned.
+fn each_binding(
+    r: &CRule,
+    s: &Situation,
+    parties: &[Party],
+    depth: usize,
+    b: &mut Vec<Party>,
+    visit: &mut dyn FnMut(&[Party]),
+    prune: bool,
+) {
+    if prune
+        && !r
+            .conds
+            .iter()
+            .filter(|c| c.depth == depth)
+            .all(|c| holds(&c.cond, s, b))
+    {
+        return;
+    }
+    if depth == r.vars.len() {
+        visit(b);
+        return;
+    }
+    if depth < r.bound {
+        for &p in parties {
+            if b.get(..depth).is_some_and(|prev| prev.contains(&p)) {
+                continue;
+            }
+            if let Some(slot) = b.get_mut(depth) {
+                *slot = p;
+            }
+            each_binding(r, s, parties, depth + 1, b, visit, prune);
+        }
+    } else {
+        for &(p, _) in &s.work {
+            if let Some(slot) = b.get_mut(depth) {
+                *slot = p;
+            }
+            each_binding(r, s, parties, depth + 1, b, visit, prune);
+        }
+    }
+}
+
+/// What the rule designates in the situation, or `None` when it does not apply.
+pub fn designation(r: &CRule, s: &Situation, parties: &[Party]) -> Option<Designation> {
+    if !within_limit(r, s) {
+        return None;
+    }
+    // (criterion values, target) for every binding that meets all conditions.
+    let mut found: Vec<(Vec<Party>, Party)> = Vec::new();
+    let mut any = false;
+    let mut b = vec![0 as Party; r.vars.len()];
+    let crit: &[usize] = r.criterion.as_ref().map_or(&[], |(v, _)| v.as_slice());
+    each_binding(
+        r,
+        s,
+        parties,
+        0,
+        &mut b,
+        &mut |b| {
+            any = true;
+            if let Some(t) = value(r.target, b) {
+                let key: Vec<Party> = crit.iter().filter_map(|&v| b.get(v).copied()).collect();
+                found.push((key, t));
+            }
+        },
+        true,
+    );
+    if !any {
+        return None;
+    }
+    found.sort_unstable();
+    found.dedup();
+    let mut targets: Vec<Party> = found.iter().map(|&(_, t)| t).collect();
+    targets.sort_unstable();
+    targets.dedup();
+    match (&r.criterion, targets.as_slice()) {
+        // A rule whose target names an undeclared Party (reported elsewhere) designates nothing.
+        (_, []) => None,
+        (_, [one]) => Some(Designation::Party(*one)),
+        (Some((_, text)), _) => {
+            // The criterion picks one value of its variables; each value must give one target.
+            let one_each = found.windows(2).all(|w| match w {
+                [a, b] => a.0 != b.0,
+                _ => true,
+            });
+            if one_each {
+                Some(Designation::Criterion(text.clone(), targets))
+            } else {
+                Some(Designation::Several(targets))
+            }
+        }
+        (None, _) => Some(Designation::Several(targets)),
+    }
+}

@@ -1,0 +1,686 @@
+//! A situation written in the words of rule conditions (`pacta resolve --situation`, scenario
+//! blocks) → the concrete situations it stands for, their resolution with a rule trace, and
+//! scenario runs.
+
+use super::findings::condition_text;
+use super::rules::{RuleSet, Verdict};
+use super::situation::{self, Act, Loc, Party, Posting, Situation, SpecialStatus};
+use super::{outcome, Codes, Outcome};
+use crate::ast::{Condition, ConditionKind, ExpectKind, Place, Places, Status};
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Agreement;
+use crate::span::Span;
+use serde::Serialize;
+
+/// What one rule did in a resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TraceKind {
+    /// Applies, is not overridden, and designates the outcome.
+    Decides,
+    /// Applies and is not overridden, but designates another legislation than a rule beside it.
+    Conflicts,
+    /// Applies but another applicable rule overrides it.
+    Overridden,
+    /// Does not apply.
+    NotMatched,
+}
+
+/// One rule's part in a resolution.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleTrace {
+    pub rule: String,
+    pub kind: TraceKind,
+    /// Why: the Party it designates, the rule that overrides it, or the condition that fails.
+    pub detail: String,
+}
+
+/// The resolution of one concrete situation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Resolution {
+    /// The situation in words, with every dimension.
+    pub situation: String,
+    pub outcome: Outcome,
+    /// The deciding rule, when one legislation applies.
+    pub rule: Option<String>,
+    /// Every rule, in source order.
+    pub rules: Vec<RuleTrace>,
+}
+
+/// A situation as written, resolved: one resolution per way of filling in the dimensions it
+/// leaves out (residence, employer's seat, usual place of activity).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Resolved {
+    /// The dimensions the text left out, which were tried with every value.
+    pub unspecified: Vec<String>,
+    pub resolutions: Vec<Resolution>,
+}
+
+impl Resolved {
+    /// Whether every way of filling in gives the same outcome by the same rule.
+    pub fn uniform(&self) -> bool {
+        self.resolutions
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.outcome == b.outcome && a.rule == b.rule))
+    }
+}
+
+fn bad(message: impl Into<String>, span: Span, label: &str, help: &str) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::new("P007", Severity::Error, message, span)
+            .label(label)
+            .help(help),
+    )
+}
+
+/// A dimension of a situation: given, or left open (tried with every value).
+#[derive(Clone, Copy)]
+enum Given<T> {
+    Open,
+    Is(T, Span),
+}
+
+impl<T: Copy> Given<T> {
+    fn set(&mut self, v: T, span: Span, what: &str) -> Result<(), Box<Diagnostic>> {
+        if let Given::Is(_, first) = self {
+            let first = *first;
+            return Err(Box::new(
+                Diagnostic::new(
+                    "P007",
+                    Severity::Error,
+                    format!("the situation gives {what} twice"),
+                    span,
+                )
+                .label("given again")
+                .secondary(first, "first given here")
+                .help("keep one of them"),
+            ));
+        }
+        *self = Given::Is(v, span);
+        Ok(())
+    }
+}
+
+/// The concrete situations a written situation stands for.
+pub fn situations(
+    agreement: &Agreement,
+    conditions: &[Condition],
+) -> Result<(Vec<Situation>, Vec<String>), Box<Diagnostic>> {
+    let party = |name: &str, span: Span| -> Result<Party, Box<Diagnostic>> {
+        if name.len() == 1 {
+            return Err(bad(
+                format!("a situation names Parties, not variables: `{name}`"),
+                span,
+                "variable in a situation",
+                "write the Party's code, such as `XA`",
+            ));
+        }
+        agreement
+            .parties
+            .iter()
+            .position(|p| p.code.value == name)
+            .and_then(|i| Party::try_from(i).ok())
+            .ok_or_else(|| {
+                Box::new(
+                    Diagnostic::new(
+                        "P004",
+                        Severity::Error,
+                        format!("`{name}` is not a Party of this agreement"),
+                        span,
+                    )
+                    .label("unknown Party")
+                    .help(format!(
+                        "the Parties are {}",
+                        agreement.party_codes().join(", ")
+                    )),
+                )
+            })
+    };
+    let mut work: Vec<(Party, Act, Span)> = Vec::new();
+    let mut status: Given<(Status, Option<Party>)> = Given::Open;
+    let mut employer: Given<Loc> = Given::Open;
+    let mut residence: Given<Loc> = Given::Open;
+    let mut posted: Given<Option<u64>> = Given::Open;
+    let mut not_posted = false;
+    let mut usual: Given<Loc> = Given::Open;
+    for c in conditions {
+        match &c.kind {
+            ConditionKind::Activity {
+                activity,
+                places,
+                and_then,
+            } => {
+                for (act, pl) in
+                    std::iter::once((activity, places)).chain(and_then.iter().map(|(a, p)| (a, p)))
+                {
+                    let act = match act {
+                        crate::ast::Activity::Employed => Act::Employed,
+                        crate::ast::Activity::SelfEmployed => Act::SelfEmployed,
+                        crate::ast::Activity::Mixed => return Err(bad(
+                            "a situation says where the person is employed and where self-employed",
+                            c.span,
+                            "`mixed` in a situation",
+                            "write e.g. `employed in XA and self-employed in XB`",
+                        )),
+                    };
+                    let Places::Parties(ps) = pl else {
+                        return Err(bad(
+                            "a situation names its places of work",
+                            c.span,
+                            "`several` in a situation",
+                            "name the Parties, such as `employed in XA and XB`",
+                        ));
+                    };
+                    for p in ps {
+                        let i = party(&p.name, p.span)?;
+                        if work.iter().any(|&(q, _, _)| q == i) {
+                            return Err(bad(
+                                format!("the situation names {} as a place of work twice", p.name),
+                                p.span,
+                                "named again",
+                                "name each place of work once, with its activity",
+                            ));
+                        }
+                        work.push((i, act, p.span));
+                    }
+                }
+            }
+            ConditionKind::WorksIn(p) => {
+                return Err(bad(
+                    "a situation says how the person works in each place",
+                    c.span,
+                    "employed or self-employed?",
+                    &format!(
+                        "write `employed in {}` or `self-employed in {}`",
+                        p.name, p.name
+                    ),
+                ))
+            }
+            ConditionKind::Employer(Place::In(p)) => employer.set(
+                Loc::Party(party(&p.name, p.span)?),
+                c.span,
+                "the employer's seat",
+            )?,
+            ConditionKind::Employer(_) => {
+                employer.set(Loc::Third, c.span, "the employer's seat")?
+            }
+            ConditionKind::Resides(Place::In(p)) => {
+                residence.set(Loc::Party(party(&p.name, p.span)?), c.span, "the residence")?
+            }
+            ConditionKind::Resides(Place::Elsewhere) => {
+                residence.set(Loc::Third, c.span, "the residence")?
+            }
+            ConditionKind::Resides(Place::Away) => {
+                return Err(bad(
+                    "a situation says where the person resides",
+                    c.span,
+                    "`away` in a situation",
+                    "write `resides in XA` or `resides elsewhere`",
+                ))
+            }
+            ConditionKind::Posted(d) => posted.set(d.map(|d| d.days()), c.span, "a posting")?,
+            ConditionKind::NotPosted => not_posted = true,
+            ConditionKind::UsuallySelfEmployedIn(p) => usual.set(
+                Loc::Party(party(&p.name, p.span)?),
+                c.span,
+                "the usual place of activity",
+            )?,
+            ConditionKind::Status(kind, p) => {
+                let ptied = match p {
+                    Some(p) => Some(party(&p.name, p.span)?),
+                    None => None,
+                };
+                status.set((*kind, ptied), c.span, "a special status")?
+            }
+        }
+    }
+    let whole = conditions
+        .iter()
+        .map(|c| c.span)
+        .reduce(Span::join)
+        .unwrap_or_default();
+    if let (true, Given::Is(_, span)) = (not_posted, posted) {
+        return Err(bad(
+            "the situation is both posted and not posted",
+            span,
+            "posted",
+            "keep one of `posted` and `not posted`",
+        ));
+    }
+    let mut unspecified: Vec<String> = Vec::new();
+    let all_parties: Vec<Party> = (0..agreement.parties.len())
+        .filter_map(|i| Party::try_from(i).ok())
+        .collect();
+    let any_loc: Vec<Loc> = all_parties
+        .iter()
+        .map(|&p| Loc::Party(p))
+        .chain([Loc::Third])
+        .collect();
+    // The special status fixes some dimensions.
+    let mut fixed_employer: Option<Loc> = None;
+    let mut the_status: Option<SpecialStatus> = None;
+    if let Given::Is((kind, p), span) = status {
+        let needs_party = matches!(
+            kind,
+            Status::Seafarer | Status::CivilServant | Status::MissionStaff | Status::LocallyEngaged
+        );
+        if needs_party && p.is_none() {
+            let what = match kind {
+                Status::Seafarer => "seafarer under flag XA",
+                Status::CivilServant => "civil-servant of XA",
+                Status::MissionStaff => "mission-staff of XA",
+                _ => "locally-engaged in XA",
+            };
+            return Err(bad(
+                format!("a situation names the Party of a {}", kind.keyword()),
+                span,
+                "which Party?",
+                &format!("write e.g. `{what}`"),
+            ));
+        }
+        match (kind, p) {
+            (Status::Seafarer | Status::LocallyEngaged, Some(p)) => {
+                if work.iter().any(|&(q, a, _)| q != p || a != Act::Employed) {
+                    return Err(bad(
+                        format!(
+                            "a {} works only in {}",
+                            kind.keyword(),
+                            Codes(agreement).name_of(p)
+                        ),
+                        span,
+                        "place of work implied",
+                        "remove the other places of work",
+                    ));
+                }
+                work = vec![(p, Act::Employed, span)];
+            }
+            (Status::CivilServant | Status::MissionStaff, Some(p)) => {
+                fixed_employer = Some(Loc::Party(p))
+            }
+            _ => {}
+        }
+        if kind == Status::NonActive && !work.is_empty() {
+            return Err(bad(
+                "a non-active person has no place of work",
+                span,
+                "non-active",
+                "remove the places of work, or `non-active`",
+            ));
+        }
+        if kind != Status::NonActive && work.iter().any(|&(_, a, _)| a == Act::SelfEmployed) {
+            return Err(bad(
+                format!("a {} is employed, not self-employed", kind.keyword()),
+                span,
+                "a form of employment",
+                "write `employed in …`",
+            ));
+        }
+        the_status = Some(SpecialStatus { kind, party: p });
+    }
+    let non_active = matches!(
+        the_status,
+        Some(SpecialStatus {
+            kind: Status::NonActive,
+            ..
+        })
+    );
+    if work.is_empty() && !non_active {
+        return Err(bad(
+            "the situation says nowhere where the person works",
+            whole,
+            "no place of work",
+            "add e.g. `employed in XA`, or `non-active`",
+        ));
+    }
+    work.sort_by_key(|&(p, a, _)| (p, a));
+    let work_only: Vec<(Party, Act)> = work.iter().map(|&(p, a, _)| (p, a)).collect();
+    let employed = work_only.iter().any(|&(_, a)| a == Act::Employed);
+    // Employer's seat.
+    let employers: Vec<Option<Loc>> = match (employed, employer, fixed_employer) {
+        (false, Given::Is(_, span), _) => {
+            return Err(bad(
+                "a person who is not employed has no employer",
+                span,
+                "no employer",
+                "remove the employer",
+            ))
+        }
+        (false, Given::Open, _) => vec![None],
+        (true, Given::Is(l, span), Some(f)) if l != f => {
+            return Err(bad(
+                "the employer of a civil servant or mission staff is the Party they serve",
+                span,
+                "another employer",
+                "remove the employer",
+            ))
+        }
+        (true, _, Some(f)) => vec![Some(f)],
+        (true, Given::Is(l, _), None) => vec![Some(l)],
+        (true, Given::Open, None) => {
+            unspecified.push("the employer's seat".to_string());
+            any_loc.iter().map(|&l| Some(l)).collect()
+        }
+    };
+    let residences: Vec<Loc> = match residence {
+        Given::Is(Loc::Third, span) if non_active => {
+            return Err(bad(
+                "a non-active person in the agreement's scope resides in a Party",
+                span,
+                "third State",
+                "write `resides in XA`",
+            ))
+        }
+        Given::Is(l, _) => vec![l],
+        Given::Open => {
+            unspecified.push("the residence".to_string());
+            if non_active {
+                all_parties.iter().map(|&p| Loc::Party(p)).collect()
+            } else {
+                any_loc.clone()
+            }
+        }
+    };
+    // Posting.
+    let mut out = Vec::new();
+    let posting_span = match posted {
+        Given::Is(_, s) => Some(s),
+        Given::Open => None,
+    };
+    if let (Given::Is(_, span), true) = (usual, matches!(posted, Given::Open)) {
+        return Err(bad(
+            "`usually self-employed in` describes a posting",
+            span,
+            "not posted",
+            "add `posted` with its duration",
+        ));
+    }
+    for &emp in &employers {
+        for &res in &residences {
+            let base = Situation {
+                work: work_only.clone(),
+                status: the_status,
+                employer: emp,
+                residence: res,
+                posting: None,
+            };
+            match (posted, posting_span) {
+                (Given::Is(days, _), Some(span)) => {
+                    let place = match work_only.as_slice() {
+                        [one] => *one,
+                        _ => {
+                            return Err(bad(
+                                "a posting sends the person to work in one Party",
+                                span,
+                                "several places of work",
+                                "keep one place of work, or remove `posted`",
+                            ))
+                        }
+                    };
+                    let froms: Vec<Loc> = match (place.1, emp, usual) {
+                        (Act::Employed, Some(e), Given::Open) => vec![e],
+                        (Act::Employed, _, Given::Is(_, s)) => {
+                            return Err(bad(
+                                "an employed person is posted from the employer's seat",
+                                s,
+                                "not self-employed",
+                                "give `employer in XA` instead",
+                            ))
+                        }
+                        (Act::SelfEmployed, _, Given::Is(l, _)) => vec![l],
+                        (Act::SelfEmployed, _, Given::Open) => {
+                            if !unspecified.iter().any(|u| u.starts_with("the usual")) {
+                                unspecified.push("the usual place of activity".to_string());
+                            }
+                            any_loc.clone()
+                        }
+                        (Act::Employed, None, _) => Vec::new(),
+                    };
+                    for from in froms {
+                        if from == Loc::Party(place.0) {
+                            if matches!(employer, Given::Open)
+                                || place.1 == Act::SelfEmployed && matches!(usual, Given::Open)
+                            {
+                                continue;
+                            }
+                            return Err(bad(
+                                "a posting sends the person from one Party to work in another",
+                                span,
+                                "posted to the same Party",
+                                "the employer's seat (or usual place of activity) differs from the place of work",
+                            ));
+                        }
+                        let mut s = base.clone();
+                        s.posting = Some(Posting { from, days });
+                        out.push(s);
+                    }
+                }
+                _ => out.push(base),
+            }
+        }
+    }
+    Ok((out, unspecified))
+}
+
+impl Codes<'_> {
+    fn name_of(&self, p: Party) -> String {
+        use situation::Namer;
+        self.name(p)
+    }
+}
+
+/// Resolve a written situation against the agreement's rules.
+pub fn resolve(
+    agreement: &Agreement,
+    conditions: &[Condition],
+) -> Result<Resolved, Box<Diagnostic>> {
+    let (sits, unspecified) = situations(agreement, conditions)?;
+    let rules = RuleSet::compile(agreement);
+    let resolutions = sits
+        .iter()
+        .map(|s| resolve_one(agreement, &rules, s))
+        .collect();
+    Ok(Resolved {
+        unspecified,
+        resolutions,
+    })
+}
+
+fn resolve_one(agreement: &Agreement, rules: &RuleSet, s: &Situation) -> Resolution {
+    let codes = Codes(agreement);
+    let e = rules.eval(s);
+    let out = outcome(&e.verdict, &codes);
+    let one = matches!(e.verdict, Verdict::One(_));
+    let mut trace = Vec::new();
+    for (i, r) in rules.rules.iter().enumerate() {
+        let (kind, detail) = match e.applicable.iter().find(|(j, _)| *j == i) {
+            Some((_, d)) if e.winners.contains(&i) => {
+                let kind = if one {
+                    TraceKind::Decides
+                } else {
+                    TraceKind::Conflicts
+                };
+                let ds = outcome(&Verdict::One(d.clone()), &codes);
+                (kind, format!("designates {}", ds.words()))
+            }
+            Some(_) => {
+                let by: Vec<&str> = e
+                    .applicable
+                    .iter()
+                    .filter(|(j, _)| {
+                        rules
+                            .rules
+                            .get(*j)
+                            .is_some_and(|x| x.overrides.contains(&i))
+                    })
+                    .filter_map(|(j, _)| rules.rules.get(*j).map(|x| x.label.as_str()))
+                    .collect();
+                (
+                    TraceKind::Overridden,
+                    format!("overridden by {}", by.join(", ")),
+                )
+            }
+            None => {
+                let why = match rules.closest_miss(i, s) {
+                    Some((None, _)) => format!(
+                        "posting longer than its limit{}",
+                        r.max_days.map_or(String::new(), |d| format!(
+                            " ({})",
+                            situation::days_words(d)
+                        ))
+                    ),
+                    Some((Some(c), _)) => {
+                        r.conds
+                            .get(c)
+                            .and_then(|c| {
+                                agreement.rules.get(i).and_then(|d| {
+                                    d.rule.conditions.iter().find(|x| x.span == c.span)
+                                })
+                            })
+                            .map_or_else(
+                                || "does not apply".to_string(),
+                                |c| format!("`{}` does not hold", condition_text(c)),
+                            )
+                    }
+                    None => "does not apply".to_string(),
+                };
+                (TraceKind::NotMatched, why)
+            }
+        };
+        trace.push(RuleTrace {
+            rule: r.label.clone(),
+            kind,
+            detail,
+        });
+    }
+    let rule = if one {
+        e.winners
+            .first()
+            .and_then(|&i| rules.rules.get(i))
+            .map(|r| r.label.clone())
+    } else {
+        None
+    };
+    Resolution {
+        situation: situation::words(s, &codes, false),
+        outcome: out,
+        rule,
+        rules: trace,
+    }
+}
+
+/// The result of one scenario.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScenarioRun {
+    pub name: String,
+    pub passed: bool,
+    /// The expectation in words ("XA by 7.1", "gap").
+    pub expected: String,
+    /// What the rules give, in words; or why the scenario could not run.
+    pub actual: String,
+    #[serde(skip)]
+    pub span: Span,
+    /// The rule trace (of the first way of filling in the situation that fails, or of the first).
+    pub trace: Vec<RuleTrace>,
+}
+
+/// Run every scenario of the agreement.
+pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
+    agreement
+        .scenarios
+        .iter()
+        .map(|sc| {
+            let expected = sc.expect.as_ref().map_or_else(
+                || "(nothing)".to_string(),
+                |e| match &e.kind {
+                    ExpectKind::Party { party, by } => match by {
+                        Some(l) => format!("{} by {}", party.name, l.value),
+                        None => party.name.clone(),
+                    },
+                    ExpectKind::Gap => "gap".to_string(),
+                    ExpectKind::Overlap => "overlap".to_string(),
+                },
+            );
+            let mut run = ScenarioRun {
+                name: sc.name.value.clone(),
+                passed: false,
+                expected,
+                actual: String::new(),
+                span: sc.span,
+                trace: Vec::new(),
+            };
+            let (Some(sit), Some(exp)) = (&sc.situation, &sc.expect) else {
+                run.actual = "the scenario needs a `situation:` and an `expect:`".to_string();
+                return run;
+            };
+            let resolved = match resolve(agreement, &sit.conditions) {
+                Ok(r) => r,
+                Err(d) => {
+                    run.actual = format!("malformed situation: {}", d.message);
+                    return run;
+                }
+            };
+            let meets = |r: &Resolution| match (&exp.kind, &r.outcome) {
+                (ExpectKind::Party { party, by }, Outcome::Party { party: p }) => {
+                    *p == party.name
+                        && by
+                            .as_ref()
+                            .map_or(true, |l| r.rule.as_deref() == Some(l.value.as_str()))
+                }
+                (ExpectKind::Gap, Outcome::Gap) => true,
+                (ExpectKind::Overlap, Outcome::Overlap { .. }) => true,
+                _ => false,
+            };
+            let failing = resolved.resolutions.iter().find(|r| !meets(r));
+            let shown = failing.or(resolved.resolutions.first());
+            run.passed = failing.is_none() && !resolved.resolutions.is_empty();
+            if let Some(r) = shown {
+                run.actual = match &r.rule {
+                    Some(rule) => format!("{} by {rule}", r.outcome.words()),
+                    None => r.outcome.words(),
+                };
+                if failing.is_some() && !resolved.unspecified.is_empty() {
+                    run.actual.push_str(&format!(" when {}", r.situation));
+                }
+                run.trace = r.rules.clone();
+            }
+            run
+        })
+        .collect()
+}
+
+/// Scenarios whose situation cannot be resolved: P007 with the span of the offending words.
+pub fn malformed(agreement: &Agreement) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for sc in &agreement.scenarios {
+        match &sc.situation {
+            Some(sit) => {
+                if let Err(d) = situations(agreement, &sit.conditions) {
+                    out.push(*d);
+                }
+            }
+            None => out.push(
+                Diagnostic::new(
+                    "P007",
+                    Severity::Error,
+                    format!("scenario \"{}\" has no situation", sc.name.value),
+                    sc.name.span,
+                )
+                .label("no `situation:`")
+                .help("add e.g. `situation: employed in XA, resides in XA`"),
+            ),
+        }
+        if sc.expect.is_none() {
+            out.push(
+                Diagnostic::new(
+                    "P007",
+                    Severity::Error,
+                    format!("scenario \"{}\" expects nothing", sc.name.value),
+                    sc.name.span,
+                )
+                .label("no `expect:`")
+                .help("add e.g. `expect: XA`, `expect: gap` or `expect: overlap`"),
+            );
+        }
+    }
+    out
+}
