@@ -9,6 +9,8 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod diff;
+pub mod emit;
 pub mod legislation;
 pub mod model;
 pub mod span;
@@ -26,6 +28,32 @@ pub struct Checked {
     pub file: SourceFile,
     pub agreement: Option<model::Agreement>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Check a file given as bytes: text that is not UTF-8 is a P001 at the first invalid byte.
+pub fn check_bytes(name: &str, bytes: &[u8], config: &Config) -> Checked {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check_source(name, text, config),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            // The lossy text has U+FFFD (3 bytes) where the bad byte was; point at it.
+            let span = span::Span::new(at, (at + 3).min(text.len()));
+            let d = Diagnostic::new(
+                "P001",
+                diag::Severity::Error,
+                "the file is not valid UTF-8",
+                span,
+            )
+            .label("invalid byte")
+            .help("save the agreement as UTF-8 text");
+            Checked {
+                file: SourceFile::new(name, text),
+                agreement: None,
+                diagnostics: vec![d],
+            }
+        }
+    }
 }
 
 /// Parse, resolve and check one agreement. Never panics; syntax errors stop before the checks.

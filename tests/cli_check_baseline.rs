@@ -4,7 +4,14 @@
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-const TOML: &str = "[files]\nexclude = []\n";
+/// The CI fixtures' configuration: the principle checks off, so that the findings are the
+/// structure findings planted below.
+fn toml() -> String {
+    std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ci/pacta.toml"),
+    )
+    .expect("fixture pacta.toml")
+}
 
 /// Warnings (P008 twice) and an info (P009); an error would come from a syntax error.
 const AGREEMENT: &str = r#"agreement "Baseline test" {
@@ -37,7 +44,7 @@ fn setup(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("agreements")).expect("dir");
-    std::fs::write(dir.join("pacta.toml"), TOML).expect("toml");
+    std::fs::write(dir.join("pacta.toml"), toml()).expect("toml");
     std::fs::write(dir.join("agreements/a.pacta"), AGREEMENT).expect("a");
     dir
 }

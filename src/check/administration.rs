@@ -1,52 +1,264 @@
-//! Explanations for the administration checks (placeholders until the checks are implemented).
+//! P6 — administrative assistance: liaison bodies (P601), free assistance (P602), claims and
+//! appeals lodged with the other Party (P603), data protection (P604), languages (P605), disputes
+//! (P606), institutions for each covered branch (P607).
 
 use super::registry::Explanation;
+use super::Context;
+use crate::ast::ValueKind;
+use crate::diag::Diagnostic;
+use crate::model::coordination::join_and;
+use crate::model::Provision;
+use crate::span::Span;
+
+fn blocks<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = &'a Provision> + 'a {
+    cx.agreement.provisions_named("administration")
+}
+
+/// Where to report something an `administration` block lacks: the field when it is written with
+/// another value, else the first block, else the agreement's title.
+fn anchor(cx: &Context<'_>, field: &str) -> Span {
+    blocks(cx)
+        .find_map(|p| p.field(field).map(crate::model::field_span))
+        .or_else(|| blocks(cx).next().map(|p| p.keyword.span))
+        .unwrap_or_else(|| cx.agreement.anchor())
+}
+
+/// P601: a Party without a liaison body.
+pub fn no_liaison_body(cx: &Context<'_>) -> Vec<Diagnostic> {
+    cx.agreement
+        .parties
+        .iter()
+        .filter(|p| p.liaison_bodies.is_empty())
+        .map(|p| {
+            cx.finding(
+                "P601",
+                format!("{} designates no liaison body", p.code.value),
+                p.code.span,
+            )
+            .label("no liaison body")
+            .note("the liaison bodies are how the institutions of the Parties reach each other")
+            .help("add `liaison-body: \"…\"` to the Party")
+        })
+        .collect()
+}
+
+/// P602: administrative assistance not declared free of charge.
+pub fn assistance_not_free(cx: &Context<'_>) -> Vec<Diagnostic> {
+    if blocks(cx).any(|p| p.has_word("assistance", "free")) {
+        return Vec::new();
+    }
+    vec![cx
+        .finding(
+            "P602",
+            "administrative assistance is not declared free of charge",
+            anchor(cx, "assistance"),
+        )
+        .label("assistance not free")
+        .note("the Parties' institutions must help each other without charging for it")
+        .help("write `assistance: free` in the `administration` block")]
+}
+
+/// P603: claims or appeals lodged with the other Party do not count from the same date.
+pub fn claims_not_portable(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let missing: Vec<String> = ["claims", "appeals"]
+        .into_iter()
+        .filter(|f| !blocks(cx).any(|p| p.has_word(f, "lodged-with-either-party")))
+        .map(str::to_string)
+        .collect();
+    let Some(first) = missing.first() else {
+        return Vec::new();
+    };
+    vec![cx
+        .finding(
+            "P603",
+            format!(
+                "{} lodged with the other Party's institution do not count from the same date",
+                join_and(&missing)
+            ),
+            anchor(cx, first),
+        )
+        .label("not portable")
+        .note("a claim sent to the wrong Party's institution would otherwise be late everywhere")
+        .help(format!(
+            "write {} in the `administration` block",
+            missing
+                .iter()
+                .map(|f| format!("`{f}: lodged-with-either-party`"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ))]
+}
+
+/// P604: no data-protection provision.
+pub fn no_data_protection(cx: &Context<'_>) -> Vec<Diagnostic> {
+    if blocks(cx).any(|p| p.has_word("data-protection", "yes")) {
+        return Vec::new();
+    }
+    vec![cx
+        .finding(
+            "P604",
+            "personal data exchanged between institutions is not protected",
+            anchor(cx, "data-protection"),
+        )
+        .label("no data protection")
+        .help("write `data-protection: yes` in the `administration` block")]
+}
+
+/// P605: documents in another Party's official language may be refused.
+pub fn no_language_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
+    if blocks(cx).any(|p| accepts_every_language(cx, p)) {
+        return Vec::new();
+    }
+    vec![cx
+        .finding(
+            "P605",
+            "documents in the other Party's official language may be refused",
+            anchor(cx, "documents-in"),
+        )
+        .label(if blocks(cx).any(|p| p.has("documents-in")) {
+            "not every official language"
+        } else {
+            "no language clause"
+        })
+        .help("write `documents-in: any-official-language` in the `administration` block")]
+}
+
+/// Whether an `administration` block accepts documents in every Party's official language:
+/// `documents-in: any-official-language`, or a list naming every language the Parties declare in
+/// `official-languages:`; when a Party declares none, a list naming at least one language per Party.
+fn accepts_every_language(cx: &Context<'_>, p: &Provision) -> bool {
+    let listed: Vec<String> = p
+        .field("documents-in")
+        .map(|f| {
+            f.items
+                .iter()
+                .flat_map(|i| &i.values)
+                .filter_map(|v| match &v.kind {
+                    ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
+                        Some(w.to_lowercase())
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if listed.is_empty() {
+        return false;
+    }
+    if listed.iter().any(|w| w == "any-official-language") {
+        return true;
+    }
+    let a = cx.agreement;
+    if a.parties.iter().any(|p| p.official_languages.is_empty()) {
+        return listed.len() >= a.parties.len();
+    }
+    a.parties
+        .iter()
+        .flat_map(|p| &p.official_languages)
+        .all(|l| listed.contains(l))
+}
+
+/// P606: no dispute settlement.
+pub fn no_disputes_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
+    if blocks(cx).any(|p| p.has("disputes") && !p.has_word("disputes", "none")) {
+        return Vec::new();
+    }
+    vec![cx
+        .finding(
+            "P606",
+            "the agreement does not say how disputes are settled",
+            anchor(cx, "disputes"),
+        )
+        .label("no dispute settlement")
+        .help("write `disputes: consultation, arbitration` in the `administration` block")]
+}
+
+/// P607: a covered branch with no institution designated for a Party.
+pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for p in &a.parties {
+        let code = p.code.value.as_str();
+        for b in a.scope_of(code) {
+            if a.deliberately_uncoordinated(b, code)
+                || p.institutions.iter().any(|i| i.branches.contains(&b))
+            {
+                continue;
+            }
+            out.push(
+                cx.finding(
+                    "P607",
+                    format!("{code} designates no institution for {}", b.title()),
+                    p.code.span,
+                )
+                .label(format!("no institution for `{b}`"))
+                .note("claims for a covered branch need an institution to go to")
+                .help(format!("add `institution \"…\": {b}` to Party {code}")),
+            );
+        }
+    }
+    out
+}
 
 pub const P601: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Each `party` must have at least one `liaison-body:`. One finding per Party without one.",
+    why: "Liaison bodies are how institutions of the Parties reach each other to exchange records of periods and \
+          decide claims (C157 Part V).",
+    failing: "party XB \"Borduria\" {\n  schemes: old-age\n  institution \"Borduria Social Insurance\": all\n}",
+    passing: "party XB \"Borduria\" {\n  schemes: old-age\n  institution \"Borduria Social Insurance\": all\n  liaison-body: \"Borduria Social Insurance, International Office\"\n}",
 };
 
 pub const P602: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Looks for an `administration` block with `assistance: free`; reports its absence once.",
+    why: "C118 Art 11 requires the Parties' institutions to assist each other free of charge; charging each other \
+          delays claims and ends up on the insured person.",
+    failing: "administration {\n  assistance: reimbursed\n}",
+    passing: "administration {\n  assistance: free\n}",
 };
 
 pub const P603: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Looks for `claims: lodged-with-either-party` and `appeals: lodged-with-either-party` in an \
+           `administration` block; one finding lists whichever is missing.",
+    why: "A claim or appeal lodged with the other Party's institution must count as lodged with the competent one \
+          on the same date (C157 Part V), or a migrant who writes to the wrong institution misses every deadline.",
+    failing: "administration {\n  assistance: free\n  claims: competent-party-only\n}",
+    passing: "administration {\n  assistance: free\n  claims: lodged-with-either-party\n  appeals: lodged-with-either-party\n}",
 };
 
 pub const P604: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Looks for `data-protection: yes` in an `administration` block; reports its absence once.",
+    why: "Institutions exchange earnings records, medical reports and family data; current practice protects them \
+          explicitly.",
+    failing: "administration {\n  assistance: free\n}",
+    passing: "administration {\n  assistance: free\n  data-protection: yes\n}",
 };
 
 pub const P605: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Looks for an `administration` block whose `documents-in:` accepts every Party's official language: \
+           `any-official-language`, or a list naming every language the Parties declare in `official-languages:` \
+           (when a Party declares none, a list with at least one language per Party). Reported once. A \
+           `working-language:` alone does not count: it says how institutions correspond, not which documents \
+           they accept.",
+    why: "Without a language clause an institution may refuse a claim written in the other Party's official \
+          language, or demand sworn translations.",
+    failing: "party XA \"Arcadia\" { … official-languages: en }\nparty XB \"Borduria\" { … official-languages: fr }\n…\nadministration {\n  assistance: free\n  documents-in: en\n}",
+    passing: "party XA \"Arcadia\" { … official-languages: en }\nparty XB \"Borduria\" { … official-languages: fr }\n…\nadministration {\n  assistance: free\n  documents-in: en, fr\n}",
 };
 
 pub const P606: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Looks for `disputes:` other than `none` in an `administration` block; reports its absence once.",
+    why: "Disagreements about interpretation are settled by consultation and, failing that, arbitration; without a \
+          clause they block claims indefinitely.",
+    failing: "administration {\n  assistance: free\n}",
+    passing: "administration {\n  assistance: free\n  disputes: consultation, arbitration\n}",
 };
 
 pub const P607: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "For each Party and each branch it coordinates (in its material scope, not `applicable-legislation-only`, \
+           not explicitly excluded), looks for an \
+           `institution \"…\": BRANCHES` of that Party naming the branch (`all` = the Party's schemes). One finding \
+           per Party and branch, on the Party's code.",
+    why: "A claim for a covered branch needs an institution that decides it (C157 Part V).",
+    failing: "party XA \"Arcadia\" {\n  schemes: old-age, family\n  institution \"Pension Institute\": old-age\n  liaison-body: \"Pension Institute\"\n}\n…\nscope XA \"Social Insurance Act\": old-age, family",
+    passing: "party XA \"Arcadia\" {\n  schemes: old-age, family\n  institution \"Pension Institute\": old-age\n  institution \"Family Office\": family\n  liaison-body: \"Pension Institute\"\n}\n…\nscope XA \"Social Insurance Act\": old-age, family",
 };

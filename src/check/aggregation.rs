@@ -1,45 +1,279 @@
-//! Explanations for the aggregation checks (placeholders until the checks are implemented).
+//! P4 — maintenance of rights in course of acquisition: long-term branches without aggregation
+//! (P401), aggregation missing a purpose (P402), no calculation method (P403), minimum periods
+//! without fallback (P404), overlapping periods (P405), short-term branches without aggregation
+//! (P406).
 
 use super::registry::Explanation;
+use super::Context;
+use crate::diag::Diagnostic;
+use crate::model::coordination::join_and;
+use crate::model::{Branch, Provision};
+
+/// The Parties (of those covering the branch) that do not get `test` for it, and the finding's
+/// anchor; `None` when every Party does.
+fn lacking<'a>(
+    cx: &'a Context<'_>,
+    branch: Branch,
+    test: impl Fn(&str) -> bool,
+) -> Option<Vec<&'a str>> {
+    let parties: Vec<&str> = cx
+        .agreement
+        .parties_covering(branch)
+        .into_iter()
+        .filter(|p| !test(p))
+        .collect();
+    (!parties.is_empty()).then_some(parties)
+}
+
+/// P401: a long-term branch in scope without aggregation of periods.
+pub fn no_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for b in Branch::LONG_TERM {
+        let Some(parties) = lacking(cx, b, |p| a.aggregates(b, p)) else {
+            continue;
+        };
+        out.push(
+            cx.finding(
+                "P401",
+                format!("{} periods are not aggregated for {}", b.title(), parties.join(", ")),
+                a.branch_anchor(b, &parties),
+            )
+            .label(format!("`{b}` without aggregation"))
+            .note("a career split between the Parties may reach the qualifying period in neither")
+            .help(format!(
+                "add `aggregation {{ branches: {b}  periods: insurance  purposes: acquisition, maintenance, recovery, calculation  overlapping-periods: count-once }}`"
+            )),
+        );
+    }
+    out
+}
+
+fn purposes_required(cx: &Context<'_>, p: &Provision) -> &'static [&'static str] {
+    let long_term = cx
+        .agreement
+        .branches_of(p)
+        .iter()
+        .any(|b| Branch::LONG_TERM.contains(b));
+    if long_term {
+        &["acquisition", "maintenance", "recovery", "calculation"]
+    } else {
+        &["acquisition"]
+    }
+}
+
+/// P402: aggregation that omits acquisition, maintenance, recovery or calculation.
+pub fn aggregation_purpose_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for p in cx.agreement.provisions_named("aggregation") {
+        // Without any calculation method, P403 reports the missing calculation once.
+        let calculated = uncalculated(cx, p).is_empty();
+        let missing: Vec<&str> = purposes_required(cx, p)
+            .iter()
+            .copied()
+            .filter(|w| !p.has_word("purposes", w))
+            .filter(|w| *w != "calculation" || calculated)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = missing.iter().map(|w| w.to_string()).collect();
+        out.push(
+            cx.finding(
+                "P402",
+                format!("aggregation does not count periods for {}", join_and(&list)),
+                p.field_span("purposes"),
+            )
+            .label("purpose missing")
+            .note("C118 Art 7 counts periods for the acquisition, maintenance or recovery of rights and, for pensions, the calculation of benefits")
+            .help(format!("add `{}` to `purposes:`", missing.join("`, `"))),
+        );
+    }
+    out
+}
+
+/// The long-term branches of an aggregation block that no calculation method covers.
+fn uncalculated(cx: &Context<'_>, p: &Provision) -> Vec<Branch> {
+    let a = cx.agreement;
+    a.branches_of(p)
+        .into_iter()
+        .filter(|b| Branch::LONG_TERM.contains(b))
+        .filter(|b| {
+            !a.provisions_named("calculation")
+                .any(|c| a.branches_of(c).contains(b) && (c.has("method") || c.has("party-method")))
+        })
+        .collect()
+}
+
+/// P403: aggregation for a long-term cash benefit with no calculation method.
+pub fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for p in a.provisions_named("aggregation") {
+        let uncalculated = uncalculated(cx, p);
+        if uncalculated.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = uncalculated.iter().map(|b| b.title().to_string()).collect();
+        let keys: Vec<&str> = uncalculated.iter().map(|b| b.key()).collect();
+        out.push(
+            cx.finding(
+                "P403",
+                format!("no calculation method for aggregated {}", join_and(&names)),
+                p.field_span("branches"),
+            )
+            .label("aggregated, never calculated")
+            .note("after aggregation each Party must say how it computes its share: pro rata, independent, or the higher of the two (EU Regulation 883/2004 Art 52)")
+            .help(format!(
+                "add `calculation {{ branches: {}  method: pro-rata, higher-of-independent }}`",
+                keys.join(", ")
+            )),
+        );
+    }
+    out
+}
+
+/// P404: a minimum-period clause that can lose short careers everywhere.
+pub fn minimum_period_without_fallback(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for p in cx.agreement.provisions_named("minimum-period") {
+        let others_count = p.has_word("others-count", "yes");
+        let fallback = p.has("fallback") && !p.has_word("fallback", "none");
+        let (message, span, help) = match (others_count, fallback) {
+            (true, true) => continue,
+            (false, _) => (
+                "the other Parties need not count periods below the minimum",
+                p.field_span("others-count"),
+                "write `others-count: yes` and a `fallback:` such as `last-competent-party`",
+            ),
+            (true, false) => (
+                "no fallback when every Party's periods are below the minimum",
+                p.field_span("fallback"),
+                "write `fallback: last-competent-party` (or `party-of-residence`, `most-periods`)",
+            ),
+        };
+        out.push(
+            cx.finding("P404", message, span)
+                .label("short careers can be lost")
+                .note("EU Regulation 883/2004 Art 57: the other Parties still count the short periods, and one Party pays when all are short")
+                .help(help),
+        );
+    }
+    out
+}
+
+/// P405: aggregation that does not say overlapping periods count once.
+pub fn overlapping_periods(cx: &Context<'_>) -> Vec<Diagnostic> {
+    cx.agreement
+        .provisions_named("aggregation")
+        .filter(|p| !p.has_word("overlapping-periods", "count-once"))
+        .map(|p| {
+            cx.finding(
+                "P405",
+                "aggregation does not say that coinciding periods count once",
+                p.field_span("overlapping-periods"),
+            )
+            .label("overlapping periods unsettled")
+            .help("write `overlapping-periods: count-once`")
+        })
+        .collect()
+}
+
+/// P406: sickness, maternity or unemployment in scope without aggregation for acquisition.
+pub fn short_term_without_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for b in Branch::ALL.into_iter().filter(|b| b.is_short_term_cash()) {
+        let for_acquisition = |p: &str| {
+            a.blocks_covering("aggregation", b, p)
+                .any(|g| !g.has("purposes") || g.has_word("purposes", "acquisition"))
+                || a.benefits_covering(b, p)
+                    .any(|g| g.has_word("aggregation", "yes"))
+        };
+        let Some(parties) = lacking(cx, b, for_acquisition) else {
+            continue;
+        };
+        out.push(
+            cx.finding(
+                "P406",
+                format!(
+                    "{} periods are not aggregated for acquisition for {}",
+                    b.title(),
+                    parties.join(", ")
+                ),
+                a.branch_anchor(b, &parties),
+            )
+            .label(format!("`{b}` without aggregation"))
+            .note("a worker who has just moved may not yet qualify under the new Party's waiting period")
+            .help(format!(
+                "add `aggregation {{ branches: {b}  periods: insurance  purposes: acquisition  overlapping-periods: count-once }}`"
+            )),
+        );
+    }
+    out
+}
 
 pub const P401: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "For each long-term branch (invalidity, old-age, survivors) in the material scope of a Party, looks for \
+           an `aggregation` block naming it (or `benefit BRANCH { aggregation: yes }`) that concerns that Party. One \
+           finding per branch, on the scope line, naming the Parties without aggregation.\
+           Branches kept in scope on purpose without coordination (`applicable-legislation-only`, \
+           `excluded: yes`) are still reported: the periods are still lost.",
+    why: "Aggregation (totalization) of periods completed under each Party's legislation is the third ILO \
+          principle (C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6): without it, a career split between \
+          two Parties may reach the qualifying period in neither (Netherlands–Korea and Netherlands–Pakistan have \
+          no aggregation at all).",
+    failing: "scope XA \"Pensions Act\": invalidity, old-age, survivors\n…\n// no aggregation block",
+    passing: "scope XA \"Pensions Act\": invalidity, old-age, survivors\n…\naggregation {\n  branches: invalidity, old-age, survivors\n  periods: insurance, residence\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
 };
 
 pub const P402: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Each `aggregation` block's `purposes:`. A block covering a long-term branch must list `acquisition`, \
+           `maintenance`, `recovery` and `calculation`; a block for short-term branches only must list \
+           `acquisition`. A block without `purposes:` misses them all. When no \
+           calculation method covers the block's pensions at all, the missing `calculation` purpose is left to P403.",
+    why: "C118 Art 7 counts periods for acquiring, maintaining and recovering rights and for calculating \
+          benefits; leaving one out (for instance recovery after a break in insurance) loses rights in between.",
+    failing: "aggregation {\n  branches: old-age\n  purposes: acquisition\n  overlapping-periods: count-once\n}",
+    passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
 };
 
 pub const P403: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Each `aggregation` block covering invalidity, old-age or survivors' benefits needs a `calculation` block \
+           for the same branches with a `method:` or `party-method:`. One finding per aggregation block, listing \
+           the branches without a method.",
+    why: "Aggregation decides whether a right exists; the calculation method decides how much each Party pays \
+          (pro rata temporis, independent benefit, or the higher of the two — EU Regulation 883/2004 Art 52; C157 \
+          Part III). Without it each Party might pay a full benefit, or only for its own periods.",
+    failing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
+    passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}\ncalculation {\n  branches: old-age\n  method: pro-rata, higher-of-independent\n}",
 };
 
 pub const P404: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Each `minimum-period` block must say `others-count: yes` (the other Parties still count the short \
+           periods) and give a `fallback:` other than `none` (who pays when every Party's periods are short).",
+    why: "A Party may refuse to pay for less than a year of periods, but then the others must count those periods \
+          and someone must pay when all are short, or short careers are lost everywhere (EU Regulation 883/2004 \
+          Art 57; MERCOSUR).",
+    failing: "minimum-period {\n  threshold: 12 months\n  others-count: no\n}",
+    passing: "minimum-period {\n  threshold: 12 months\n  others-count: yes\n  fallback: last-competent-party\n}",
 };
 
 pub const P405: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Each `aggregation` block must say `overlapping-periods: count-once`.",
+    why: "A month insured in both Parties must not count twice towards a qualifying period or a pro-rata \
+          calculation; real agreements state this explicitly.",
+    failing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n}",
+    passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
 };
 
 pub const P406: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "For each short-term cash branch (sickness, maternity, unemployment) in the material scope of a Party, \
+           looks for aggregation for acquisition (an `aggregation` block naming it whose `purposes:` include \
+           `acquisition` or are not given, or `benefit BRANCH { aggregation: yes }`). One finding per branch, \
+           deliberately uncoordinated branches included.",
+    why: "Short-term benefits have waiting periods; a worker who has just moved would otherwise have to requalify \
+          from zero (C157 Part III).",
+    failing: "scope XA \"Employment Insurance Act\": unemployment\n…\nbenefit unemployment {\n  export-period: 3 months\n}",
+    passing: "scope XA \"Employment Insurance Act\": unemployment\n…\naggregation {\n  branches: unemployment\n  periods: insurance, employment\n  purposes: acquisition\n  overlapping-periods: count-once\n}",
 };

@@ -1,38 +1,188 @@
-//! Explanations for the export checks (placeholders until the checks are implemented).
+//! P5 — maintenance of acquired rights and provision of benefits abroad: pensions not exported
+//! (P501), export for nationals only (P502), unlisted exceptions (P503), children living in another
+//! Party (P504), medical care during a stay or residence abroad (P505).
 
 use super::registry::Explanation;
+use super::Context;
+use crate::diag::Diagnostic;
+use crate::model::Branch;
+
+/// P501: a long-term benefit in scope that is not exported.
+pub fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for b in Branch::ALL
+        .into_iter()
+        .filter(|b| b.is_exportable_pension())
+    {
+        let parties: Vec<&str> = a
+            .parties_covering(b)
+            .into_iter()
+            .filter(|p| !a.exports(b, p))
+            .collect();
+        if parties.is_empty() {
+            continue;
+        }
+        out.push(
+            cx.finding(
+                "P501",
+                format!("{} is not paid abroad for {}", b.title(), parties.join(", ")),
+                a.branch_anchor(b, &parties),
+            )
+            .label(format!("`{b}` not exported"))
+            .note("C118 Art 5 requires invalidity, old-age, survivors' and employment-injury pensions and death grants to be paid to beneficiaries living in another Party")
+            .help(format!("add `{b}` to the `branches:` of the `export` block")),
+        );
+    }
+    out
+}
+
+/// P502: export limited to nationals.
+pub fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
+    cx.agreement
+        .provisions_named("export")
+        .filter(|p| {
+            let w = p.words("persons");
+            !w.is_empty() && w.iter().all(|w| *w == "nationals" || *w == "nationals-residing")
+        })
+        .map(|p| {
+            cx.finding(
+                "P502",
+                "benefits are paid abroad to nationals only",
+                p.field_span("persons"),
+            )
+            .label("export for nationals only")
+            .note("C118 Art 5 guarantees payment abroad to every beneficiary covered, whatever their nationality")
+            .help("write `persons: covered`")
+        })
+        .collect()
+}
+
+/// P503: export with exceptions not enumerated.
+pub fn export_exception_unlisted(cx: &Context<'_>) -> Vec<Diagnostic> {
+    cx.agreement
+        .provisions_named("export")
+        .filter(|p| {
+            p.has_word("exceptions", "unlisted")
+                || (p.has_word("exceptions", "listed") && p.strings("except").is_empty())
+        })
+        .map(|p| {
+            cx.finding(
+                "P503",
+                "export has exceptions that are not listed",
+                p.field_span("exceptions"),
+            )
+            .label("exceptions not enumerated")
+            .note("a beneficiary must be able to tell from the text which benefits stop at the border")
+            .help("list each benefit that is not exported: `except: \"…\", \"…\"`")
+        })
+        .collect()
+}
+
+/// P504: family benefits in scope with no rule for children living in another Party.
+pub fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let b = Branch::Family;
+    let parties: Vec<&str> = a
+        .parties_covering(b)
+        .into_iter()
+        .filter(|p| {
+            !a.exports(b, p)
+                && !a
+                    .benefits_covering(b, p)
+                    .any(|f| f.has_word("children-in-other-party", "yes"))
+        })
+        .collect();
+    if parties.is_empty() {
+        return Vec::new();
+    }
+    vec![cx
+        .finding(
+            "P504",
+            format!(
+                "no rule for children living in another Party ({} family benefit)",
+                parties.join(", ")
+            ),
+            a.branch_anchor(b, &parties),
+        )
+        .label("`family` for children abroad missing")
+        .note("C118 Art 6 provides family allowances for children who live in another Party")
+        .help("add `benefit family { children-in-other-party: yes }`")]
+}
+
+/// P505: medical care in scope with no in-kind provision during a stay or residence abroad.
+pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let b = Branch::MedicalCare;
+    let parties: Vec<&str> = a
+        .parties_covering(b)
+        .into_iter()
+        .filter(|p| {
+            !a.benefits_covering(b, p).any(|m| {
+                m.has_word("in-kind-during", "stay") || m.has_word("in-kind-during", "residence")
+            })
+        })
+        .collect();
+    if parties.is_empty() {
+        return Vec::new();
+    }
+    vec![cx
+        .finding(
+            "P505",
+            format!(
+                "no medical care in kind during a stay or residence in another Party ({})",
+                parties.join(", ")
+            ),
+            a.branch_anchor(b, &parties),
+        )
+        .label("`medical-care` stops at the border")
+        .note("EU Regulation 883/2004 Arts 17–20: the institution of the place provides care for the competent institution")
+        .help("add `benefit medical-care { in-kind-during: stay, residence  provided-by: institution-of-place  paid-by: competent-institution }`")]
+}
 
 pub const P501: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "For each invalidity, old-age, survivors', employment-injury or death-grant branch in a Party's material \
+           scope, looks for an `export` block naming it (or `benefit BRANCH { exported: yes }`) concerning that \
+           Party. One finding per branch, on the scope line, deliberately uncoordinated branches included.",
+    why: "Paying a pension in full to a beneficiary who lives in the other Party is the fourth ILO principle (C118 \
+          Art 5; C157 Part IV; EU Regulation 883/2004 Art 7): without it, a worker who goes home loses the pension \
+          earned abroad.",
+    failing: "scope XA \"Pensions Act\": old-age, survivors\n…\nexport {\n  branches: old-age\n}",
+    passing: "scope XA \"Pensions Act\": old-age, survivors\n…\nexport {\n  branches: old-age, survivors\n  to: parties, third-states\n  persons: covered\n}",
 };
 
 pub const P502: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "An `export` block whose `persons:` are only `nationals` (or `nationals-residing`).",
+    why: "C118 Art 5 guarantees benefits abroad to every person covered; export for nationals only leaves refugees, \
+          stateless persons and third-country nationals with pensions they cannot take home.",
+    failing: "export {\n  branches: old-age\n  persons: nationals\n}",
+    passing: "export {\n  branches: old-age\n  persons: covered\n}",
 };
 
 pub const P503: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "An `export` block with `exceptions: unlisted`, or `exceptions: listed` without an `except:` list naming \
+           the benefits.",
+    why: "Exceptions to export (non-contributory, means-tested benefits) are accepted practice, but only when the \
+          text names them; an open-ended exception lets an institution stop any payment.",
+    failing: "export {\n  branches: old-age\n  persons: covered\n  exceptions: unlisted\n}",
+    passing: "export {\n  branches: old-age\n  persons: covered\n  except: \"minimum income supplement (means-tested)\"\n}",
 };
 
 pub const P504: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "When family benefits are in a Party's material scope, looks for `benefit family { \
+           children-in-other-party: yes }` or an `export` of `family` concerning that Party.",
+    why: "C118 Art 6 provides family allowances for the children of a worker who live in another Party; without a \
+          rule, families who stay at home lose them.",
+    failing: "scope XA \"Family Allowances Act\": family\n…\n// no provision for children abroad",
+    passing: "scope XA \"Family Allowances Act\": family\n…\nbenefit family {\n  children-in-other-party: yes\n}",
 };
 
 pub const P505: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "When medical care is in a Party's material scope, looks for `benefit medical-care { in-kind-during: stay \
+           and/or residence }` concerning that Party.",
+    why: "Medical care is a benefit in kind and cannot be exported as money; persons staying or living in the other \
+          Party need its institution to provide care on behalf of the competent one (EU Regulation 883/2004 Arts \
+          17–20).",
+    failing: "scope XA \"Health Insurance Act\": medical-care\n…\nbenefit medical-care {\n  in-kind-during: none\n}",
+    passing: "scope XA \"Health Insurance Act\": medical-care\n…\nbenefit medical-care {\n  in-kind-during: stay, residence\n  provided-by: institution-of-place\n  paid-by: competent-institution\n}",
 };

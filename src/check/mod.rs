@@ -4,6 +4,7 @@
 mod administration;
 mod aggregation;
 mod applicable;
+mod catalogue;
 mod equality;
 mod explain;
 mod export;
@@ -18,6 +19,8 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::Agreement;
 use registry::Policy;
 
+pub use catalogue::catalogue_markdown;
+
 /// What a check function receives.
 pub struct Context<'a> {
     pub agreement: &'a Agreement,
@@ -26,8 +29,54 @@ pub struct Context<'a> {
 /// A check family: reads the agreement, returns findings (severity is set by the runner).
 pub type CheckFn = fn(&Context<'_>) -> Vec<Diagnostic>;
 
-/// Every check family, in code order.
-pub static FAMILIES: &[CheckFn] = &[];
+/// Every check, in code order (P001–P010 come from parsing, resolving and suppressions; P301,
+/// P302, P310 and P311 from `crate::legislation`).
+pub static FAMILIES: &[CheckFn] = &[
+    scope::branch_not_covered,
+    scope::c102_branch_absent,
+    scope::branch_without_rule,
+    scope::asymmetric_scope,
+    scope::nationality_based_scope,
+    scope::excluded_category,
+    scope::family_not_covered,
+    equality::no_equal_treatment,
+    equality::residence_conditioned_equality,
+    equality::survivors_nationality,
+    equality::residence_condition_too_long,
+    equality::equality_branches_narrower,
+    applicable::posting_without_limit,
+    applicable::posting_limit_long,
+    applicable::extension_unbounded,
+    applicable::posting_chaining,
+    applicable::no_multi_state_rule,
+    applicable::special_category_missing,
+    applicable::exception_breaks_single_legislation,
+    aggregation::no_aggregation,
+    aggregation::aggregation_purpose_missing,
+    aggregation::no_calculation_method,
+    aggregation::minimum_period_without_fallback,
+    aggregation::overlapping_periods,
+    aggregation::short_term_without_aggregation,
+    export::long_term_not_exported,
+    export::export_nationals_only,
+    export::export_exception_unlisted,
+    export::family_children_abroad,
+    export::medical_care_abroad,
+    administration::no_liaison_body,
+    administration::assistance_not_free,
+    administration::claims_not_portable,
+    administration::no_data_protection,
+    administration::no_language_clause,
+    administration::no_disputes_clause,
+    administration::no_institution,
+    final_provisions::no_entry_into_force,
+    final_provisions::no_termination,
+    final_provisions::rights_lost_on_termination,
+    final_provisions::prior_periods_ignored,
+    final_provisions::superseded_rights,
+    plurality::no_anti_overlap,
+    plurality::same_kind_reduction,
+];
 
 impl Context<'_> {
     /// A finding of `code`, with the note naming its principle and instrument. The severity is

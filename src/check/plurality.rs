@@ -1,17 +1,62 @@
-//! Explanations for the plurality checks (placeholders until the checks are implemented).
+//! P8 — undue plurality: no anti-overlap rule (P801), national anti-overlap rules applied between
+//! same-kind pro-rata benefits (P802).
 
 use super::registry::Explanation;
+use super::Context;
+use crate::diag::Diagnostic;
+
+/// P801: no rule on overlapping benefits.
+pub fn no_anti_overlap(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    if a.provisions_named("overlapping").next().is_some() {
+        return Vec::new();
+    }
+    vec![cx
+        .finding("P801", "the agreement has no rule on overlapping benefits", a.anchor())
+        .label("no anti-overlap rule")
+        .help("add to Part IV `overlapping { national-rules: apply-to-foreign  same-kind-pro-rata: exempt  simultaneous-reduction: shared }`")]
+}
+
+/// P802: national anti-overlap rules applied between same-kind pro-rata benefits.
+pub fn same_kind_reduction(cx: &Context<'_>) -> Vec<Diagnostic> {
+    cx.agreement
+        .provisions_named("overlapping")
+        .filter(|p| {
+            p.has_word("same-kind-pro-rata", "reduce")
+                || (p.has_word("national-rules", "apply-to-foreign")
+                    && !p.has("same-kind-pro-rata"))
+        })
+        .map(|p| {
+            let span = if p.has("same-kind-pro-rata") {
+                p.field_span("same-kind-pro-rata")
+            } else {
+                p.field_span("national-rules")
+            };
+            cx.finding(
+                "P802",
+                "national anti-overlap rules reduce same-kind pro-rata benefits",
+                span,
+            )
+            .label("same-kind benefits reduced")
+            .note("each pro-rata benefit already pays only for its own periods; reducing one for the other cuts the pension twice")
+            .help("write `same-kind-pro-rata: exempt`")
+        })
+        .collect()
+}
 
 pub const P801: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Looks for an `overlapping { … }` block; reports its absence once.",
+    why: "R167, Annex I regulates undue plurality: national reduction and suspension rules also apply to benefits \
+          and income from the other Party, so that nobody draws two full benefits for the same contingency.",
+    failing: "part IV \"Undue plurality\" {\n  article 20 \"Overlapping of benefits\" {\n    text \"\"\"To be agreed.\"\"\"\n  }\n}",
+    passing: "part IV \"Undue plurality\" {\n  article 20 \"Overlapping of benefits\" {\n    overlapping {\n      national-rules: apply-to-foreign\n      same-kind-pro-rata: exempt\n      simultaneous-reduction: shared\n    }\n  }\n}",
 };
 
 pub const P802: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "An `overlapping` block with `same-kind-pro-rata: reduce`, or with `national-rules: apply-to-foreign` and \
+           nothing said about same-kind pro-rata benefits.",
+    why: "R167, Annex I exempts benefits of the same kind awarded pro rata from national anti-overlap rules: each \
+          already pays only for its own periods, so reducing one because of the other cuts the pension twice.",
+    failing: "overlapping {\n  national-rules: apply-to-foreign\n  same-kind-pro-rata: reduce\n}",
+    passing: "overlapping {\n  national-rules: apply-to-foreign\n  same-kind-pro-rata: exempt\n}",
 };

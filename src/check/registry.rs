@@ -94,7 +94,7 @@ pub static CHECKS: &[CheckInfo] = &[
     check!("P010", "unused-suppression", W, None, "Pacta language reference", "an `allow` that matches no finding", &x::P010),
     check!("P101", "branch-not-covered", Policy::Instruments(&["C157", "R167"]), None, "C157 Art 2; C118 Art 2", "a Party has a scheme for a branch that the material scope leaves out for that Party", &x::P101),
     check!("P102", "c102-branch-absent", I, None, "C102; GB.344/POL/1 para 13", "C102 branches covered for no Party, listed in one finding", &x::P102),
-    check!("P103", "branch-without-rule", E, None, "real agreements (Netherlands–Korea)", "a branch in the material scope with no coordination rule at all", &x::P103),
+    check!("P103", "branch-without-rule", Policy::Instruments(&["C157", "R167"]), None, "real agreements (Netherlands–Korea); C157 Art 2", "a branch in the material scope with no coordination rule at all", &x::P103),
     check!("P104", "asymmetric-scope", I, None, "C157 Art 2", "a branch covered for one Party but not another, where both have a scheme", &x::P104),
     check!("P105", "nationality-based-scope", EQ, Some(EqualityOfTreatment), "C118 Art 10(1); C157 Art 3", "personal scope limited to nationals", &x::P105),
     check!("P106", "excluded-category", EQ, Some(EqualityOfTreatment), "C143 Art 9(1); R201; GB.344/POL/1 paras 5, 15", "personal scope excludes a sector or status", &x::P106),

@@ -1,52 +1,364 @@
-//! Explanations for the scope checks (placeholders until the checks are implemented).
+//! P1 — material and personal scope: branches a Party has but the agreement leaves out (P101),
+//! C102 branches nobody covers (P102), branches in scope with no rule (P103), one-sided coverage
+//! (P104), and personal scopes that leave people out (P105–P107).
 
 use super::registry::Explanation;
+use super::Context;
+use crate::diag::Diagnostic;
+use crate::model::coordination::join_and;
+use crate::model::{Branch, Provision};
+
+/// P101: a Party's scheme that the material scope leaves out for that Party.
+pub fn branch_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for p in &a.parties {
+        let code = p.code.value.as_str();
+        let scope = a.scope_of(code);
+        for b in p.schemes.iter().filter(|b| !scope.contains(b)) {
+            let mut d = cx
+                .finding(
+                    "P101",
+                    format!(
+                        "{code} has a scheme for {} that the agreement does not cover",
+                        b.title()
+                    ),
+                    a.scheme_span(code, *b),
+                )
+                .label(format!("`{b}` outside the material scope"));
+            if let Some(s) = a.scopes.iter().find(|s| s.party.value == code) {
+                d = d.secondary(s.head(), format!("{code}'s material scope"));
+            }
+            out.push(d.help(format!(
+                "add `{b}` to a `scope {code} \"…\"` line, or remove it from `schemes:` if {code} has no such legislation"
+            )));
+        }
+    }
+    out
+}
+
+/// P102: the C102 branches covered for no Party, in one finding.
+pub fn c102_branch_absent(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let covered = a.covered_branches();
+    let absent: Vec<Branch> = Branch::C102
+        .into_iter()
+        .filter(|b| !covered.contains(b))
+        .collect();
+    if absent.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<String> = absent.iter().map(|b| b.title().to_string()).collect();
+    let keys: Vec<&str> = absent.iter().map(|b| b.key()).collect();
+    vec![cx
+        .finding(
+            "P102",
+            match absent.len() {
+                1 => format!("one of the nine C102 branches is covered for no Party: {}", join_and(&names)),
+                n => format!("{n} of the nine C102 branches are covered for no Party: {}", join_and(&names)),
+            },
+            a.anchor(),
+        )
+        .label("branches left out")
+        .note("most agreements cover only pensions; fewer than half cover any other branch (GB.344/POL/1 para 13)")
+        .help(format!(
+            "where a Party has legislation for them, add `{}` to its `scope` lines",
+            keys.join("`, `")
+        ))]
+}
+
+/// P103: a branch in a Party's material scope that no provision coordinates.
+pub fn branch_without_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for s in &a.scopes {
+        let code = s.party.value.as_str();
+        for b in &s.branches {
+            // One finding per (Party, branch), on the first scope line that names it.
+            let first = a.scope_entry(code, *b).is_some_and(|e| e.span == s.span);
+            if !first || a.deliberately_uncoordinated(*b, code) || a.has_coordination(*b, code) {
+                continue;
+            }
+            out.push(
+                cx.finding(
+                    "P103",
+                    format!("{code} {} is in scope but no provision coordinates it", b.title()),
+                    s.head(),
+                )
+                .label(format!("`{b}` has no rule"))
+                .help(format!(
+                    "add a provision for `{b}` (aggregation, export, a `benefit {b} {{ … }}` chapter), or write `benefit {b} {{ excluded: yes  parties: {code} }}`"
+                )),
+            );
+        }
+    }
+    out
+}
+
+/// P104: a branch covered for one Party and not for another that has a scheme for it.
+pub fn asymmetric_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for b in Branch::ALL {
+        let covering: Vec<&str> = a
+            .party_codes()
+            .into_iter()
+            .filter(|p| a.scope_of(p).contains(&b))
+            .collect();
+        let left_out: Vec<&str> = a
+            .parties
+            .iter()
+            .filter(|p| p.schemes.contains(&b) && !a.scope_of(&p.code.value).contains(&b))
+            .map(|p| p.code.value.as_str())
+            .collect();
+        let (Some(first_in), Some(first_out)) = (covering.first(), left_out.first()) else {
+            continue;
+        };
+        let mut d = cx
+            .finding(
+                "P104",
+                format!(
+                    "{} is covered for {} but not for {}",
+                    b.title(),
+                    covering.join(", "),
+                    left_out.join(", ")
+                ),
+                a.scheme_span(first_out, b),
+            )
+            .label(format!("{first_out} has this scheme"));
+        if let Some(e) = a.scope_entry(first_in, b) {
+            d = d.secondary(e.head(), format!("covered for {first_in}"));
+        }
+        out.push(d.help(format!(
+            "cover `{b}` for {} too, or record why the coverage is one-sided",
+            left_out.join(", ")
+        )));
+    }
+    out
+}
+
+fn personal_scope<'a>(cx: &'a Context<'a>) -> Option<&'a Provision> {
+    cx.agreement.provisions_named("personal-scope").next()
+}
+
+/// The person words that name nationals only.
+const NATIONALS: &[&str] = &[
+    "nationals",
+    "nationals-residing",
+    "nationals-of-other-party",
+    "nationals-of-either-party",
+];
+
+/// P105: a personal scope, or an equality clause, limited to nationals.
+pub fn nationality_based_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    let regardless = a
+        .provisions_named("regardless-of")
+        .any(|p| p.has_word("regardless-of", "nationality"));
+    let missing_from = |words: &[&str]| -> Vec<String> {
+        [
+            ("refugees", "refugees"),
+            ("stateless-persons", "stateless persons"),
+            ("third-country-nationals", "third-country nationals"),
+        ]
+        .iter()
+        .filter(|(k, _)| !words.contains(k))
+        .map(|(_, t)| t.to_string())
+        .collect()
+    };
+    if let Some(ps) = personal_scope(cx) {
+        let words: Vec<&str> = a
+            .provisions_named("personal-scope")
+            .flat_map(|p| p.words("personal-scope"))
+            .collect();
+        let open = words.iter().any(|w| {
+            !NATIONALS.contains(w)
+                && ![
+                    "refugees",
+                    "stateless-persons",
+                    "third-country-nationals",
+                    "family-members",
+                    "survivors",
+                ]
+                .contains(w)
+        });
+        let missing = missing_from(&words);
+        if words.iter().any(|w| NATIONALS.contains(w))
+            && !open
+            && !regardless
+            && !missing.is_empty()
+        {
+            out.push(
+                cx.finding(
+                    "P105",
+                    format!("the agreement covers nationals only: {} are left out", join_and(&missing)),
+                    ps.field_span("personal-scope"),
+                )
+                .label("limited to nationals")
+                .help("cover every insured person: `personal-scope: insured-persons, family-members, survivors` with `regardless-of: nationality`"),
+            );
+        }
+    }
+    for p in a.provisions_named("equal-treatment") {
+        let words = p.words("persons");
+        if words.is_empty() || !words.iter().all(|w| NATIONALS.contains(w)) {
+            continue;
+        }
+        let missing = missing_from(&words);
+        out.push(
+            cx.finding(
+                "P105",
+                format!("equality of treatment is for nationals only: {} are left out", join_and(&missing)),
+                p.field_span("persons"),
+            )
+            .label("equality for nationals only")
+            .note("C118 Art 10(1) extends equality to refugees and stateless persons without any condition of reciprocity")
+            .help("write `persons: covered` in the `equal-treatment` block"),
+        );
+    }
+    out
+}
+
+/// P106: a sector or status excluded from the personal scope.
+pub fn excluded_category(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for p in a.provisions_named("excluded-categories") {
+        for item in p.fields.iter().flat_map(|f| &f.items) {
+            let Some(word) = crate::model::first_word(item) else {
+                continue;
+            };
+            let (who, why) = match word {
+                "domestic" => ("domestic workers", "R201 asks that they enjoy the same social security protection"),
+                "seasonal-agricultural" => ("seasonal agricultural workers", "they are among the migrant workers most often left without protection (GB.344/POL/1 para 5)"),
+                "platform" => ("platform workers", "they are among the migrant workers most often left without protection (GB.344/POL/1 para 15)"),
+                "informal" => ("workers in the informal economy", "they are among the migrant workers most often left without protection (GB.344/POL/1 para 15)"),
+                "irregular-status" => ("workers without regular status", "C143 Art 9(1) keeps their rights arising from past employment"),
+                _ => continue,
+            };
+            out.push(
+                cx.finding(
+                    "P106",
+                    format!("the personal scope excludes {who}"),
+                    crate::model::item_span(item),
+                )
+                .label("category excluded")
+                .note(format!("why it matters: {why}"))
+                .help(format!("remove `{word}` from `excluded-categories:`")),
+            );
+        }
+    }
+    out
+}
+
+/// P107: family members or survivors left out of the personal scope.
+pub fn family_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let Some(ps) = personal_scope(cx) else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = a
+        .provisions_named("personal-scope")
+        .flat_map(|p| p.words("personal-scope"))
+        .collect();
+    if words.contains(&"everyone") {
+        return Vec::new();
+    }
+    let missing: Vec<&str> = ["family-members", "survivors"]
+        .into_iter()
+        .filter(|w| !words.contains(w))
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<String> = missing.iter().map(|w| w.replace('-', " ")).collect();
+    vec![cx
+        .finding(
+            "P107",
+            format!("{} are not in the personal scope", join_and(&names)),
+            ps.field_span("personal-scope"),
+        )
+        .label("no family or survivors")
+        .help(format!(
+            "add `{}` to `personal-scope:`",
+            missing.join("`, `")
+        ))]
+}
 
 pub const P101: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "For each Party, every branch listed in its `schemes:` (the branches for which it has legislation) must \
+           appear in one of its `scope` lines. One finding per Party and branch left out, on the branch in `schemes:`.",
+    why: "C157 applies to every branch for which a State has legislation in force, so an agreement claiming C157 \
+          (or R167) that leaves a branch out is incomplete; C118 lets a State accept obligations branch by branch, \
+          which is why the finding is only a warning without such a claim. Migrant workers lose the branch entirely.",
+    failing: "party XA \"Arcadia\" {\n  schemes: old-age, unemployment\n  …\n}\narticle 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n}",
+    passing: "party XA \"Arcadia\" {\n  schemes: old-age, unemployment\n  …\n}\narticle 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Employment Insurance Act\": unemployment\n}",
 };
 
 pub const P102: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Lists, in one finding on the agreement's title, the branches of C102 (medical care, sickness, maternity, \
+           invalidity, old-age, survivors, employment injury, unemployment, family) that no Party's material scope covers.",
+    why: "Almost 90 % of agreements cover pensions and fewer than half cover any other branch (GB.344/POL/1 \
+          para 13). Seeing the missing branches at once helps negotiators decide whether leaving them out is a choice.",
+    failing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": invalidity, old-age, survivors\n  scope XB \"Pensions Code\": invalidity, old-age, survivors\n}",
+    passing: "article 2 \"Legislation covered\" {\n  scope XA \"Social Insurance Act\": all\n  scope XB \"Social Insurance Code\": all\n}",
 };
 
 pub const P103: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "For each Party and each branch in its material scope, looks for a coordination rule concerning that Party: \
+           an `aggregation`, `calculation`, `export`, `minimum-period` or `residence-fiction` block whose `branches:` \
+           name the branch (`all` = the material scope; `minimum-period` without `branches:` = the long-term ones), \
+           or a branch chapter `benefit BRANCH { … }`. A provision concerns a Party unless its `parties:` field names \
+           only other Parties. A branch written `BRANCH applicable-legislation-only` in a scope line is in scope \
+           for the applicable legislation only and needs no rule. An explicit exclusion — `benefit BRANCH { excluded: yes  parties: NL }` — counts as a \
+           deliberate decision too and silences this check (and P607) for that Party; the principle checks (P401, \
+           P406, P501, P504, P505) still report the branch.",
+    why: "A branch listed in the material scope with nothing that coordinates it looks covered but gives migrant \
+          workers nothing beyond the applicable-legislation rules (Netherlands–Korea: Dutch sickness and \
+          unemployment benefits). Either write the rule or say the branch is excluded. An error when the agreement \
+          claims C157 or R167, which cover every branch a Party has legislation for; otherwise a warning.",
+    failing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\n// no provision names unemployment",
+    passing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\narticle 18 \"Unemployment\" {\n  benefit unemployment { excluded: yes  parties: XA }\n}",
 };
 
 pub const P104: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "For each branch, reports (as info, once) when one Party's material scope covers it and another Party \
+           that has a scheme for it (`schemes:`) leaves it out.",
+    why: "One-sided coverage is sometimes right (the other Party's scheme is provincial or residence-based and \
+          bridged elsewhere) but is often an oversight that breaks reciprocity.",
+    failing: "party XB \"Borduria\" { schemes: old-age, family … }\narticle 2 \"Legislation covered\" {\n  scope XA \"Family Allowances Act\": family\n  scope XB \"Pensions Code\": old-age\n}",
+    passing: "party XB \"Borduria\" { schemes: old-age, family … }\narticle 2 \"Legislation covered\" {\n  scope XA \"Family Allowances Act\": family\n  scope XB \"Pensions Code\": old-age\n  scope XB \"Family Code\": family\n}",
 };
 
 pub const P105: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "A `personal-scope:` that lists nationals (`nationals`, `nationals-of-either-party`, …) and otherwise only \
+           refugees, stateless persons, third-country nationals, family members or survivors, with no \
+           `regardless-of: nationality`, when it leaves out refugees, stateless persons or third-country nationals; \
+           and an `equal-treatment` block whose `persons:` are nationals only. One finding for each.",
+    why: "C118 Art 10(1) extends equality to refugees and stateless persons without reciprocity, and C157 Art 3 \
+          covers persons who are or were subject to a Party's legislation whatever their nationality. A \
+          nationality-based scope or equality clause leaves third-country nationals with split careers unprotected \
+          (Netherlands–Korea: equality for nationals of the two States).",
+    failing: "article 3 \"Persons covered\" {\n  personal-scope: nationals, family-members, survivors\n}",
+    passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  regardless-of: nationality\n}",
 };
 
 pub const P106: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "Each category in `excluded-categories:` that names a sector or status — `domestic`, \
+           `seasonal-agricultural`, `platform`, `informal`, `irregular-status` — is reported on its own.",
+    why: "These are the workers most often without social protection (GB.344/POL/1 paras 5 and 15); R201 asks for \
+          domestic workers to be protected like others, and C143 Art 9(1) keeps the rights arising from past \
+          employment of workers without regular status.",
+    failing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  excluded-categories: domestic, seasonal-agricultural\n}",
+    passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  regardless-of: nationality, migration-status\n}",
 };
 
 pub const P107: Explanation = Explanation {
-    what: "",
-    why: "",
-    failing: "",
-    passing: "",
+    what: "A `personal-scope:` that lists neither `everyone` nor both `family-members` and `survivors`.",
+    why: "Family members and survivors draw their rights from the insured person; C118 Art 3(2) gives survivors \
+          equality whatever their nationality, and C157 covers them. Left out, a widow of a migrant worker may \
+          receive nothing.",
+    failing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons\n}",
+    passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n}",
 };

@@ -20,6 +20,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the documentation of a check (by code or name); with no argument, list every check
     Explain(ExplainArgs),
+    /// Check an agreement, then emit its JSON rule set
+    Build(BuildArgs),
+    /// Print the JSON Schema of an output format
+    Schema(SchemaArgs),
+    /// Compare two drafts of an agreement: what moved, and the impact on conformity
+    Diff(DiffArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -83,4 +89,80 @@ pub struct CheckArgs {
 pub struct ExplainArgs {
     /// A check code such as P303, or a name such as posting-without-limit
     pub check: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BuildArgs {
+    /// The agreement to build
+    pub file: PathBuf,
+    /// Write the rule set here (atomically) instead of to standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Build even when the checks find errors
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Colour of the findings printed when the build is refused
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Use this configuration instead of the nearest pacta.toml
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The rule set of `pacta build`
+    Ruleset,
+    /// The findings of `pacta check --format json`
+    Findings,
+    /// The report of `pacta diff --format json`
+    Diff,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SchemaArgs {
+    /// Which schema to print
+    #[arg(value_enum, default_value = "ruleset")]
+    pub kind: SchemaKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Terminal report, coloured
+    Text,
+    /// Markdown for a pull-request comment
+    Markdown,
+    /// Machine-readable report (schema: `pacta schema diff`)
+    Json,
+    /// One self-contained HTML page: a printable redline
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFailOn {
+    /// Exit 1 when the new draft introduces an error
+    NewErrors,
+    /// Exit 1 when the new draft introduces an error or a warning
+    NewWarnings,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DiffArgs {
+    /// The earlier draft
+    pub old: PathBuf,
+    /// The later draft
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Exit 1 when the new draft introduces such findings (a CI gate between drafts)
+    #[arg(long, value_enum)]
+    pub fail_on: Option<DiffFailOn>,
+    /// Write the report to this file (atomically) instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Use this configuration instead of the nearest pacta.toml
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }

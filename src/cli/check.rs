@@ -43,14 +43,14 @@ pub fn run(args: CheckArgs) -> Result<i32, Failure> {
     let results: Vec<Result<Checked, Failure>> = paths
         .par_iter()
         .map(|path| {
-            let text = files::read(path)?;
+            let bytes = files::read(path)?;
             let key = files::repository_name(path, &root);
             let name = if repository_relative {
                 key.clone()
             } else {
                 files::display_name(path)
             };
-            let checked = pacta::check_source(&name, &text, &config);
+            let checked = pacta::check_bytes(&name, &bytes, &config);
             let entries = if with_entries {
                 baseline::entries(
                     &key,

@@ -94,11 +94,15 @@ pub fn repository_name(path: &Path, root: &Path) -> String {
     }
 }
 
-/// Read an agreement as UTF-8.
-pub fn read(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure(format!("cannot read {}: {}", path.display(), e)))?;
-    String::from_utf8(bytes).map_err(|e| {
+/// Read an agreement's bytes (UTF-8 is checked by the library, which reports P001).
+pub fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {}", path.display(), e)))
+}
+
+/// Read a file that must be UTF-8 text.
+#[allow(dead_code)] // used by commands that take one file
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    String::from_utf8(read(path)?).map_err(|e| {
         Failure(format!(
             "{} is not valid UTF-8 (invalid byte at offset {})",
             path.display(),

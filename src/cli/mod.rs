@@ -1,9 +1,12 @@
 //! The command line: one file per subcommand. All I/O of Pacta happens here.
 
 mod args;
+mod build;
 mod check;
+mod diff;
 mod explain;
 pub mod files;
+mod schema;
 
 use args::{Cli, ColorChoice, Command};
 use clap::Parser;
@@ -38,6 +41,9 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(a) => check::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Build(a) => build::run(a),
+        Command::Schema(a) => schema::run(a),
+        Command::Diff(a) => diff::run(a),
     };
     match result {
         Ok(code) => code,

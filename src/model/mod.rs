@@ -4,6 +4,7 @@
 //! which also reports the structure findings P002–P009.
 
 pub mod branch;
+pub mod coordination;
 pub mod instrument;
 mod resolve;
 pub mod schema;
@@ -67,6 +68,8 @@ pub struct PartyDecl {
     pub institutions: Vec<InstitutionDecl>,
     pub liaison_bodies: Vec<Spanned<String>>,
     pub sub_national_units: Vec<Spanned<String>>,
+    /// The Party's official languages (`official-languages:`), lowercased.
+    pub official_languages: Vec<String>,
     pub span: Span,
 }
 
@@ -84,6 +87,9 @@ pub struct ScopeEntry {
     pub law: Spanned<String>,
     pub residence_based: bool,
     pub branches: BTreeSet<Branch>,
+    /// Branches written `BRANCH applicable-legislation-only`: in scope for the applicable
+    /// legislation, but not coordinated (no aggregation, export or benefit rules expected).
+    pub legislation_only: BTreeSet<Branch>,
     pub span: Span,
     pub place: Place,
 }
@@ -147,9 +153,31 @@ impl Provision {
             })
     }
 
-    /// The span of a field, or of the whole provision when it has no such field.
+    /// The span of a field from its name to its last value, or the provision's keyword when it has
+    /// no such field.
     pub fn field_span(&self, name: &str) -> Span {
-        self.field(name).map_or(self.keyword.span, |f| f.span)
+        self.field(name).map_or(self.keyword.span, field_span)
+    }
+}
+
+/// The span of a field from its name to the end of its last value (a field's own span may run on
+/// over the comments and blank lines after it).
+pub fn field_span(f: &Field) -> Span {
+    let end = f
+        .items
+        .iter()
+        .flat_map(|i| &i.values)
+        .map(|v| v.span.end)
+        .max()
+        .unwrap_or(f.name.span.end);
+    Span::new(f.span.start, end.max(f.span.start))
+}
+
+/// The span of a list item from its first to its last value.
+pub fn item_span(item: &Item) -> Span {
+    match (item.values.first(), item.values.last()) {
+        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end.max(a.span.start)),
+        _ => item.span,
     }
 }
 
@@ -212,6 +240,8 @@ pub struct Agreement {
     pub definitions: Vec<Definition>,
     pub scenarios: Vec<ast::Scenario>,
     pub suppressions: Vec<Suppression>,
+    /// Where each (Party, branch) of a Party's `schemes:` is written, for labels.
+    pub scheme_spans: std::collections::BTreeMap<(String, Branch), Span>,
     /// The whole file.
     pub span: Span,
 }
@@ -231,6 +261,28 @@ impl Agreement {
             .iter()
             .filter(|s| s.party.value == party)
             .flat_map(|s| s.branches.iter().copied())
+            .collect()
+    }
+
+    /// The branches of one Party's material scope that the agreement coordinates (its scope
+    /// without the branches covered for the applicable legislation only).
+    pub fn coordinated_scope_of(&self, party: &str) -> BTreeSet<Branch> {
+        let only: BTreeSet<Branch> = self
+            .scopes
+            .iter()
+            .filter(|s| s.party.value == party)
+            .flat_map(|s| s.legislation_only.iter().copied())
+            .collect();
+        let full: BTreeSet<Branch> = self
+            .scopes
+            .iter()
+            .filter(|s| s.party.value == party)
+            .flat_map(|s| s.branches.difference(&s.legislation_only).copied())
+            .collect();
+        // A branch coordinated under one law stays coordinated even if another law covers it
+        // for the applicable legislation only.
+        full.union(&self.scope_of(party).difference(&only).copied().collect())
+            .copied()
             .collect()
     }
 

@@ -125,6 +125,7 @@ impl Resolver {
                 institutions: Vec::new(),
                 liaison_bodies: Vec::new(),
                 sub_national_units: Vec::new(),
+                official_languages: Vec::new(),
                 span: p.span,
             };
             for f in &p.fields {
@@ -145,8 +146,20 @@ impl Resolver {
                     "schemes" => {
                         decl.schemes = self.branch_list(&f.items, None);
                         decl.schemes_span = Some(f.span);
+                        self.scheme_spans(&p.code.value, &f.items);
                     }
                     "liaison-body" => decl.liaison_bodies.extend(strings()),
+                    "official-languages" => decl.official_languages.extend(
+                        f.items
+                            .iter()
+                            .flat_map(|i| &i.values)
+                            .filter_map(|v| match &v.kind {
+                                ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
+                                    Some(w.to_lowercase())
+                                }
+                                _ => None,
+                            }),
+                    ),
                     "sub-national-units" => decl.sub_national_units.extend(strings()),
                     _ => {}
                 }
@@ -174,6 +187,25 @@ impl Resolver {
                             span: i.span,
                         });
                     }
+                }
+            }
+        }
+    }
+
+    /// Where each branch of a Party's `schemes:` is written (`all` stands for every branch).
+    fn scheme_spans(&mut self, party: &str, items: &[Item]) {
+        for v in items.iter().flat_map(|i| &i.values) {
+            if let ValueKind::Word(w) = &v.kind {
+                let branches: Vec<Branch> = match Branch::from_key(w) {
+                    Some(b) => vec![b],
+                    None if w == "all" => Branch::C102.to_vec(),
+                    None => Vec::new(),
+                };
+                for b in branches {
+                    self.agreement
+                        .scheme_spans
+                        .entry((party.to_string(), b))
+                        .or_insert(v.span);
                 }
             }
         }
@@ -603,12 +635,43 @@ impl Resolver {
             ast::Provision::Scope(s) => {
                 let code = s.party.value.clone();
                 self.check_party_code(&code, s.party.span);
-                let branches = self.branch_list(&s.branches, Some(&code));
+                // `old-age applicable-legislation-only`: the modifier is split off the item.
+                let mut items = Vec::new();
+                let mut only_items = Vec::new();
+                for item in &s.branches {
+                    match item.values.as_slice() {
+                        [b, m] if matches!(&m.kind, ValueKind::Word(w) if w == "applicable-legislation-only") =>
+                        {
+                            let one = Item {
+                                values: vec![b.clone()],
+                                span: b.span,
+                            };
+                            only_items.push(one.clone());
+                            items.push(one);
+                        }
+                        [_, extra, ..] => {
+                            let text = extra.kind.describe();
+                            self.push(
+                                error("P007", format!("unexpected {text} after a branch"), extra.span)
+                                    .label("not a branch modifier")
+                                    .help("separate branches with commas; the only modifier is `applicable-legislation-only`"),
+                            );
+                            items.push(Item {
+                                values: vec![item.values[0].clone()],
+                                span: item.span,
+                            });
+                        }
+                        _ => items.push(item.clone()),
+                    }
+                }
+                let branches = self.branch_list(&items, Some(&code));
+                let legislation_only = self.branch_list(&only_items, Some(&code));
                 self.agreement.scopes.push(ScopeEntry {
                     party: s.party.clone(),
                     law: s.law.clone(),
                     residence_based: s.residence_based,
                     branches,
+                    legislation_only,
                     span: s.span,
                     place,
                 });
@@ -1020,7 +1083,11 @@ impl Resolver {
                         Diagnostic::new(
                             "P008",
                             Severity::Warning,
-                            format!("articles {} to {} are missing", p.number + 1, a.number - 1),
+                            if a.number == p.number + 2 {
+                                format!("article {} is missing", p.number + 1)
+                            } else {
+                                format!("articles {} to {} are missing", p.number + 1, a.number - 1)
+                            },
                             a.head_span,
                         )
                         .label("numbering skips here")

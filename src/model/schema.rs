@@ -62,414 +62,175 @@ const fn req(name: &'static str, values: Values, doc: &'static str) -> FieldSpec
 
 use Values::*;
 
+#[rustfmt::skip]
 pub const PERSONS: &[&str] = &[
-    "covered",
-    "insured-persons",
-    "nationals",
-    "residents",
-    "nationals-residing",
-    "refugees",
-    "stateless-persons",
-    "family-members",
-    "survivors",
-    "third-country-nationals",
-    "everyone",
+    "covered", "insured-persons", "nationals", "residents", "nationals-residing", "refugees",
+    "stateless-persons", "family-members", "survivors", "third-country-nationals", "everyone",
+    "pensioners", "nationals-of-other-party", "nationals-of-either-party", "beneficiaries",
 ];
-pub const METHODS: &[&str] = &[
-    "pro-rata",
-    "independent",
-    "higher-of",
-    "higher-of-independent",
-    "own-periods-only",
-    "flat-rate",
-];
+#[rustfmt::skip]
+pub const METHODS: &[&str] =
+    &["pro-rata", "independent", "higher-of", "higher-of-independent", "own-periods-only", "flat-rate"];
 
+#[rustfmt::skip]
 pub const HEADER: &[FieldSpec] = &[
     f("short-title", Strings, "the short title used in citations"),
-    f(
-        "draft",
-        Strings,
-        "the draft's identifier in the negotiation",
-    ),
+    f("draft", Strings, "the draft's identifier in the negotiation"),
     f("date", Date, "the date of this draft or of signature"),
     f("signed", Date, "the date of signature"),
     f("in-force", Date, "the date of entry into force, once known"),
-    f(
-        "conforms-to",
-        Instruments,
-        "the ILO instruments the agreement declares conformity with",
-    ),
+    f("conforms-to", Instruments, "the ILO instruments the agreement declares conformity with"),
     f("languages", Free, "the authentic languages"),
-    f(
-        "supersedes",
-        Strings,
-        "earlier agreements this one replaces",
-    ),
+    f("supersedes", Strings, "earlier agreements this one replaces"),
     f("place", Strings, "the place of signature"),
 ];
 
+#[rustfmt::skip]
 pub const PARTY: &[FieldSpec] = &[
-    f(
-        "competent-authority",
-        Strings,
-        "the Party's competent authority",
-    ),
-    req(
-        "schemes",
-        Branches,
-        "the branches for which the Party has legislation",
-    ),
+    f("competent-authority", Strings, "the Party's competent authority"),
+    req("schemes", Branches, "the branches for which the Party has legislation"),
     f("liaison-body", Strings, "the liaison body or bodies"),
-    f(
-        "sub-national-units",
-        Strings,
-        "states, provinces or cantons with their own schemes",
-    ),
+    f("sub-national-units", Free, "states, provinces or cantons with their own schemes"),
     f("official-languages", Free, "the Party's official languages"),
 ];
 
+#[rustfmt::skip]
 pub const PERSONAL_SCOPE: &[&str] = &[
-    "insured-persons",
-    "nationals",
-    "refugees",
-    "stateless-persons",
-    "family-members",
-    "survivors",
-    "third-country-nationals",
-    "residents",
-    "everyone",
+    "insured-persons", "nationals", "refugees", "stateless-persons", "family-members", "survivors",
+    "third-country-nationals", "residents", "everyone", "beneficiaries",
 ];
 pub const REGARDLESS_OF: &[&str] = &["nationality", "migration-status", "residence"];
-pub const EXCLUDED_CATEGORIES: &[&str] = &[
-    "domestic",
-    "seasonal-agricultural",
-    "platform",
-    "informal",
-    "irregular-status",
-    "self-employed",
-];
-pub const EXCLUDED_SCHEMES: &[&str] = &[
-    "social-assistance",
-    "war-victims",
-    "civil-servants",
-    "special-schemes",
-    "means-tested",
-    "public-assistance",
-];
+#[rustfmt::skip]
+pub const EXCLUDED_CATEGORIES: &[&str] =
+    &["domestic", "seasonal-agricultural", "platform", "informal", "irregular-status", "self-employed"];
 
+#[rustfmt::skip]
 const EQUAL_TREATMENT: &[FieldSpec] = &[
     req("persons", Words(PERSONS), "who is treated like a national"),
     f("branches", Branches, "the branches equality covers"),
-    f(
-        "residence-condition",
-        WordsOrDuration(&["none", "residence-in-party", "stay-or-residence"]),
-        "a residence condition on equality, or `none`",
-    ),
-    f(
-        "prior-residence",
-        BranchPhrases,
-        "prior-residence conditions per branch, e.g. `old-age 10 years`",
-    ),
-    f(
-        "survivors",
-        Words(&["any-nationality", "nationals-only", "same-as-insured"]),
-        "equality for survivors whatever their nationality",
-    ),
+    f("residence-condition",
+      WordsOrDuration(&["none", "resident-in-party", "ordinarily-resident-in-party", "stay-or-residence-in-other-party"]),
+      "a residence condition on equality, or `none`"),
+    f("prior-residence", BranchPhrases, "prior-residence conditions per branch, e.g. `old-age 10 years`"),
+    f("survivors", Words(&["any-nationality", "nationals-only", "same-as-insured"]),
+      "equality for survivors whatever their nationality"),
     f("exceptions", Strings, "listed exceptions to equality"),
 ];
 
+#[rustfmt::skip]
 const EXPORT: &[FieldSpec] = &[
     req("branches", Branches, "the benefits paid abroad"),
-    f(
-        "to",
-        PartiesOr(&["parties", "third-states", "residents-of-third-states"]),
-        "where benefits are paid",
-    ),
+    f("to", PartiesOr(&["parties", "third-states", "residents-of-third-states"]), "where benefits are paid"),
     f("persons", Words(PERSONS), "who may receive benefits abroad"),
-    f(
-        "third-state-persons",
-        Words(PERSONS),
-        "who may receive benefits in a third State",
-    ),
+    f("third-state-persons", Words(PERSONS), "who may receive benefits in a third State"),
     f("except", Strings, "benefits not exported, listed by name"),
-    f(
-        "exceptions",
-        Words(&["none", "listed", "unlisted"]),
-        "whether there are exceptions, when not listed",
-    ),
-    f(
-        "reduction",
-        Words(&["none", "allowed"]),
-        "whether benefits paid abroad may be reduced",
-    ),
+    f("exceptions", Words(&["none", "listed", "unlisted"]), "whether there are exceptions, when not listed"),
+    f("reduction", Words(&["none", "allowed"]), "whether benefits paid abroad may be reduced"),
+    f("parties", PartiesOr(&["all"]), "the Parties whose benefits are paid abroad (default: all)"),
 ];
 
+#[rustfmt::skip]
 const AGGREGATION: &[FieldSpec] = &[
-    req(
-        "branches",
-        Branches,
-        "the branches whose periods are added together",
-    ),
-    f(
-        "periods",
-        Words(&[
-            "insurance",
-            "employment",
-            "self-employment",
-            "residence",
-            "equivalent",
-            "contribution",
-        ]),
-        "the kinds of period counted",
-    ),
-    f(
-        "purposes",
-        Words(&["acquisition", "maintenance", "recovery", "calculation"]),
-        "what the periods count for",
-    ),
-    f(
-        "overlapping-periods",
-        Words(&["count-once", "count-both", "unspecified"]),
-        "how coinciding periods count",
-    ),
-    f(
-        "third-state-periods",
-        Words(&[
-            "none",
-            "count",
-            "where-both-parties-have-agreement",
-            "where-party-has-agreement",
-        ]),
-        "whether periods in third States count",
-    ),
-    f(
-        "own-period-threshold",
-        PartyPhrases,
-        "own periods a Party requires before adding foreign periods",
-    ),
+    req("branches", Branches, "the branches whose periods are added together"),
+    f("periods", Words(&["insurance", "employment", "self-employment", "residence", "equivalent", "contribution"]),
+      "the kinds of period counted"),
+    f("purposes", Words(&["acquisition", "maintenance", "recovery", "calculation"]), "what the periods count for"),
+    f("overlapping-periods", Words(&["count-once", "count-both", "unspecified"]), "how coinciding periods count"),
+    f("third-state-periods", Words(&["none", "count", "where-both-parties-have-agreement", "where-party-has-agreement"]),
+      "whether periods in third States count"),
+    f("own-period-threshold", PartyPhrases, "own periods a Party requires before adding foreign periods"),
     f("excluded-periods", Strings, "periods that are not added"),
-    f(
-        "parties",
-        PartiesOr(&["all"]),
-        "the Parties that aggregate (default: all)",
-    ),
+    f("parties", PartiesOr(&["all"]), "the Parties that aggregate (default: all)"),
 ];
 
+#[rustfmt::skip]
 const CALCULATION: &[FieldSpec] = &[
     req("branches", Branches, "the benefits calculated"),
     f("method", Words(METHODS), "how the amount is computed"),
-    f(
-        "party-method",
-        PartyPhrases,
-        "a Party-specific method, e.g. `NL own-periods-only`",
-    ),
+    f("party-method", PartyPhrases, "a Party-specific method, e.g. `NL own-periods-only`"),
+    f("parties", PartiesOr(&["all"]), "the Parties this calculation applies to (default: all)"),
 ];
 
+#[rustfmt::skip]
 const MINIMUM_PERIOD: &[FieldSpec] = &[
     req("threshold", Duration, "below this a Party need not pay"),
-    f(
-        "branches",
-        Branches,
-        "the branches concerned (default: the long-term ones)",
-    ),
-    f(
-        "others-count",
-        YesNo,
-        "whether the other Parties still count the short periods",
-    ),
-    f(
-        "fallback",
-        Words(&[
-            "none",
-            "last-competent-party",
-            "party-of-residence",
-            "most-periods",
-        ]),
-        "who pays when every Party's periods are short",
-    ),
-    f(
-        "parties",
-        PartiesOr(&["all"]),
-        "the Parties that apply the threshold",
-    ),
+    f("branches", Branches, "the branches concerned (default: the long-term ones)"),
+    f("others-count", YesNo, "whether the other Parties still count the short periods"),
+    f("fallback", Words(&["none", "last-competent-party", "party-of-residence", "most-periods"]),
+      "who pays when every Party's periods are short"),
+    f("parties", PartiesOr(&["all"]), "the Parties that apply the threshold"),
 ];
 
+#[rustfmt::skip]
 const OVERLAPPING: &[FieldSpec] = &[
-    f(
-        "national-rules",
-        Words(&["apply-to-foreign", "national-only"]),
-        "national anti-overlap rules and foreign benefits",
-    ),
-    f(
-        "same-kind-pro-rata",
-        Words(&["exempt", "reduce"]),
-        "same-kind pro-rata benefits",
-    ),
-    f(
-        "simultaneous-reduction",
-        Words(&["shared", "full"]),
-        "when two Parties reduce at once",
-    ),
+    f("national-rules", Words(&["apply-to-foreign", "national-only"]), "national anti-overlap rules and foreign benefits"),
+    f("same-kind-pro-rata", Words(&["exempt", "reduce"]), "same-kind pro-rata benefits"),
+    f("simultaneous-reduction", Words(&["shared", "full"]), "when two Parties reduce at once"),
 ];
 
+#[rustfmt::skip]
 const ADMINISTRATION: &[FieldSpec] = &[
-    f(
-        "arrangement",
-        Words(&["competent-authorities", "none"]),
-        "who concludes the administrative arrangement",
-    ),
-    f(
-        "assistance",
-        Words(&["free", "reimbursed", "none"]),
-        "mutual assistance between institutions",
-    ),
-    f(
-        "fees",
-        Words(&["exempt", "charged"]),
-        "exemption from fees and legalisation",
-    ),
-    f(
-        "documents-in",
-        Free,
-        "the languages in which documents are accepted",
-    ),
+    f("arrangement", Words(&["competent-authorities", "none"]), "who concludes the administrative arrangement"),
+    f("liaison-bodies", Words(&["designated", "listed", "none"]), "liaison bodies designated in the arrangement"),
+    f("statistics-exchange", Free, "exchange of statistics between the Parties"),
+    f("assistance", Words(&["free", "reimbursed", "on-request", "none"]), "mutual assistance between institutions"),
+    f("fees", Words(&["exempt", "charged"]), "exemption from fees"),
+    f("legalisation", Words(&["exempt", "required"]), "exemption from legalisation of documents"),
+    f("documents-in", Free, "the languages in which documents are accepted"),
     f("working-language", Free, "the language of correspondence"),
-    f(
-        "claims",
-        Words(&["lodged-with-either-party", "competent-party-only"]),
-        "where a claim may be lodged",
-    ),
-    f(
-        "appeals",
-        Words(&["lodged-with-either-party", "competent-party-only"]),
-        "where an appeal may be lodged",
-    ),
-    f(
-        "data-protection",
-        YesNo,
-        "protection of personal data exchanged",
-    ),
-    f(
-        "medical-examinations",
-        Words(&["on-request", "reimbursed", "none"]),
-        "examinations for the other Party",
-    ),
-    f(
-        "overpayments",
-        Words(&["recover", "offset", "none"]),
-        "recovery of overpaid benefits",
-    ),
+    f("claims", Words(&["lodged-with-either-party", "competent-party-only"]), "where a claim may be lodged"),
+    f("appeals", Words(&["lodged-with-either-party", "competent-party-only"]), "where an appeal may be lodged"),
+    f("time-limits", Words(&["same-date", "own-rules"]), "time limits met when a document reaches the other Party"),
+    f("data-protection", YesNo, "protection of personal data exchanged"),
+    f("medical-examinations", Words(&["on-request", "reimbursed", "none"]), "examinations for the other Party"),
+    f("overpayments", Words(&["recover", "offset", "none"]), "recovery of overpaid benefits"),
     f("currency", Strings, "the conversion rule for payments"),
-    f(
-        "disputes",
-        Words(&["consultation", "negotiation", "arbitration", "none"]),
-        "how disputes are settled",
-    ),
-    f(
-        "identification",
-        YesNo,
-        "identification of persons exchanged between institutions",
-    ),
-    f(
-        "verification",
-        YesNo,
-        "verification of facts for the other Party",
-    ),
-    f(
-        "enforcement",
-        YesNo,
-        "enforcement of decisions of the other Party",
-    ),
+    f("disputes", Words(&["consultation", "negotiation", "arbitration", "none"]), "how disputes are settled"),
+    f("identification", YesNo, "identification of persons exchanged between institutions"),
+    f("verification", YesNo, "verification of facts for the other Party"),
+    f("enforcement", YesNo, "enforcement of decisions of the other Party"),
 ];
 
+#[rustfmt::skip]
 const TRANSITIONAL: &[FieldSpec] = &[
-    f(
-        "prior-periods",
-        Words(&["count", "ignore"]),
-        "periods completed before entry into force",
-    ),
-    f(
-        "benefits-before-entry-into-force",
-        Words(&["none", "paid"]),
-        "benefits for time before entry into force",
-    ),
-    f(
-        "postings-in-progress",
-        Words(&["from-entry-into-force", "from-start"]),
-        "how postings in progress count",
-    ),
-    f(
-        "awarded-benefits",
-        Words(&["not-reduced", "reviewed", "unchanged"]),
-        "benefits awarded before entry into force",
-    ),
-    f(
-        "prior-decisions",
-        Words(&["final", "reviewed-on-request"]),
-        "decisions taken before entry into force",
-    ),
+    f("prior-periods", Words(&["count", "count-if-not-already-used", "ignore"]), "periods completed before entry into force"),
+    f("benefits-before-entry-into-force", Words(&["none", "paid"]), "benefits for time before entry into force"),
+    f("postings-in-progress", Words(&["from-entry-into-force", "from-start"]), "how postings in progress count"),
+    f("awarded-benefits", Words(&["not-reduced", "reviewed", "unchanged"]), "benefits awarded before entry into force"),
+    f("earlier-decisions", Words(&["final", "reviewed-on-request"]), "decisions taken before entry into force"),
+    f("superseded-agreements", Words(&["acquired-rights-retained", "rights-lost"]),
+      "rights acquired under agreements this one replaces"),
 ];
 
+#[rustfmt::skip]
 const TERMINATION: &[FieldSpec] = &[
     f("notice", Duration, "the notice period"),
-    f(
-        "acquired-rights",
-        Words(&["retained", "lost", "settled-by-agreement"]),
-        "rights acquired before termination",
-    ),
-    f(
-        "rights-in-course",
-        Words(&["retained", "settled-by-agreement", "lost"]),
-        "rights in course of acquisition",
-    ),
+    f("acquired-rights", Words(&["retained", "lost", "settled-by-agreement"]), "rights acquired before termination"),
+    f("rights-in-course", Words(&["retained", "settled-by-agreement", "lost"]), "rights in course of acquisition"),
 ];
 
+#[rustfmt::skip]
 const EXCEPTIONS: &[FieldSpec] = &[
-    f(
-        "granted-by",
-        Words(&["competent-authorities", "institutions", "employer"]),
-        "who may agree an exception",
-    ),
-    f(
-        "keeps",
-        Words(&["single-legislation", "nothing"]),
-        "what an exception must preserve",
-    ),
-    f(
-        "in-interest-of",
-        Words(&["persons-concerned", "categories"]),
-        "for whom exceptions are made",
-    ),
+    f("granted-by", Words(&["competent-authorities", "institutions", "employer"]), "who may agree an exception"),
+    f("keeps", Words(&["single-legislation", "nothing"]), "what an exception must preserve"),
+    f("in-interest-of", Words(&["persons-concerned", "categories"]), "for whom exceptions are made"),
+    f("on-request-of", Free, "who may ask for an exception"),
 ];
 
+#[rustfmt::skip]
 const VOLUNTARY_INSURANCE: &[FieldSpec] = &[
-    f(
-        "periods",
-        Words(&["count", "ignore"]),
-        "periods of compulsory insurance elsewhere count",
-    ),
-    f(
-        "branches",
-        Branches,
-        "the branches with voluntary insurance",
-    ),
-    f(
-        "concurrent",
-        Words(&["allowed", "excluded"]),
-        "voluntary insurance beside compulsory insurance elsewhere",
-    ),
+    f("branches", Branches, "the branches with voluntary insurance"),
+    f("other-party-periods", Words(&["count", "ignore"]), "periods under the other Party count for admission"),
+    f("while-compulsorily-insured-elsewhere", Words(&["allowed", "not-allowed"]),
+      "voluntary insurance beside compulsory insurance in another Party"),
 ];
 
+#[rustfmt::skip]
 const RESIDENCE_FICTION: &[FieldSpec] = &[
     req("branches", Branches, "residence-based branches bridged"),
-    f(
-        "treats",
-        Words(&[
-            "periods-of-insurance-as-residence",
-            "employment-as-residence",
-        ]),
-        "what counts as residence",
-    ),
+    f("parties", PartiesOr(&["all"]), "the Parties whose residence-based schemes are bridged"),
+    f("persons", Free, "who is treated as resident"),
+    f("treated-as", Free, "what those persons are treated as"),
 ];
 
 /// The fields of each block provision.
@@ -492,73 +253,35 @@ pub fn block_fields(keyword: &str) -> Option<&'static [FieldSpec]> {
 }
 
 /// The fields of a branch provision `benefit BRANCH { … }`.
+#[rustfmt::skip]
 pub const BENEFIT: &[FieldSpec] = &[
-    f(
-        "in-kind-during",
-        Words(&["stay", "residence", "none"]),
-        "medical care in kind while staying or residing in the other Party",
-    ),
-    f(
-        "provided-by",
-        Words(&["institution-of-place", "competent-institution"]),
-        "who provides benefits in kind",
-    ),
-    f(
-        "paid-by",
-        Words(&["competent-institution", "institution-of-place"]),
-        "who bears the cost",
-    ),
-    f(
-        "reimbursement",
-        Words(&["actual-costs", "lump-sum", "waived"]),
-        "how costs are settled",
-    ),
-    f(
-        "competent",
-        Words(&[
-            "party-insured-at-time-of-accident",
-            "party-of-residence",
-            "party-of-last-exposure",
-        ]),
-        "the competent Party for an accident",
-    ),
-    f(
-        "occupational-disease-several-exposures",
-        Words(&["last-exposure", "pro-rata", "first-diagnosis"]),
-        "an occupational disease after exposure in several Parties",
-    ),
-    f(
-        "export-period",
-        Duration,
-        "how long unemployment benefit is paid abroad",
-    ),
-    f(
-        "children-in-other-party",
-        YesNo,
-        "family benefits for children living in another Party",
-    ),
-    f(
-        "paid-by-party",
-        Words(&["employment", "residence"]),
-        "which Party pays family benefits",
-    ),
-    f(
-        "cash",
-        Words(&["competent-institution", "institution-of-place"]),
-        "who pays cash benefits",
-    ),
-    f(
-        "aggregation",
-        YesNo,
-        "periods elsewhere count for this benefit",
-    ),
+    f("in-kind-during", Words(&["stay", "residence", "none"]), "medical care in kind while staying or residing in the other Party"),
+    f("persons", Words(PERSONS), "who receives the benefit"),
+    f("provided-by", Words(&["institution-of-place", "competent-institution"]), "who provides benefits in kind"),
+    f("as-if-insured-there", YesNo, "benefits in kind as though insured with the institution of the place"),
+    f("paid-by", Words(&["competent-institution", "institution-of-place"]), "who bears the cost"),
+    f("reimbursement", Words(&["actual-costs", "lump-sum", "waived"]), "how costs are settled"),
+    f("cash", Words(&["competent-institution", "institution-of-place"]), "who pays cash benefits"),
+    f("cash-paid-by", Words(&["competent-institution", "institution-of-place"]), "who pays cash benefits"),
+    f("during", Words(&["stay", "residence"]), "cash benefits paid during a stay or residence in the other Party"),
+    f("competent", Words(&["party-insured-at-time-of-accident", "party-insured-at-death", "party-of-residence",
+                           "party-of-last-exposure"]), "the competent Party"),
+    f("occupational-disease-several-exposures", Words(&["last-exposure", "pro-rata", "first-diagnosis"]),
+      "an occupational disease after exposure in several Parties"),
+    f("aggravation", Free, "who pays when an occupational disease worsens"),
+    f("death-in-other-party", Words(&["treated-as-own-territory", "not-covered"]), "a death in the other Party"),
+    f("one-grant-only", YesNo, "only one death grant is paid"),
+    f("last-employment-required", Duration, "employment required under the paying Party before the claim"),
+    f("export-period", Duration, "how long unemployment benefit is paid abroad"),
+    f("children-in-other-party", YesNo, "family benefits for children living in another Party"),
+    f("paid-by-party", Words(&["employment", "residence"]), "which Party pays family benefits"),
+    f("priority", Free, "which Party pays first when several would"),
+    f("difference", Free, "how the other Party tops up"),
+    f("aggregation", YesNo, "periods elsewhere count for this benefit"),
     f("exported", YesNo, "the benefit is paid abroad"),
-    f(
-        "excluded",
-        YesNo,
-        "the branch is deliberately left out of coordination",
-    ),
+    f("excluded", YesNo, "the branch is deliberately left out of coordination"),
     f("note", Strings, "a remark on the provision"),
+    f("parties", PartiesOr(&["all"]), "the Parties whose benefits the provision concerns (default: all)"),
 ];
 
 /// The value words of each line provision.
@@ -578,4 +301,93 @@ pub fn line_values(keyword: &str) -> Values {
 
 pub fn find(fields: &'static [FieldSpec], name: &str) -> Option<&'static FieldSpec> {
     fields.iter().find(|f| f.name == name)
+}
+
+/// Every block keyword of the language, in the order of the R167 skeleton.
+pub const BLOCKS: &[&str] = &[
+    "equal-treatment",
+    "export",
+    "exceptions",
+    "voluntary-insurance",
+    "aggregation",
+    "calculation",
+    "minimum-period",
+    "residence-fiction",
+    "overlapping",
+    "administration",
+    "transitional",
+    "termination",
+];
+
+fn describe_values(v: Values) -> String {
+    let words = |ws: &[&str]| {
+        ws.iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match v {
+        Strings => "strings".into(),
+        Date => "a date".into(),
+        Branches => "branches, or `all`".into(),
+        Instruments => "ILO instruments (`C157`, `R167`, …)".into(),
+        Duration => "a duration".into(),
+        YesNo => "`yes` or `no`".into(),
+        Words(ws) => words(ws),
+        WordsOrDuration(ws) => format!("a duration, or {}", words(ws)),
+        PartiesOr(ws) => format!("Party codes, or {}", words(ws)),
+        BranchPhrases => "a branch and a value (`old-age 10 years`)".into(),
+        PartyPhrases => "a Party code and a value (`US 6 quarters`)".into(),
+        References => "`#tags` and rule labels".into(),
+        Free => "any values".into(),
+    }
+}
+
+fn table(out: &mut String, specs: &[FieldSpec]) {
+    out.push_str("| field | values | required | meaning |\n|---|---|---|---|\n");
+    for s in specs {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            s.name,
+            describe_values(s.values),
+            if s.required { "yes" } else { "" },
+            s.doc
+        ));
+    }
+}
+
+/// `docs/fields.md`: the fields of every block, generated from this table.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Fields of the Pacta provisions\n\n\
+         Generated from `src/model/schema.rs` (`cargo test` fails when this file is stale; regenerate with\n\
+         `PACTA_BLESS=1 cargo test --test docs`). An unknown field is a P001, a value outside the list a P007.\n\n",
+    );
+    out.push_str("## `agreement` header\n\n");
+    table(&mut out, HEADER);
+    out.push_str("\n## `party`\n\n");
+    table(&mut out, PARTY);
+    for b in BLOCKS {
+        out.push_str(&format!("\n## `{b} {{ … }}`\n\n"));
+        table(&mut out, block_fields(b).unwrap_or(&[]));
+    }
+    out.push_str("\n## `benefit BRANCH { … }`\n\n");
+    table(&mut out, BENEFIT);
+    out.push_str("\n## Line provisions\n\n| line | values |\n|---|---|\n");
+    for l in [
+        "personal-scope",
+        "regardless-of",
+        "excluded-categories",
+        "excluded",
+        "duration",
+        "entry-into-force",
+        "signature",
+        "see",
+    ] {
+        out.push_str(&format!(
+            "| `{l}:` | {} |\n",
+            describe_values(line_values(l))
+        ));
+    }
+    out
 }

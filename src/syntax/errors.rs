@@ -93,7 +93,10 @@ fn found_token(source: &str, at: usize) -> (String, Span) {
             .map_or(rest.len(), |i| i + 2)
             .min(rest.len())
     } else {
-        first.len_utf8()
+        // A run of operator characters reads as one token (`=>`, `::`).
+        rest.char_indices()
+            .find(|(_, c)| c.is_alphanumeric() || c.is_whitespace() || "\"{}()[],#".contains(*c))
+            .map_or(rest.len(), |(i, _)| i.max(first.len_utf8()))
     };
     let text = &rest[..len];
     let shown: String = text.chars().take(40).collect();
@@ -179,44 +182,43 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
         }
     };
     let mut at = error_offset(e);
-    match e.parse_attempts() {
+    let positives: &[Rule] = match &e.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        ErrorVariant::CustomError { .. } => &[],
+    };
+    let in_branch_list = after_branch_list_colon(source, base + at);
+    if let Some(attempts) = e.parse_attempts().filter(|a| a.max_position >= at) {
         // With error detail on, pest tracks literal tokens too, so its furthest position is the
-        // real point of failure.
-        Some(attempts) if attempts.max_position >= at => {
-            at = attempts.max_position;
-            for stack in attempts.call_stacks() {
-                if let Some(r) = stack.deepest.get_rule() {
-                    if let Some(d) = describe(*r, stack.parent) {
-                        push(&mut expected, d.to_string());
-                    }
-                }
-            }
-            for t in attempts.expected_tokens() {
-                // Literal tokens print as themselves; ranges print as `a..z`, built-ins as a name.
-                let token = t.to_string();
-                let noise = token.trim().is_empty()
-                    || matches!(
-                        token.as_str(),
-                        "BUILTIN_RULE" | "-" | "_" | "//" | "\u{feff}"
-                    )
-                    || (token.len() > 2 && token.contains(".."));
-                if !noise {
-                    keywords.push(token.clone());
-                    let described = keyword_rule(&token).and_then(|r| describe(r, None));
-                    push(
-                        &mut expected,
-                        described.map_or_else(|| format!("`{token}`"), str::to_string),
-                    );
+        // real point of failure; the rules pest names are only meaningful at that same position.
+        if attempts.max_position == at {
+            for r in positives {
+                let parent = if in_branch_list {
+                    Some(Rule::scope)
+                } else {
+                    None
+                };
+                if let Some(d) = describe(*r, parent) {
+                    push(&mut expected, d.to_string());
                 }
             }
         }
-        _ => {
-            if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
-                for r in positives {
-                    if let Some(d) = describe(*r, None) {
-                        push(&mut expected, d.to_string());
-                    }
-                }
+        at = attempts.max_position;
+        for t in attempts.expected_tokens() {
+            // Literal tokens print as themselves; ranges print as `a..z`, built-ins as a name.
+            let token = t.to_string();
+            let noise = token.trim().is_empty()
+                || matches!(
+                    token.as_str(),
+                    "BUILTIN_RULE" | "-" | "_" | "//" | "\u{feff}" | "\"" | "#" | "\"\"\""
+                )
+                || (token.len() > 2 && token.contains(".."));
+            if !noise {
+                keywords.push(token.clone());
+                let described = keyword_rule(&token).and_then(|r| describe(r, None));
+                push(
+                    &mut expected,
+                    described.map_or_else(|| format!("`{token}`"), str::to_string),
+                );
             }
         }
     }
@@ -231,9 +233,21 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
             }
         }
     }
+    if expected.is_empty() && in_branch_list {
+        push(
+            &mut expected,
+            describe(Rule::item, Some(Rule::scope))
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    collapse_provisions(&mut expected);
     // Punctuation reads best at the end of the list.
     expected.sort_by_key(|s| s.starts_with('`') && !s[1..].starts_with(char::is_alphabetic));
     let at = base + at;
+    if let Some(d) = unterminated(source, at) {
+        return d;
+    }
     let (found, span) = found_token(source, at);
     let expected = summarise(expected);
     let message = if expected.is_empty() {
@@ -249,8 +263,8 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
     let wordlike = word.chars().next().is_some_and(|c| c.is_alphanumeric());
     if let Some(s) = did_you_mean(word, candidates.iter().copied()).filter(|_| wordlike) {
         d = d.help(format!("did you mean `{s}`?"));
-    } else if found == "end of file" {
-        d = d.help("a block may be missing its closing `}`");
+    } else if found == "end of file" || (SYNC_WORDS.contains(&word) && expected.contains("`}`")) {
+        d = d.help("a block before this point may be missing its closing `}`");
     }
     d
 }
@@ -300,6 +314,100 @@ fn keyword_rule(token: &str) -> Option<Rule> {
         }
         _ => return None,
     })
+}
+
+/// A string or prose block opened at or just before `at` and never closed.
+fn unterminated(source: &str, at: usize) -> Option<Diagnostic> {
+    let line_start = source
+        .get(..at.min(source.len()))?
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = source
+        .get(at..)?
+        .find('\n')
+        .map_or(source.len(), |i| at + i);
+    let line = source.get(line_start..line_end)?;
+    if let Some(open) = line.find("\"\"\"") {
+        let open = line_start + open;
+        if open <= at + 2 && !source.get(open + 3..)?.contains("\"\"\"") {
+            return Some(
+                Diagnostic::new(
+                    "P001",
+                    Severity::Error,
+                    "this prose block is never closed",
+                    Span::new(open, open + 3),
+                )
+                .label("opened here")
+                .help("close the prose with `\"\"\"`"),
+            );
+        }
+        return None;
+    }
+    let quotes = line
+        .get(..at.saturating_sub(line_start) + 1)
+        .unwrap_or(line)
+        .matches('"')
+        .count()
+        - line.matches("\\\"").count().min(line.matches('"').count());
+    if quotes % 2 == 1
+        && !line
+            .get(at.saturating_sub(line_start) + 1..)
+            .unwrap_or("")
+            .contains('"')
+    {
+        let open = line_start
+            + line
+                .get(..at.saturating_sub(line_start) + 1)
+                .unwrap_or(line)
+                .rfind('"')?;
+        return Some(
+            Diagnostic::new("P001", Severity::Error, "this string is not closed on its line", Span::new(open, line_end))
+                .label("string opened here")
+                .help("end the string with `\"` on the same line; use `\"\"\"` for prose over several lines"),
+        );
+    }
+    None
+}
+
+/// Whether the last thing before `at` is the colon of a `scope` or `institution` line, where a
+/// branch list is expected.
+fn after_branch_list_colon(source: &str, at: usize) -> bool {
+    let before = source.get(..at.min(source.len())).unwrap_or("").trim_end();
+    if !before.ends_with(':') {
+        return false;
+    }
+    let line = before.rsplit('\n').next().unwrap_or("").trim_start();
+    line.starts_with("scope ") || line.starts_with("institution ") || line.starts_with("schemes")
+}
+
+/// Inside an article the parser could take any provision; say so in one entry rather than nine.
+fn collapse_provisions(expected: &mut Vec<String>) {
+    use Rule::*;
+    let provisions: Vec<String> = [
+        paragraph,
+        rule,
+        text,
+        allow,
+        define,
+        scope,
+        benefit,
+        block_keyword,
+        line_keyword,
+    ]
+    .iter()
+    .filter_map(|r| describe(*r, None))
+    .map(str::to_string)
+    .collect();
+    let present = expected.iter().filter(|e| provisions.contains(e)).count();
+    if present >= 4 {
+        expected.retain(|e| !provisions.contains(e));
+        expected.insert(
+            0,
+            "a provision such as `rule 6.1: … -> X`, `text \"\"\"…\"\"\"`, `scope XA \"law\": …`, \
+             `aggregation { … }` or `personal-scope: …`"
+                .to_string(),
+        );
+    }
 }
 
 /// Join descriptions as "a, b or c", shortening long lists.

@@ -89,7 +89,20 @@ pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Box<Diagnostic>> {
 }
 
 /// The span of a pest pair.
+/// The span of a pest pair, without the white space and comments pest leaves at its end.
 pub(crate) fn span_of(pair: &pest::iterators::Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    let text = pair.as_str();
+    let mut end = s.start() + text.trim_end().len();
+    // A trailing `// comment` swallowed as implicit white space is not part of the node either.
+    if let Some(inner_end) = pair.clone().into_inner().last().map(|p| p.as_span().end()) {
+        if inner_end <= s.end() && text[..end - s.start()].trim_end().len() + s.start() > inner_end
+        {
+            let tail = &text[inner_end - s.start()..end - s.start()];
+            if tail.trim_start().starts_with("//") {
+                end = inner_end;
+            }
+        }
+    }
+    Span::new(s.start(), end)
 }

@@ -1,0 +1,13 @@
+; Folding for Pacta: every braced construct folds; parts, chapters and articles first of all.
+[
+  (agreement)
+  (party)
+  (part)
+  (chapter)
+  (article)
+  (paragraph)
+  (block)
+  (benefit)
+  (scenario)
+  (prose)
+] @fold

@@ -1,0 +1,2 @@
+" Pacta social security agreements
+autocmd BufNewFile,BufRead *.pacta setfiletype pacta

@@ -1,0 +1,203 @@
+//! The report as one self-contained HTML page: a redline a negotiator can open and print.
+//! Inline CSS, no scripts, no external resources; every piece of agreement text is escaped.
+
+use super::{counts, coverage_lines, draft_name, sections, summary};
+use crate::diff::prose::Op;
+use crate::diff::{ArticleChangeKind, Change, ChangeKind, Report};
+use std::fmt::Write;
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+body { font: 15px/1.5 Georgia, 'Times New Roman', serif; color: #1a1a1a; max-width: 52em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; border-bottom: 1px solid #999; margin-top: 1.6em; }
+h3 { font-size: 1em; margin: 1em 0 0.3em; }
+.drafts, .summary { color: #444; }
+ul { padding-left: 1.4em; }
+li { margin: 0.2em 0; }
+li.added::marker { content: '+ '; color: #1a7f37; }
+li.removed::marker { content: '− '; color: #b3261e; }
+li.changed::marker { content: '~ '; color: #8a6100; }
+.detail { color: #555; font-size: 0.92em; }
+.prose { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 0.8em; }
+ins { color: #1a7f37; text-decoration: underline; background: #e6f4ea; }
+del { color: #b3261e; text-decoration: line-through; background: #fbe9e7; }
+code { font-family: Menlo, Consolas, monospace; font-size: 0.9em; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  ins, del { background: none; }
+  h2 { break-after: avoid; }
+  li, .prose { break-inside: avoid; }
+}
+";
+
+fn class(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Added => "added",
+        ChangeKind::Removed => "removed",
+        _ => "changed",
+    }
+}
+
+/// One change, with the old value struck through and the new one underlined.
+fn change_html(c: &Change) -> String {
+    let at = c
+        .at()
+        .map(|a| format!(" ({})", escape(&a)))
+        .unwrap_or_default();
+    let s = escape(&c.subject);
+    let mut html = match (c.kind, &c.old_value, &c.new_value) {
+        (ChangeKind::Changed, Some(o), Some(n)) => format!(
+            "{s}{at}: <del>{}</del> → <ins>{}</ins>",
+            escape(o),
+            escape(n)
+        ),
+        (ChangeKind::Added, _, Some(v)) => format!("{s}: <ins>{}</ins> added{at}", escape(v)),
+        (ChangeKind::Removed, Some(v), _) => format!("{s}: <del>{}</del> removed{at}", escape(v)),
+        _ => escape(&c.line()),
+    };
+    if let Some(d) = &c.detail {
+        let d = match c.kind {
+            ChangeKind::Added => format!("<ins>{}</ins>", escape(d)),
+            ChangeKind::Removed => format!("<del>{}</del>", escape(d)),
+            _ => escape(d),
+        };
+        let _ = write!(html, " <span class=\"detail\">— {d}</span>");
+    }
+    html
+}
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let title = format!(
+        "Diff: {} → {}",
+        draft_name(&report.old),
+        draft_name(&report.new)
+    );
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(&title));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    out.push_str("<header>\n");
+    match &report.new.title {
+        Some(t) => {
+            let _ = writeln!(out, "<h1>{}</h1>", escape(t));
+        }
+        None => {
+            let _ = writeln!(out, "<h1>Diff between drafts</h1>");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"drafts\">{} → {}<br>findings: {} → {}</p>",
+        escape(&draft_name(&report.old)),
+        escape(&draft_name(&report.new)),
+        escape(&counts(&report.old)),
+        escape(&counts(&report.new))
+    );
+    let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&summary(report)));
+    out.push_str("</header>\n");
+    if !report.articles.is_empty() {
+        out.push_str("<section id=\"articles\">\n<h2>Articles</h2>\n<ul>\n");
+        for a in &report.articles {
+            let c = match a.kinds.first() {
+                Some(ArticleChangeKind::Added) => "added",
+                Some(ArticleChangeKind::Removed) => "removed",
+                _ => "changed",
+            };
+            let _ = writeln!(out, "<li class=\"{c}\">{}</li>", escape(&a.line()));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    for section in sections(report) {
+        out.push_str("<section class=\"group\">\n");
+        let _ = writeln!(out, "<h2>{}</h2>", escape(section.group.title()));
+        for (party, changes) in &section.parties {
+            if let Some(p) = party {
+                let _ = writeln!(out, "<h3>{}</h3>", escape(p));
+            }
+            out.push_str("<ul>\n");
+            for c in changes {
+                let _ = writeln!(
+                    out,
+                    "<li class=\"{}\">{}</li>",
+                    class(c.kind),
+                    change_html(c)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    if !report.prose.is_empty() {
+        out.push_str("<section id=\"prose\">\n<h2>Prose</h2>\n");
+        for p in &report.prose {
+            let _ = writeln!(out, "<h3>{}</h3>", escape(&p.heading()));
+            out.push_str("<div class=\"prose\">");
+            for s in &p.segments {
+                match s.op {
+                    Op::Equal => out.push_str(&escape(&s.text)),
+                    Op::Delete => {
+                        let _ = write!(out, "<del>{}</del>", escape(&s.text));
+                    }
+                    Op::Insert => {
+                        let _ = write!(out, "<ins>{}</ins>", escape(&s.text));
+                    }
+                }
+            }
+            out.push_str("</div>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    let impact = &report.impact;
+    if !impact.is_empty() {
+        out.push_str("<section id=\"impact\">\n<h2>Impact on conformity</h2>\n");
+        if !impact.introduced.is_empty() {
+            out.push_str("<h3>Introduced by the new draft</h3>\n<ul>\n");
+            for f in &impact.introduced {
+                let _ = writeln!(out, "<li class=\"removed\">{}</li>", escape(&f.line()));
+            }
+            out.push_str("</ul>\n");
+        }
+        if !impact.resolved.is_empty() {
+            out.push_str("<h3>Resolved by the new draft</h3>\n<ul>\n");
+            for f in &impact.resolved {
+                let _ = writeln!(out, "<li class=\"added\">{}</li>", escape(&f.line()));
+            }
+            out.push_str("</ul>\n");
+        }
+        let cov = coverage_lines(&impact.coverage);
+        if !cov.is_empty() {
+            out.push_str("<h3>Coverage</h3>\n<ul>\n");
+            for c in cov {
+                let k = if c.lost.is_empty() {
+                    "added"
+                } else if c.gained.is_empty() {
+                    "removed"
+                } else {
+                    "changed"
+                };
+                let _ = writeln!(out, "<li class=\"{k}\">{}</li>", escape(&c.line()));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

@@ -1,0 +1,136 @@
+//! Renderers of the diff report: `text` (terminal), `markdown` (pull-request comment), `json`
+//! (its own schema) and `html` (a self-contained redline). All share the wording of
+//! [`super::Change::line`] and the helpers below.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use super::impact::{Aspect, CoverageChange};
+use super::{Change, Group, Report};
+use crate::model::Branch;
+
+/// The coverage changes of one Party and branch: the aspects it gained and lost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoverageLine {
+    pub party: String,
+    pub branch: Branch,
+    pub gained: Vec<Aspect>,
+    pub lost: Vec<Aspect>,
+}
+
+impl CoverageLine {
+    /// `XB, unemployment benefit: now covered for material scope, aggregation of periods`
+    pub fn line(&self) -> String {
+        let list = |a: &[Aspect]| a.iter().map(|x| x.title()).collect::<Vec<_>>().join(", ");
+        let mut parts = Vec::new();
+        if !self.gained.is_empty() {
+            parts.push(format!("now covered for {}", list(&self.gained)));
+        }
+        if !self.lost.is_empty() {
+            parts.push(format!("no longer covered for {}", list(&self.lost)));
+        }
+        format!(
+            "{}, {}: {}",
+            self.party,
+            self.branch.title(),
+            parts.join("; ")
+        )
+    }
+}
+
+/// Coverage changes gathered by Party and branch.
+pub fn coverage_lines(changes: &[CoverageChange]) -> Vec<CoverageLine> {
+    let mut out: Vec<CoverageLine> = Vec::new();
+    for c in changes {
+        let line = match out.last_mut() {
+            Some(l) if l.party == c.party && l.branch == c.branch => l,
+            _ => {
+                out.push(CoverageLine {
+                    party: c.party.clone(),
+                    branch: c.branch,
+                    gained: Vec::new(),
+                    lost: Vec::new(),
+                });
+                match out.last_mut() {
+                    Some(l) => l,
+                    None => continue,
+                }
+            }
+        };
+        if c.new {
+            line.gained.push(c.aspect);
+        } else {
+            line.lost.push(c.aspect);
+        }
+    }
+    out
+}
+
+/// The changes of one group, split by Party (changes that concern no Party first).
+pub struct Section<'a> {
+    pub group: Group,
+    pub parties: Vec<(Option<&'a str>, Vec<&'a Change>)>,
+}
+
+/// The changes as sections, in group order.
+pub fn sections(report: &Report) -> Vec<Section<'_>> {
+    let mut out: Vec<Section<'_>> = Vec::new();
+    for c in &report.changes {
+        if out.last().map(|s| s.group) != Some(c.group) {
+            out.push(Section {
+                group: c.group,
+                parties: Vec::new(),
+            });
+        }
+        let Some(section) = out.last_mut() else {
+            continue;
+        };
+        let party = c.party.as_deref();
+        match section.parties.last_mut() {
+            Some((p, list)) if *p == party => list.push(c),
+            _ => section.parties.push((party, vec![c])),
+        }
+    }
+    out
+}
+
+/// "draft 1 of 2026-03-01" or the file name.
+pub fn draft_name(d: &super::DraftSummary) -> String {
+    match (&d.draft, &d.date) {
+        (Some(n), Some(date)) => format!("{} (draft {n}, {date})", d.file),
+        (Some(n), None) => format!("{} (draft {n})", d.file),
+        (None, Some(date)) => format!("{} ({date})", d.file),
+        (None, None) => d.file.clone(),
+    }
+}
+
+/// "3 errors, 1 warning"
+pub fn counts(d: &super::DraftSummary) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    format!(
+        "{}, {}, {}",
+        n(d.errors, "error", "errors"),
+        n(d.warnings, "warning", "warnings"),
+        n(d.infos, "info", "infos")
+    )
+}
+
+/// The one-line summary at the end of every human-readable format.
+pub fn summary(report: &Report) -> String {
+    if report.is_empty() {
+        return "no changes: the drafts say the same thing".to_string();
+    }
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    format!(
+        "{}, {}, {}; {} introduced, {} resolved; findings {} → {}",
+        n(report.articles.len(), "article change", "article changes"),
+        n(report.changes.len(), "change", "changes"),
+        n(report.prose.len(), "prose edit", "prose edits"),
+        n(report.impact.introduced.len(), "finding", "findings"),
+        report.impact.resolved.len(),
+        counts(&report.old),
+        counts(&report.new)
+    )
+}

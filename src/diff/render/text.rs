@@ -1,0 +1,145 @@
+//! The report for a terminal: headings, one line per change, `[-deleted-]{+inserted+}` prose,
+//! optionally coloured with ANSI escapes.
+
+use super::{coverage_lines, draft_name, sections, summary};
+use crate::diff::prose::Op;
+use crate::diff::{ArticleChangeKind, ChangeKind, Report};
+use std::fmt::Write;
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn heading(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn added(&self, s: &str) -> String {
+        self.paint("32", s)
+    }
+    fn removed(&self, s: &str) -> String {
+        self.paint("31", s)
+    }
+    fn changed(&self, s: &str) -> String {
+        self.paint("33", s)
+    }
+}
+
+/// `+`, `-` or `~` for a change.
+fn mark(kind: ChangeKind) -> char {
+    match kind {
+        ChangeKind::Added => '+',
+        ChangeKind::Removed => '-',
+        _ => '~',
+    }
+}
+
+pub fn render(report: &Report, color: bool) -> String {
+    let st = Style { color };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        st.heading(&format!(
+            "pacta diff: {} → {}",
+            draft_name(&report.old),
+            draft_name(&report.new)
+        ))
+    );
+    if let Some(t) = &report.new.title {
+        let _ = writeln!(out, "{t}");
+    }
+    if !report.articles.is_empty() {
+        let _ = writeln!(out, "\n{}", st.heading("Articles"));
+        for a in &report.articles {
+            let line = a.line();
+            let line = match a.kinds.first() {
+                Some(ArticleChangeKind::Added) => st.added(&format!("+ {line}")),
+                Some(ArticleChangeKind::Removed) => st.removed(&format!("- {line}")),
+                _ => st.changed(&format!("~ {line}")),
+            };
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    for section in sections(report) {
+        let _ = writeln!(out, "\n{}", st.heading(section.group.title()));
+        for (party, changes) in &section.parties {
+            let indent = match party {
+                Some(p) => {
+                    let _ = writeln!(out, "  {p}");
+                    "    "
+                }
+                None => "  ",
+            };
+            for c in changes {
+                let mut line = format!("{} {}", mark(c.kind), c.line());
+                if let Some(d) = &c.detail {
+                    line.push_str(&format!(" — {d}"));
+                }
+                let line = match c.kind {
+                    ChangeKind::Added => st.added(&line),
+                    ChangeKind::Removed => st.removed(&line),
+                    _ => st.changed(&line),
+                };
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        }
+    }
+    if !report.prose.is_empty() {
+        let _ = writeln!(out, "\n{}", st.heading("Prose"));
+        for p in &report.prose {
+            let _ = writeln!(out, "  {}", p.heading());
+            let mut body = String::new();
+            for s in &p.segments {
+                match s.op {
+                    Op::Equal => body.push_str(&s.text),
+                    Op::Delete => body.push_str(&st.removed(&format!("[-{}-]", s.text))),
+                    Op::Insert => body.push_str(&st.added(&format!("{{+{}+}}", s.text))),
+                }
+            }
+            for line in body.lines() {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+    }
+    let impact = &report.impact;
+    if !impact.is_empty() {
+        let _ = writeln!(out, "\n{}", st.heading("Impact on conformity"));
+        if !impact.introduced.is_empty() {
+            let _ = writeln!(out, "  introduced by the new draft");
+            for f in &impact.introduced {
+                let _ = writeln!(out, "    {}", st.removed(&format!("+ {}", f.line())));
+            }
+        }
+        if !impact.resolved.is_empty() {
+            let _ = writeln!(out, "  resolved by the new draft");
+            for f in &impact.resolved {
+                let _ = writeln!(out, "    {}", st.added(&format!("- {}", f.line())));
+            }
+        }
+        let cov = coverage_lines(&impact.coverage);
+        if !cov.is_empty() {
+            let _ = writeln!(out, "  coverage");
+            for c in cov {
+                let line = c.line();
+                let line = if c.lost.is_empty() {
+                    st.added(&line)
+                } else if c.gained.is_empty() {
+                    st.removed(&line)
+                } else {
+                    st.changed(&line)
+                };
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+    }
+    let _ = writeln!(out, "\n{}", summary(report));
+    out
+}

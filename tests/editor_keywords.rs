@@ -1,0 +1,285 @@
+//! Every keyword of the language must be known to every editor grammar.
+//!
+//! The keywords are the quoted words of `grammar/pacta.pest` (kebab-case, two letters or more):
+//! construct keywords, provision keywords, condition words, units such as `months`, and the
+//! words used only in lookaheads. For each editor this test looks where a keyword has to be
+//! for the editor to highlight it, not merely anywhere in the file:
+//!
+//! - VS Code: a whole word inside a `match`, `begin`, `end` or `while` regex of the TextMate
+//!   grammar;
+//! - tree-sitter: a string literal (`'kw'` or `"kw"`) in `grammar.js`, outside comments;
+//! - Vim: a whole word on a `syn` line (or its `\` continuation) of the syntax file;
+//! - Emacs: a string literal (`"kw"`) in `pacta-mode.el`, outside comments.
+//!
+//! A keyword added to the pest grammar without the editors makes this test fail, naming the
+//! keyword and the editors that miss it.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The quoted words of a pest grammar, with `//` comments (and so the `///` doc comments, whose
+/// examples hold quoted words that are not keywords) left out.
+fn pest_keywords(source: &str) -> BTreeSet<String> {
+    let mut keywords = BTreeSet::new();
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' => {
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            if let Some(escaped) = chars.next() {
+                                literal.push('\\');
+                                literal.push(escaped);
+                            }
+                        }
+                        '"' => break,
+                        _ => literal.push(c),
+                    }
+                }
+                if is_keyword(&literal) {
+                    keywords.insert(literal);
+                }
+            }
+            '\'' => {
+                // A character literal such as '0' in a range; never a keyword.
+                for c in chars.by_ref() {
+                    if c == '\'' {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    keywords
+}
+
+/// A kebab-case word of two letters or more: `in`, `months`, `repost-gap`.
+fn is_keyword(literal: &str) -> bool {
+    literal.len() >= 2
+        && literal
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// The whole words of a text: runs of letters, digits, `_` and `-`.
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The JSON string values of the regex keys of a TextMate grammar, still escaped (an escape
+/// such as `\\b` cannot glue a keyword to a letter because the grammar writes boundaries as
+/// lookarounds).
+fn textmate_regexes(json: &str) -> String {
+    let mut out = String::new();
+    for key in ["\"match\"", "\"begin\"", "\"end\"", "\"while\""] {
+        let mut rest = json;
+        while let Some(at) = rest.find(key) {
+            rest = &rest[at + key.len()..];
+            let after = rest.trim_start();
+            let Some(after) = after.strip_prefix(':') else {
+                continue;
+            };
+            let Some(value) = after.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            let mut escaped = false;
+            for c in value.chars() {
+                match (escaped, c) {
+                    (false, '\\') => escaped = true,
+                    (false, '"') => break,
+                    _ => escaped = false,
+                }
+                out.push(c);
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Lines that are not comments, for a comment leader such as `//` or `;`.
+fn code_lines<'a>(source: &'a str, leaders: &'a [&str]) -> impl Iterator<Item = &'a str> {
+    source.lines().filter(move |l| {
+        let t = l.trim_start();
+        !leaders.iter().any(|leader| t.starts_with(leader))
+    })
+}
+
+/// The keywords written as string literals in quotes `q` on code lines.
+fn quoted_literals(source: &str, leaders: &[&str], quotes: &[char]) -> HashSet<String> {
+    let mut found = HashSet::new();
+    for line in code_lines(source, leaders) {
+        for &q in quotes {
+            let parts: Vec<&str> = line.split(q).collect();
+            // Every odd part lies between two quotes.
+            for (i, part) in parts.iter().enumerate() {
+                if i % 2 == 1 && i + 1 < parts.len() && is_keyword(part) {
+                    found.insert((*part).to_owned());
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The words on the `syn …` lines of a Vim syntax file and their `\` continuation lines.
+fn vim_syntax_words(source: &str) -> HashSet<String> {
+    let mut text = String::new();
+    let mut in_syn = false;
+    for line in source.lines() {
+        let t = line.trim_start();
+        if t.starts_with("syn") {
+            in_syn = true;
+        } else if !t.starts_with('\\') {
+            in_syn = false;
+        }
+        if in_syn {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    words(&text)
+}
+
+struct Editor {
+    name: &'static str,
+    path: &'static str,
+    known: fn(&str) -> HashSet<String>,
+}
+
+const EDITORS: &[Editor] = &[
+    Editor {
+        name: "VS Code (TextMate grammar)",
+        path: "editors/vscode/syntaxes/pacta.tmLanguage.json",
+        known: |s| words(&textmate_regexes(s)),
+    },
+    Editor {
+        name: "tree-sitter (grammar.js)",
+        path: "editors/tree-sitter-pacta/grammar.js",
+        known: |s| quoted_literals(s, &["//", "/*", "*"], &['\'', '"']),
+    },
+    Editor {
+        name: "Vim (syntax/pacta.vim)",
+        path: "editors/vim/syntax/pacta.vim",
+        known: vim_syntax_words,
+    },
+    Editor {
+        name: "Emacs (pacta-mode.el)",
+        path: "editors/emacs/pacta-mode.el",
+        known: |s| quoted_literals(s, &[";"], &['"']),
+    },
+];
+
+#[test]
+fn every_editor_knows_every_keyword() {
+    let keywords = pest_keywords(&read(&root().join("grammar/pacta.pest")));
+    // Guard against an extractor that silently finds nothing.
+    for expected in [
+        "agreement",
+        "article",
+        "repost-gap",
+        "months",
+        "several",
+        "in",
+        "overlap",
+    ] {
+        assert!(
+            keywords.contains(expected),
+            "keyword `{expected}` not read from grammar/pacta.pest"
+        );
+    }
+    assert!(
+        keywords.len() >= 60,
+        "only {} keywords read from grammar/pacta.pest",
+        keywords.len()
+    );
+
+    let mut missing = Vec::new();
+    for editor in EDITORS {
+        let known = (editor.known)(&read(&root().join(editor.path)));
+        for keyword in &keywords {
+            if !known.contains(keyword) {
+                missing.push(format!(
+                    "keyword `{keyword}` is missing from {} ({})",
+                    editor.name, editor.path
+                ));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} keyword(s) of grammar/pacta.pest unknown to an editor:\n  {}",
+        missing.len(),
+        missing.join("\n  ")
+    );
+}
+
+#[test]
+fn pest_keywords_are_quoted_kebab_words_outside_comments() {
+    let pest = r#"
+/// `where X is "criterion"`: a doc comment, not a keyword
+// "comment" neither
+unit = @{ ("days" | "day" | "months") ~ !ident_char }
+COMMENT = _{ "//" ~ (!"\n" ~ ANY)* }
+check_ref = @{ ("P" ~ ASCII_DIGIT{3}) | "repost-gap" | 'a'..'z' }
+rule = { "rule" ~ label ~ "->" ~ "X" ~ "in" }
+"#;
+    let found: Vec<String> = pest_keywords(pest).into_iter().collect();
+    assert_eq!(found, ["day", "days", "in", "months", "repost-gap", "rule"]);
+}
+
+#[test]
+fn a_keyword_inside_a_longer_word_does_not_count() {
+    let known = words(r"(?<![\w-])(export-period|in-kind-during)(?![\w-])");
+    assert!(!known.contains("export"));
+    assert!(!known.contains("in"));
+    assert!(known.contains("export-period"));
+}
+
+#[test]
+fn textmate_keywords_count_only_inside_regexes() {
+    let json = r#"{ "name": "keyword.other.export.pacta", "comment": "rule", "match": "(?<![\\w-])(limit|where)(?![\\w-])" }"#;
+    let known = words(&textmate_regexes(json));
+    assert!(known.contains("limit") && known.contains("where"));
+    assert!(!known.contains("export") && !known.contains("rule"));
+}
+
+#[test]
+fn commented_out_keywords_do_not_count() {
+    let js = "// 'overrides'\n  limit: $ => seq('limit', $.duration),\n";
+    let found = quoted_literals(js, &["//"], &['\'']);
+    assert!(found.contains("limit") && !found.contains("overrides"));
+    let el = ";; \"aircrew\"\n(defconst x '(\"seafarer\"))\n";
+    let found = quoted_literals(el, &[";"], &['"']);
+    assert!(found.contains("seafarer") && !found.contains("aircrew"));
+    let vim = "\" syn keyword pactaX aircrew\nsyn keyword pactaY seafarer\n      \\ flag\nlet x = 'gap'\n";
+    let found = vim_syntax_words(vim);
+    assert!(found.contains("seafarer") && found.contains("flag"));
+    assert!(!found.contains("aircrew") && !found.contains("gap"));
+}

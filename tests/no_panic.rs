@@ -1,0 +1,190 @@
+//! No input makes the parser or the checks panic: random bytes, random token soups, and random
+//! mutations of every agreement in `agreements/`.
+
+mod common;
+
+use pacta::config::Config;
+use proptest::prelude::*;
+
+const TOKENS: &[&str] = &[
+    "agreement",
+    "party",
+    "part",
+    "chapter",
+    "article",
+    "paragraph",
+    "rule",
+    "scenario",
+    "text",
+    "allow",
+    "define",
+    "scope",
+    "benefit",
+    "institution",
+    "aggregation",
+    "export",
+    "equal-treatment",
+    "termination",
+    "situation:",
+    "expect:",
+    "overrides",
+    "limit",
+    "extension",
+    "by",
+    "repost-gap",
+    "no-replacement",
+    "where",
+    "is",
+    "employed",
+    "self-employed",
+    "mixed",
+    "in",
+    "and",
+    "several",
+    "works",
+    "employer",
+    "resides",
+    "elsewhere",
+    "away",
+    "posted",
+    "not",
+    "usually",
+    "seafarer",
+    "under",
+    "flag",
+    "civil-servant",
+    "of",
+    "non-active",
+    "X",
+    "Y",
+    "XA",
+    "XB",
+    "I",
+    "II",
+    "1",
+    "7.1",
+    "7(1)",
+    "24 months",
+    "0 days",
+    "2026-02-30",
+    "\"s\"",
+    "\"\"\"p\"\"\"",
+    "{",
+    "}",
+    ":",
+    ",",
+    "->",
+    "#tag",
+    "old-age",
+    "all",
+    "branches:",
+    "P303",
+    "gap",
+    "overlap",
+    "//c\n",
+    "\n",
+    "\"",
+    "\"\"\"",
+    "residence-based",
+];
+
+fn check(text: &str) {
+    let checked = pacta::check_source("fuzz.pacta", text, &Config::default());
+    // Rendering must not panic either, whatever the spans.
+    let _ = common::render(&checked);
+}
+
+fn agreements() -> &'static [String] {
+    static CACHE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CACHE.get_or_init(read_agreements)
+}
+
+fn read_agreements() -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![common::root().join("agreements")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "pacta") {
+                out.push(std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let checked = pacta::check_bytes("fuzz.pacta", &bytes, &Config::default());
+        let _ = common::render(&checked);
+    }
+
+    #[test]
+    fn token_soup(indices in proptest::collection::vec(0..TOKENS.len(), 0..300)) {
+        let text: Vec<&str> = indices.iter().map(|i| TOKENS[*i]).collect();
+        check(&text.join(" "));
+    }
+
+    #[test]
+    fn token_soup_after_a_valid_header(indices in proptest::collection::vec(0..TOKENS.len(), 0..200)) {
+        let text: Vec<&str> = indices.iter().map(|i| TOKENS[*i]).collect();
+        check(&format!("agreement \"t\" {{}}\nparty XA \"a\" {{ schemes: all }}\narticle 1 \"a\" {{\n{}\n}}", text.join(" ")));
+    }
+
+    #[test]
+    fn mutated_agreements(
+        which in any::<prop::sample::Index>(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..4u8, 0..TOKENS.len()), 1..8),
+    ) {
+        let all = agreements();
+        let mut text = which.get(all).clone();
+        for (at, kind, token) in edits {
+            if text.is_empty() {
+                break;
+            }
+            let mut pos = at.index(text.len());
+            while !text.is_char_boundary(pos) {
+                pos -= 1;
+            }
+            let end = text[pos..].char_indices().nth(8).map_or(text.len(), |(i, _)| pos + i);
+            match kind {
+                0 => text.replace_range(pos..end, ""),
+                1 => text.insert_str(pos, TOKENS[token]),
+                2 => text.replace_range(pos..end, TOKENS[token]),
+                _ => {
+                    let cut = text[pos..end].to_string();
+                    text.replace_range(pos..end, "");
+                    let to = at.index(text.len() + 1).min(text.len());
+                    let mut to = to;
+                    while !text.is_char_boundary(to) {
+                        to -= 1;
+                    }
+                    text.insert_str(to, &cut);
+                }
+            }
+        }
+        check(&text);
+    }
+}
+
+#[test]
+fn every_agreement_survives_every_single_line_deletion() {
+    for text in agreements().iter() {
+        let lines: Vec<&str> = text.lines().collect();
+        for skip in (0..lines.len()).step_by(3) {
+            let mutated: Vec<&str> = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, l)| *l)
+                .collect();
+            check(&mutated.join("\n"));
+        }
+    }
+}
