@@ -273,20 +273,24 @@ fn output_flag_writes_the_report_to_a_file() {
 
 #[test]
 fn same_bytes_with_one_and_many_threads() {
-    for format in ["human", "short", "json", "sarif", "github", "junit"] {
-        let run = |threads: &str| {
-            Command::new(env!("CARGO_BIN_EXE_pacta"))
-                .current_dir(fixtures())
-                .env("RAYON_NUM_THREADS", threads)
-                .args(["check", ".", "--color", "never", "--format", format])
-                .output()
-                .expect("runs")
-        };
-        let one = run("1");
-        let many = run("4");
-        assert!(!one.stdout.is_empty());
-        assert_eq!(one.stdout, many.stdout, "{format}");
-        assert_eq!(one.stderr, many.stderr, "{format}");
-        assert_eq!(one.status.code(), many.status.code());
+    // The fixtures, and the repository's real agreements (more files, many findings each).
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for (dir, path) in [(fixtures(), "."), (root, "agreements")] {
+        for format in ["human", "short", "json", "sarif", "github", "junit"] {
+            let run = |threads: &str| {
+                Command::new(env!("CARGO_BIN_EXE_pacta"))
+                    .current_dir(&dir)
+                    .env("RAYON_NUM_THREADS", threads)
+                    .args(["check", path, "--color", "never", "--format", format])
+                    .output()
+                    .expect("runs")
+            };
+            let one = run("1");
+            let many = run("4");
+            assert!(!one.stdout.is_empty());
+            assert_eq!(one.stdout, many.stdout, "{path} {format}");
+            assert_eq!(one.stderr, many.stderr, "{path} {format}");
+            assert_eq!(one.status.code(), many.status.code());
+        }
     }
 }
