@@ -294,3 +294,36 @@ fn same_bytes_with_one_and_many_threads() {
         }
     }
 }
+
+#[test]
+fn syntax_errors_read_the_same_when_many_files_fail_in_parallel() {
+    // Failing files are parsed again with pest's error detail, a process-wide switch: many of
+    // them at once, among files that parse, must give the same messages whatever the threads.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("parallel-errors");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let good = std::fs::read_to_string(fixtures().join("a-clean.pacta")).expect("a");
+    let bad = std::fs::read_to_string(fixtures().join("c-syntax.pacta")).expect("c");
+    for i in 0..48 {
+        let text = if i % 2 == 0 { &good } else { &bad };
+        std::fs::write(dir.join(format!("f{i:02}.pacta")), text).expect("write");
+    }
+    let run = |threads: &str| {
+        Command::new(env!("CARGO_BIN_EXE_pacta"))
+            .current_dir(&dir)
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", ".", "--format", "short"])
+            .output()
+            .expect("runs")
+            .stdout
+    };
+    let one = String::from_utf8_lossy(&run("1")).into_owned();
+    let detailed = one
+        .lines()
+        .filter(|l| l.contains("error[P001] expected a Party code such as `XA`"))
+        .count();
+    assert_eq!(detailed, 24, "{one}");
+    for _ in 0..3 {
+        assert_eq!(String::from_utf8_lossy(&run("4")), one);
+    }
+}
