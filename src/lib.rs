@@ -5,7 +5,7 @@
 //! process; the binary in `src/main.rs` and `src/cli/` does.
 
 pub mod ast;
-
+pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diag;

@@ -47,6 +47,12 @@ pub enum CheckFormat {
     Short,
     /// Machine-readable findings
     Json,
+    /// SARIF 2.1.0 for code scanning (paths relative to the repository root)
+    Sarif,
+    /// GitHub Actions annotations: ::error file=…,line=…::message
+    Github,
+    /// JUnit XML: one test case per file
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -72,6 +78,15 @@ pub struct CheckArgs {
     /// Use this configuration instead of the nearest pacta.toml
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Write the report to this file (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report, and fail on, only findings that this baseline file does not hold
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file, print nothing else, and exit 0
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

@@ -1,40 +1,50 @@
 //! Finding and reading agreement files, finding `pacta.toml`, and writing outputs atomically.
 
 use super::Failure;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use pacta::config::Config;
 use std::path::{Path, PathBuf};
 
-/// Every `.pacta` file under the given paths: directories are walked recursively, respecting
-/// `.gitignore` and the configuration's include/exclude globs; the result is sorted.
+/// Gitignore-style globs relative to `root`, as one matcher.
+fn globs(root: &Path, globs: &[String], what: &str) -> Result<Gitignore, Failure> {
+    let mut b = GitignoreBuilder::new(root);
+    for glob in globs {
+        b.add_line(None, glob)
+            .map_err(|e| Failure(format!("invalid {what} glob `{glob}` in pacta.toml: {e}")))?;
+    }
+    b.build()
+        .map_err(|e| Failure(format!("invalid {what} glob in pacta.toml: {e}")))
+}
+
+/// Every `.pacta` file under the given paths, as absolute paths, sorted. Directories are walked
+/// recursively, skipping hidden entries and what `.gitignore` files (in the directory, below it
+/// and above it) ignore; the configuration's `include` and `exclude` globs, written like
+/// `.gitignore` lines relative to `root` (the directory of `pacta.toml`), then filter the files
+/// found. A file named on the command line is always checked.
 pub fn collect(paths: &[PathBuf], config: &Config, root: &Path) -> Result<Vec<PathBuf>, Failure> {
-    let mut overrides = ignore::overrides::OverrideBuilder::new(root);
-    for glob in &config.include {
-        overrides
-            .add(glob)
-            .map_err(|e| Failure(format!("invalid include glob `{glob}` in pacta.toml: {e}")))?;
-    }
-    for glob in &config.exclude {
-        overrides
-            .add(&format!("!{glob}"))
-            .map_err(|e| Failure(format!("invalid exclude glob `{glob}` in pacta.toml: {e}")))?;
-    }
-    let overrides = overrides
-        .build()
-        .map_err(|e| Failure(format!("invalid glob in pacta.toml: {e}")))?;
+    let include = globs(root, &config.include, "include")?;
+    let exclude = globs(root, &config.exclude, "exclude")?;
     let mut out = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path)
             .map_err(|e| Failure(format!("cannot read {}: {}", path.display(), e)))?;
+        let absolute = std::fs::canonicalize(path)
+            .map_err(|e| Failure(format!("cannot read {}: {}", path.display(), e)))?;
         if meta.is_file() {
-            out.push(path.clone());
+            out.push(absolute);
             continue;
         }
         let mut found = Vec::new();
-        let walker = ignore::WalkBuilder::new(path)
+        let excluded = exclude.clone();
+        let walker = ignore::WalkBuilder::new(&absolute)
             .require_git(false)
             .hidden(true)
-            .overrides(overrides.clone())
-            .sort_by_file_path(|a, b| a.cmp(b))
+            .filter_entry(move |e| {
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                !excluded
+                    .matched_path_or_any_parents(e.path(), is_dir)
+                    .is_ignore()
+            })
             .build();
         for entry in walker {
             let entry =
@@ -42,6 +52,8 @@ pub fn collect(paths: &[PathBuf], config: &Config, root: &Path) -> Result<Vec<Pa
             let p = entry.path();
             if entry.file_type().is_some_and(|t| t.is_file())
                 && p.extension().is_some_and(|e| e == "pacta")
+                && (config.include.is_empty()
+                    || include.matched_path_or_any_parents(p, false).is_ignore())
             {
                 found.push(p.to_path_buf());
             }
@@ -54,6 +66,32 @@ pub fn collect(paths: &[PathBuf], config: &Config, root: &Path) -> Result<Vec<Pa
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+/// The repository root of a checked path: the directory of `pacta.toml` when there is one,
+/// else the nearest enclosing git work tree, else the current directory. Absolute.
+pub fn repository_root(config_dir: Option<PathBuf>, start: &Path) -> PathBuf {
+    if let Some(d) = config_dir {
+        return std::fs::canonicalize(&d).unwrap_or(d);
+    }
+    let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+    let git = start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf);
+    git.unwrap_or_else(|| {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        std::fs::canonicalize(&cwd).unwrap_or(cwd)
+    })
+}
+
+/// A path relative to the repository root, with forward slashes (the name used in SARIF,
+/// GitHub annotations, JUnit and baselines); the display name when it lies outside the root.
+pub fn repository_name(path: &Path, root: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+        Err(_) => display_name(path),
+    }
 }
 
 /// Read an agreement's bytes (UTF-8 is checked by the library, which reports P001).
@@ -119,9 +157,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
 /// A path as shown in findings: relative to the current directory when it lies below it.
 pub fn display_name(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
-    let shown = cwd
-        .as_deref()
-        .and_then(|c| path.strip_prefix(c).ok())
+    let canonical = cwd.as_deref().and_then(|c| std::fs::canonicalize(c).ok());
+    let shown = [cwd.as_deref(), canonical.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|c| path.strip_prefix(c).ok())
         .unwrap_or(path);
+    let shown = shown.strip_prefix(".").unwrap_or(shown);
     shown.to_string_lossy().replace('\\', "/")
 }

@@ -22,10 +22,30 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Serialises the parses that collect pest's error detail. The detail is a process-wide switch
+/// read when a parse starts, and collecting it costs several times the parse itself, so a file
+/// is first parsed without it; only a file that fails is parsed again, with the detail on,
+/// under this lock (so that no other failing file switches it off meanwhile). Parses without
+/// detail never touch the switch: one that starts while it is on is only slower.
+static DETAIL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Run `f` with pest's error detail on.
+fn with_detail<T>(f: impl FnOnce() -> T) -> T {
+    let _guard = DETAIL.lock().unwrap_or_else(|e| e.into_inner());
+    pest::set_error_detail(true);
+    let out = f();
+    pest::set_error_detail(false);
+    out
+}
+
 /// Parse a whole agreement file.
 pub fn parse(source: &str) -> Parsed {
-    pest::set_error_detail(true);
-    match parser::PactaParser::parse(Rule::file, source) {
+    let fast = parser::PactaParser::parse(Rule::file, source);
+    let result = match fast {
+        Ok(pairs) => Ok(pairs),
+        Err(_) => with_detail(|| parser::PactaParser::parse(Rule::file, source)),
+    };
+    match result {
         Ok(mut pairs) => {
             let mut lowering = lower::Lowering::new(source);
             let document = match pairs.next() {
@@ -39,7 +59,7 @@ pub fn parse(source: &str) -> Parsed {
         }
         Err(first) => Parsed {
             document: None,
-            diagnostics: errors::collect(source, first),
+            diagnostics: with_detail(|| errors::collect(source, first)),
         },
     }
 }
@@ -47,8 +67,11 @@ pub fn parse(source: &str) -> Parsed {
 /// Parse a situation written as on the command line (`employed in XB, employer in XA, posted 30 months`).
 /// Spans are relative to `text`.
 pub fn parse_situation(text: &str) -> Result<Vec<Condition>, Box<Diagnostic>> {
-    pest::set_error_detail(true);
-    match parser::PactaParser::parse(Rule::situation_input, text) {
+    let result = match parser::PactaParser::parse(Rule::situation_input, text) {
+        Ok(pairs) => Ok(pairs),
+        Err(_) => with_detail(|| parser::PactaParser::parse(Rule::situation_input, text)),
+    };
+    match result {
         Ok(mut pairs) => {
             let mut lowering = lower::Lowering::new(text);
             let conditions = pairs

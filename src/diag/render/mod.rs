@@ -1,7 +1,10 @@
 //! Renderers: each turns a set of checked files into one output format.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod short;
 
 use super::{Diagnostic, Severity};
