@@ -207,22 +207,38 @@ pub fn special_category_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
                 .any(|c| matches!(&c.kind, ConditionKind::Status(s, _) if wanted.contains(s)))
         })
     };
-    let categories: [(&[Status], &str); 4] = [
-        (&[Status::Seafarer], "seafarers"),
+    // Each category with the rule a negotiator would typically write for it.
+    let categories: [(&[Status], &str, &str); 4] = [
+        (
+            &[Status::Seafarer],
+            "seafarers",
+            "seafarer under flag X -> X",
+        ),
         (
             &[Status::Aircrew, Status::TransportCrew],
             "aircrew or transport crew",
+            "aircrew, employer in X -> X",
         ),
-        (&[Status::CivilServant], "civil servants"),
+        (
+            &[Status::CivilServant],
+            "civil servants",
+            "civil-servant of X -> X",
+        ),
         (
             &[Status::MissionStaff],
             "diplomatic and consular mission staff",
+            "mission-staff of X -> X",
         ),
     ];
     let missing: Vec<String> = categories
         .iter()
-        .filter(|(s, _)| !has(s))
-        .map(|(_, n)| n.to_string())
+        .filter(|(s, _, _)| !has(s))
+        .map(|(_, n, _)| n.to_string())
+        .collect();
+    let examples: Vec<String> = categories
+        .iter()
+        .filter(|(s, _, _)| !has(s))
+        .map(|(_, _, rule)| format!("`rule …: {rule}`"))
         .collect();
     if missing.is_empty() {
         return Vec::new();
@@ -235,7 +251,7 @@ pub fn special_category_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
         )
         .label("special categories missing")
         .note("these persons work across borders by the nature of their work; the general rule gives no clear answer for them")
-        .help("add rules such as `rule 9.1: seafarer under flag X -> X` and `rule 10.1: civil-servant of X -> X`")]
+        .help(format!("add {} with `overrides` on the general rules", join_and(&examples)))]
 }
 
 /// P309: exceptions by common agreement that need not keep exactly one legislation.
