@@ -42,6 +42,21 @@ fn error(code: &'static str, message: impl Into<String>, span: Span) -> Diagnost
     Diagnostic::new(code, Severity::Error, message, span)
 }
 
+/// A name or number used twice: the primary label on the second use, a secondary on the first.
+fn duplicate(
+    code: &'static str,
+    message: impl Into<String>,
+    span: Span,
+    first: Span,
+    (again, before): (&str, &str),
+    help: impl Into<String>,
+) -> Diagnostic {
+    error(code, message, span)
+        .label(again)
+        .secondary(first, before)
+        .help(help)
+}
+
 impl Resolver {
     fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
@@ -101,16 +116,14 @@ impl Resolver {
                 );
             }
             if let Some(first) = seen.get(p.code.value.as_str()) {
-                self.push(
-                    error(
-                        "P006",
-                        format!("Party `{}` is declared twice", p.code.value),
-                        p.code.span,
-                    )
-                    .label("declared again here")
-                    .secondary(*first, "first declared here")
-                    .help("remove one declaration or give the Party another code"),
-                );
+                self.push(duplicate(
+                    "P006",
+                    format!("Party `{}` is declared twice", p.code.value),
+                    p.code.span,
+                    *first,
+                    ("declared again here", "first declared here"),
+                    "remove one declaration or give the Party another code",
+                ));
                 continue;
             }
             seen.insert(&p.code.value, p.code.span);
@@ -320,16 +333,14 @@ impl Resolver {
                 continue;
             };
             if let Some(first) = seen.get(name) {
-                self.push(
-                    error(
-                        "P002",
-                        format!("field `{name}` is given twice in {owner}"),
-                        f.name.span,
-                    )
-                    .label("given again here")
-                    .secondary(*first, "first given here")
-                    .help("merge the two lists into one field"),
-                );
+                self.push(duplicate(
+                    "P002",
+                    format!("field `{name}` is given twice in {owner}"),
+                    f.name.span,
+                    *first,
+                    ("given again here", "first given here"),
+                    "merge the two lists into one field",
+                ));
             }
             seen.insert(name, f.name.span);
             self.values(&f.items, spec.values, name);
@@ -579,19 +590,17 @@ impl Resolver {
                 }
                 ArticleItem::Paragraph(para) => {
                     if let Some(first) = paragraphs.get(&para.label.value) {
-                        self.push(
-                            error(
-                                "P002",
-                                format!(
-                                    "paragraph {} appears twice in article {}",
-                                    para.label.value, a.number.value
-                                ),
-                                para.label.span,
-                            )
-                            .label("duplicate paragraph")
-                            .secondary(*first, "first numbered here")
-                            .help("renumber the paragraphs"),
-                        );
+                        self.push(duplicate(
+                            "P002",
+                            format!(
+                                "paragraph {} appears twice in article {}",
+                                para.label.value, a.number.value
+                            ),
+                            para.label.span,
+                            *first,
+                            ("duplicate paragraph", "first numbered here"),
+                            "renumber the paragraphs",
+                        ));
                     }
                     paragraphs.insert(para.label.value.clone(), para.label.span);
                     for p in &para.provisions {
@@ -842,16 +851,14 @@ impl Resolver {
         let mut names: HashMap<&str, Span> = HashMap::new();
         for s in &doc.scenarios {
             if let Some(first) = names.get(s.name.value.as_str()) {
-                self.push(
-                    error(
-                        "P002",
-                        format!("two scenarios are named \"{}\"", s.name.value),
-                        s.name.span,
-                    )
-                    .label("same name again")
-                    .secondary(*first, "first used here")
-                    .help("give each scenario its own name"),
-                );
+                self.push(duplicate(
+                    "P002",
+                    format!("two scenarios are named \"{}\"", s.name.value),
+                    s.name.span,
+                    *first,
+                    ("same name again", "first used here"),
+                    "give each scenario its own name",
+                ));
             }
             names.insert(&s.name.value, s.name.span);
             for a in &s.allows {
@@ -943,31 +950,27 @@ impl Resolver {
         let mut tags: BTreeMap<String, Span> = BTreeMap::new();
         for a in self.agreement.articles.clone() {
             if let Some(first) = numbers.get(&a.number) {
-                self.push(
-                    error(
-                        "P002",
-                        format!("article {} appears twice", a.number),
-                        a.head_span,
-                    )
-                    .label("number used again")
-                    .secondary(*first, "first used here")
-                    .help("renumber one of the articles"),
-                );
+                self.push(duplicate(
+                    "P002",
+                    format!("article {} appears twice", a.number),
+                    a.head_span,
+                    *first,
+                    ("number used again", "first used here"),
+                    "renumber one of the articles",
+                ));
             } else {
                 numbers.insert(a.number, a.head_span);
             }
             if let Some(tag) = &a.tag {
                 if let Some(first) = tags.get(tag) {
-                    self.push(
-                        error(
-                            "P002",
-                            format!("the tag #{tag} is on two articles"),
-                            a.head_span,
-                        )
-                        .label("tag used again")
-                        .secondary(*first, "first used here")
-                        .help("a tag names one article; choose another"),
-                    );
+                    self.push(duplicate(
+                        "P002",
+                        format!("the tag #{tag} is on two articles"),
+                        a.head_span,
+                        *first,
+                        ("tag used again", "first used here"),
+                        "a tag names one article; choose another",
+                    ));
                 } else {
                     tags.insert(tag.clone(), a.head_span);
                 }
