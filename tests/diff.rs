@@ -131,7 +131,7 @@ fn renumbering_is_reported_as_renumbering_not_removal() {
         .filter_map(|a| a.old.as_ref().map(|o| o.number))
         .collect();
     assert_eq!(moved, vec![10, 9]);
-    // Rules 6.1 → 7.1 follow their article: no rule is reported added, and only 7.3 removed.
+    // Rules 6.1 → 7.1 follow their article: no rule is reported added, and only 7.6 removed.
     assert!(r
         .changes
         .iter()
@@ -142,8 +142,8 @@ fn renumbering_is_reported_as_renumbering_not_removal() {
         .filter(|c| c.subject.starts_with("Rule") && c.kind == ChangeKind::Removed)
         .collect();
     assert_eq!(removed.len(), 1);
-    assert_eq!(removed[0].subject, "Rule 7.3");
-    assert_eq!(removed[0].old_at.as_deref(), Some("Art. 7.3"));
+    assert_eq!(removed[0].subject, "Rule 7.6");
+    assert_eq!(removed[0].old_at.as_deref(), Some("Art. 7.6"));
 }
 
 #[test]
@@ -195,27 +195,56 @@ fn codes(list: &[FindingChange]) -> Vec<&str> {
     list.iter().map(|f| f.code.as_str()).collect()
 }
 
+/// `(code, at)` of each finding in a list, to say which article or Party a finding concerns.
+fn sited(list: &[FindingChange]) -> Vec<(&str, &str)> {
+    list.iter()
+        .map(|f| (f.code.as_str(), f.at.as_deref().unwrap_or("")))
+        .collect()
+}
+
 #[test]
 fn impact_lists_introduced_and_resolved_findings() {
     let d1 = format!("{FIXTURES}/draft1.pacta");
     let d2 = format!("{FIXTURES}/draft2.pacta");
     let fin = format!("{FIXTURES}/final.pacta");
-    // Draft 2 defines "competent institution" without using it (P009); the final text uses it.
     let r = report(&d1, &d2);
-    assert_eq!(codes(&r.impact.introduced), vec!["P009"]);
+    // Draft 2 defines "competent institution" without using it (P009, Art. 1), and drops the
+    // rule for a person self-employed in both Parties residing elsewhere (former 7.6): no
+    // legislation applies to that person (P302) in "Activity in both Parties", now Art. 8.
+    assert_eq!(codes(&r.impact.introduced), vec!["P009", "P302"]);
     assert_eq!(r.impact.introduced[0].at.as_deref(), Some("Art. 1"));
-    assert!(r.impact.resolved.is_empty());
+    let gap = &r.impact.introduced[1];
+    assert!(gap.at.as_deref().is_some_and(|a| a.starts_with("Art. 8")));
+    assert!(gap.message.contains("self-employed"), "{}", gap.message);
+    assert!(r.introduces(pacta::diag::Severity::Error));
+    // Draft 2 brings Borduria's unemployment scheme into scope with an institution (P101 and
+    // P104 on Party XB resolved), aggregates unemployment periods (Arcadia's unemployment scope,
+    // Art. 1, was coordinated by nothing: P103, P406) and counts periods for calculation (P402
+    // on the aggregation, old Art. 8).
+    let mut resolved = sited(&r.impact.resolved);
+    resolved.sort_unstable();
+    assert_eq!(
+        resolved,
+        vec![
+            ("P101", "Party XB"),
+            ("P103", "Art. 1"),
+            ("P104", "Party XB"),
+            ("P402", "Art. 8"),
+            ("P406", "Art. 1"),
+        ]
+    );
     let r = report(&d2, &fin);
+    // The final text uses the defined term and restores the rule (as 8.6): both resolved.
     assert!(r.impact.introduced.is_empty());
-    assert_eq!(codes(&r.impact.resolved), vec!["P009"]);
-    // The final text restores the rule that draft 2 dropped.
-    let added = find(&r, "Rule 8.3");
+    assert_eq!(codes(&r.impact.resolved), vec!["P009", "P302"]);
+    let added = find(&r, "Rule 8.6");
     assert_eq!(added.len(), 1);
     assert_eq!(added[0].kind, ChangeKind::Added);
     // Findings on renumbered articles are the same findings: the gate drafts keep draft 1's
     // articles, and a P008 introduced there does not resolve anything else.
     let r = report(&d1, &format!("{FIXTURES}/gate-warning.pacta"));
     assert_eq!(codes(&r.impact.introduced), vec!["P008"]);
+    assert!(r.impact.resolved.is_empty());
     assert!(r.introduces(pacta::diag::Severity::Warning));
     assert!(!r.introduces(pacta::diag::Severity::Error));
 }
@@ -583,21 +612,23 @@ fn findings_are_matched_by_model_location_not_by_line() {
     };
     a.diagnostics.push(limit("6.1", rule_span(&a, "6.1")));
     b.diagnostics.push(limit("7.1", rule_span(&b, "7.1")));
-    // Draft 2 drops rule 7.3: a gap appears in "Activity in both Parties" (Art. 7 → Art. 8).
-    let gap = Diagnostic::new(
-        "P302",
-        Severity::Error,
-        "no legislation for self-employed in X and Y, resides elsewhere",
-        article_span(&b, 8),
-    );
-    b.diagnostics.push(gap.clone());
+    // Draft 2 drops rule 7.6: the real gap (P302) appears in "Activity in both Parties"
+    // (Art. 7 → Art. 8), next to the unused definition (P009).
     let r = diff::diff(Draft::of(&a).expect("a"), Draft::of(&b).expect("b"));
     assert_eq!(codes(&r.impact.introduced), vec!["P009", "P302"]);
-    assert_eq!(r.impact.introduced[1].at.as_deref(), Some("Art. 8"));
-    assert!(r.impact.resolved.is_empty());
-    assert!(r.introduces(Severity::Error));
-    // The same gap in another article is another finding.
+    assert!(r.impact.introduced[1]
+        .at
+        .as_deref()
+        .is_some_and(|at| at.starts_with("Art. 8")));
+    assert!(r.impact.resolved.iter().all(|f| f.code != "P304"));
+    // The same gap in another article is another finding: move draft 2's P302 to Art. 7.
     let mut c = checked(&format!("{FIXTURES}/draft2.pacta"));
+    let at = c
+        .diagnostics
+        .iter()
+        .position(|d| d.code == "P302")
+        .expect("draft 2 has the gap");
+    let gap = c.diagnostics.remove(at);
     c.diagnostics.push(Diagnostic {
         primary: pacta::diag::Label {
             span: article_span(&c, 7),
@@ -606,7 +637,7 @@ fn findings_are_matched_by_model_location_not_by_line() {
         ..gap
     });
     let r = diff::diff(Draft::of(&b).expect("b"), Draft::of(&c).expect("c"));
-    assert_eq!(codes(&r.impact.introduced), vec!["P302"]);
+    assert_eq!(sited(&r.impact.introduced), vec![("P302", "Art. 7")]);
     // In the order of draft b: rule 7.1 (Art. 7) stands before Art. 8.
     assert_eq!(codes(&r.impact.resolved), vec!["P304", "P302"]);
 }

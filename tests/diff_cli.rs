@@ -7,6 +7,7 @@ use common::root;
 
 const D1: &str = "tests/fixtures/diff/draft1.pacta";
 const D2: &str = "tests/fixtures/diff/draft2.pacta";
+const FIN: &str = "tests/fixtures/diff/final.pacta";
 const WARN: &str = "tests/fixtures/diff/gate-warning.pacta";
 const ERR: &str = "tests/fixtures/diff/gate-error.pacta";
 
@@ -56,10 +57,16 @@ fn every_format_is_printed() {
 
 #[test]
 fn fail_on_gates_on_findings_the_new_draft_introduces() {
-    // Draft 2 introduces only an info (P009): neither gate fails.
+    // Draft 2 drops the rule for the self-employed residing in a third State: the gap it opens
+    // (P302) is a new error, which fails both gates. The final text restores the rule and only
+    // resolves findings: neither gate fails.
     for gate in ["new-errors", "new-warnings"] {
         assert_eq!(
             pacta(&["diff", D1, D2, "--fail-on", gate]).status.code(),
+            Some(1)
+        );
+        assert_eq!(
+            pacta(&["diff", D2, FIN, "--fail-on", gate]).status.code(),
             Some(0)
         );
     }
