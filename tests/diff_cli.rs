@@ -83,7 +83,8 @@ fn fail_on_gates_on_findings_the_new_draft_introduces() {
             .code(),
         Some(0)
     );
-    // A new error (P004) fails both; resolving it fails neither; no gate, no failure.
+    // A new error (P303: the posting limit left out under R167) fails both; resolving it fails
+    // neither; no gate, no failure.
     assert_eq!(
         pacta(&["diff", D1, ERR, "--fail-on", "new-errors"])
             .status

@@ -896,16 +896,31 @@ fn rules(c: &mut Collector<'_>) {
             let d = ch(kind, "No-replacement condition").at(old_at.clone(), new_at.clone());
             c.push(g, party, d);
         }
-        let subject = "Rule overrides".to_string();
-        c.sets(
-            g,
-            party,
-            &subject,
-            &ka.overrides,
-            &kb.overrides,
-            old_at.clone(),
-            new_at.clone(),
-        );
+        // Overrides are compared in the new draft's spelling; a removed one is shown as the old
+        // draft wrote it, so that `diff(B, A)` mirrors `diff(A, B)` exactly.
+        let written = clauses(&was.rule, &same).overrides;
+        let added: Vec<String> = kb
+            .overrides
+            .iter()
+            .filter(|w| !ka.overrides.contains(w))
+            .cloned()
+            .collect();
+        let removed: Vec<String> = written
+            .into_iter()
+            .filter(|l| !kb.overrides.contains(&rename(l)))
+            .collect();
+        for w in added {
+            let x = ch(ChangeKind::Added, "Rule overrides")
+                .at(None, new_at.clone())
+                .values(None, Some(w));
+            c.push(g, party, x);
+        }
+        for l in removed {
+            let x = ch(ChangeKind::Removed, "Rule overrides")
+                .at(old_at.clone(), None)
+                .values(Some(l), None);
+            c.push(g, party, x);
+        }
         let vars: BTreeSet<&String> = ka.criteria.keys().chain(kb.criteria.keys()).collect();
         for v in vars {
             let (x, y) = (ka.criteria.get(v), kb.criteria.get(v));

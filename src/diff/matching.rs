@@ -46,15 +46,20 @@ impl Pairs {
         self.new_to_old.get(n).copied().flatten()
     }
 
-    /// Link, in order, every free pair the predicate accepts.
+    /// Link every free pair the predicate accepts; where one item could pair with several, the
+    /// pair of nearest positions wins (see [`symmetric_order`]).
     fn link_where(&mut self, mut accept: impl FnMut(usize, usize) -> bool) {
+        let mut candidates = Vec::new();
         for o in 0..self.old_to_new.len() {
             for n in 0..self.new_to_old.len() {
                 if self.free(o, n) && accept(o, n) {
-                    self.link(o, n);
-                    break;
+                    candidates.push((o, n));
                 }
             }
+        }
+        candidates.sort_by_key(|&(o, n)| symmetric_order(o, n));
+        for (o, n) in candidates {
+            self.link(o, n);
         }
     }
 
@@ -70,11 +75,20 @@ impl Pairs {
                 }
             }
         }
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        candidates.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(symmetric_order(a.1, a.2).cmp(&symmetric_order(b.1, b.2)))
+        });
         for (_, o, n) in candidates {
             self.link(o, n);
         }
     }
+}
+
+/// The order in which equally good pairs are linked: nearest positions first. The key does not
+/// change when old and new swap places, so `diff(B, A)` pairs exactly what `diff(A, B)` pairs.
+fn symmetric_order(o: usize, n: usize) -> (usize, usize, usize) {
+    (o.abs_diff(n), o + n, o.min(n))
 }
 
 /// All the pairings between two drafts.
