@@ -414,34 +414,14 @@ impl Resolver {
                         .label("zero duration")
                         .help("write a positive duration such as `12 months`"),
                     ),
-                    ValueKind::Integer(n) => self.push(
-                        error(
-                            "P007",
-                            format!("the duration `{n}` has no unit"),
-                            first.span,
-                        )
-                        .label("unit missing")
-                        .help(format!(
-                            "write the unit, such as `{n} months` or `{n} years`"
-                        )),
-                    ),
+                    ValueKind::Integer(n) => self.push(unitless(n, first.span)),
                     _ => self.invalid(first.span, field, "a duration such as `12 months`", None),
                 },
                 Values::YesNo => self.words_in(item, &["yes", "no"], field),
                 Values::Words(allowed) => self.words_in(item, allowed, field),
                 Values::WordsOrDuration(allowed) => match first.kind {
                     ValueKind::Duration(_) => {}
-                    ValueKind::Integer(n) => self.push(
-                        error(
-                            "P007",
-                            format!("the duration `{n}` has no unit"),
-                            first.span,
-                        )
-                        .label("unit missing")
-                        .help(format!(
-                            "write the unit, such as `{n} months` or `{n} years`"
-                        )),
-                    ),
+                    ValueKind::Integer(n) => self.push(unitless(n, first.span)),
                     _ => self.words_in(item, allowed, field),
                 },
                 Values::PartiesOr(allowed) => match &first.kind {
@@ -1211,6 +1191,15 @@ impl Resolver {
             region,
         });
     }
+}
+
+/// P007 for a number written where a duration is expected.
+fn unitless(n: u64, span: Span) -> Diagnostic {
+    error("P007", format!("the duration `{n}` has no unit"), span)
+        .label("unit missing")
+        .help(format!(
+            "write the unit, such as `{n} months` or `{n} years`"
+        ))
 }
 
 /// Lowercase words with simple plural endings removed, so that "competent authorities" uses the
