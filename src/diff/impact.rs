@@ -11,7 +11,8 @@ use super::matching::{Matching, Pairs};
 use super::Draft;
 use crate::diag::render::Location;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Agreement, Branch};
+use crate::emit::types::Coverage;
+use crate::model::{Branch, Principle};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -157,7 +158,7 @@ pub fn impact(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Impact {
     Impact {
         introduced,
         resolved,
-        coverage: coverage_changes(old.agreement, new.agreement),
+        coverage: coverage_changes(old, new),
     }
 }
 
@@ -274,48 +275,41 @@ fn finding(d: &Draft<'_>, diag: &Diagnostic, at: &Option<String>) -> FindingChan
 
 // ───────────────────────────── coverage ─────────────────────────────
 
-/// The coverage matrix of one draft: every (Party, branch, aspect) that is covered.
-pub fn coverage(a: &Agreement) -> BTreeMap<(String, Branch, Aspect), bool> {
-    let named = |keyword: &str, br: Branch| {
-        a.provisions_named(keyword)
-            .any(|p| a.branches_in(p, "branches").contains(&br))
-    };
-    let abroad = |br: Branch| {
-        named("export", br)
-            || a.benefits_for(br).any(|p| match br {
-                Branch::MedicalCare => {
-                    p.has("in-kind-during") && !p.has_word("in-kind-during", "none")
-                }
-                Branch::Family => p.has_word("children-in-other-party", "yes"),
-                _ => p.has("export-period"),
-            })
-    };
+/// The coverage of one draft: every (Party, branch, aspect) and whether it is covered. The
+/// principles come from the rule set's coverage matrix ([`crate::emit::coverage_matrix`]), so the
+/// diff and `pacta build` never disagree; the material scope comes from the `scope` lines.
+pub fn coverage(d: &Draft<'_>) -> BTreeMap<(String, Branch, Aspect), bool> {
+    let a = d.agreement;
     let mut out = BTreeMap::new();
+    for cell in crate::emit::coverage_matrix(d.file, a) {
+        let aspect = match cell.principle {
+            Principle::EqualityOfTreatment => Aspect::EqualityOfTreatment,
+            Principle::RightsInCourseOfAcquisition => Aspect::Aggregation,
+            Principle::AcquiredRights => Aspect::BenefitsAbroad,
+            Principle::AdministrativeAssistance => Aspect::Institution,
+            // The matrix's applicable-legislation cells follow the material scope.
+            Principle::ApplicableLegislation => continue,
+        };
+        out.insert(
+            (cell.party.clone(), cell.branch, aspect),
+            cell.status == Coverage::Covered,
+        );
+    }
     for party in &a.parties {
         let code = &party.code.value;
         let scope = a.scope_of(code);
-        for br in Branch::ALL {
-            let in_scope = scope.contains(&br);
-            for aspect in Aspect::ALL {
-                let covered = in_scope
-                    && match aspect {
-                        Aspect::MaterialScope => true,
-                        Aspect::EqualityOfTreatment => named("equal-treatment", br),
-                        Aspect::Aggregation => named("aggregation", br),
-                        Aspect::BenefitsAbroad => abroad(br),
-                        Aspect::Institution => {
-                            party.institutions.iter().any(|i| i.branches.contains(&br))
-                        }
-                    };
-                out.insert((code.clone(), br, aspect), covered);
-            }
+        for br in crate::emit::coverage_branches(a) {
+            out.insert(
+                (code.clone(), br, Aspect::MaterialScope),
+                scope.contains(&br),
+            );
         }
     }
     out
 }
 
 /// The cells that differ between two drafts (a Party absent from a draft covers nothing there).
-pub fn coverage_changes(old: &Agreement, new: &Agreement) -> Vec<CoverageChange> {
+pub fn coverage_changes(old: &Draft<'_>, new: &Draft<'_>) -> Vec<CoverageChange> {
     let (a, b) = (coverage(old), coverage(new));
     let mut cells: Vec<&(String, Branch, Aspect)> = a.keys().chain(b.keys()).collect();
     cells.sort();

@@ -12,6 +12,16 @@ mod values;
 
 pub use types::{RuleSet, SCHEMA_ID};
 
+/// The branches the coverage matrix has rows for.
+pub fn coverage_branches(agreement: &Agreement) -> Vec<crate::model::Branch> {
+    coverage::branches(agreement)
+}
+
+/// The coverage matrix of an agreement (Party × branch × principle), as the rule set carries it.
+pub fn coverage_matrix(file: &SourceFile, agreement: &Agreement) -> Vec<types::CoverageCell> {
+    coverage::matrix(agreement, &source::Tracer::new(file, agreement))
+}
+
 use crate::check::registry;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Agreement;
