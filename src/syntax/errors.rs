@@ -263,7 +263,9 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
     let wordlike = word.chars().next().is_some_and(|c| c.is_alphanumeric());
     if let Some(s) = did_you_mean(word, candidates.iter().copied()).filter(|_| wordlike) {
         d = d.help(format!("did you mean `{s}`?"));
-    } else if found == "end of file" || (SYNC_WORDS.contains(&word) && expected.contains("`}`")) {
+    } else if (found == "end of file" && unclosed_braces(source))
+        || (SYNC_WORDS.contains(&word) && expected.contains("`}`"))
+    {
         d = d.help("a block before this point may be missing its closing `}`");
     }
     d
@@ -312,6 +314,11 @@ fn keyword_rule(token: &str) -> Option<Rule> {
         "overrides" | "limit" | "extension" | "repost-gap" | "no-replacement" | "where" => {
             overrides
         }
+        "day" | "days" | "week" | "weeks" | "month" | "months" | "quarter" | "quarters"
+        | "year" | "years" => unit,
+        "employed" | "self-employed" | "mixed" | "works" | "employer" | "resides" | "posted"
+        | "not" | "usually" | "seafarer" | "aircrew" | "transport-crew" | "civil-servant"
+        | "mission-staff" | "locally-engaged" | "non-active" => conditions,
         _ => return None,
     })
 }
@@ -367,6 +374,24 @@ fn unterminated(source: &str, at: usize) -> Option<Diagnostic> {
         );
     }
     None
+}
+
+/// Whether the source opens more `{` than it closes (outside strings and comments, roughly).
+fn unclosed_braces(source: &str) -> bool {
+    let mut depth: i64 = 0;
+    for line in source.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut in_string = false;
+        for c in code.chars() {
+            match c {
+                '"' => in_string = !in_string,
+                '{' if !in_string => depth += 1,
+                '}' if !in_string => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    depth > 0
 }
 
 /// Whether the last thing before `at` is the colon of a `scope` or `institution` line, where a
