@@ -94,6 +94,27 @@ fn check(text: &str) {
     let _ = common::render(&checked);
 }
 
+/// A mutated draft goes through every output: the rule set, and the diff against the draft it
+/// came from in all four formats, both ways.
+fn check_outputs(original: &str, mutated: &str) {
+    let config = Config::default();
+    let a = pacta::check_source("original.pacta", original, &config);
+    let b = pacta::check_source("mutated.pacta", mutated, &config);
+    let _ = common::render(&b);
+    if let Some(rules) = pacta::emit::build(&b) {
+        let _ = pacta::emit::to_json(&rules);
+    }
+    for (old, new) in [(&a, &b), (&b, &a)] {
+        if let (Some(x), Some(y)) = (pacta::diff::Draft::of(old), pacta::diff::Draft::of(new)) {
+            let report = pacta::diff::diff(x, y);
+            let _ = pacta::diff::render::text::render(&report, true);
+            let _ = pacta::diff::render::markdown::render(&report);
+            let _ = pacta::diff::render::json::render(&report);
+            let _ = pacta::diff::render::html::render(&report);
+        }
+    }
+}
+
 fn agreements() -> &'static [String] {
     static CACHE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     CACHE.get_or_init(read_agreements)
@@ -143,7 +164,8 @@ proptest! {
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..4u8, 0..TOKENS.len()), 1..8),
     ) {
         let all = agreements();
-        let mut text = which.get(all).clone();
+        let original = which.get(all).clone();
+        let mut text = original.clone();
         for (at, kind, token) in edits {
             if text.is_empty() {
                 break;
@@ -169,7 +191,7 @@ proptest! {
                 }
             }
         }
-        check(&text);
+        check_outputs(&original, &text);
     }
 }
 
