@@ -40,27 +40,29 @@ fn with_detail<T>(f: impl FnOnce() -> T) -> T {
 
 /// Parse a whole agreement file.
 pub fn parse(source: &str) -> Parsed {
-    let fast = parser::PactaParser::parse(Rule::file, source);
-    let result = match fast {
-        Ok(pairs) => Ok(pairs),
-        Err(_) => with_detail(|| parser::PactaParser::parse(Rule::file, source)),
-    };
-    match result {
-        Ok(mut pairs) => {
-            let mut lowering = lower::Lowering::new(source);
-            let document = match pairs.next() {
-                Some(file) => lowering.file(file),
-                None => Document::default(),
-            };
-            Parsed {
-                document: Some(document),
-                diagnostics: lowering.finish(),
-            }
-        }
+    if let Ok(pairs) = parser::PactaParser::parse(Rule::file, source) {
+        return lower_file(source, pairs);
+    }
+    // The file has a syntax error: parse it again with the detail on, and collect every error,
+    // in one hold of the lock.
+    with_detail(|| match parser::PactaParser::parse(Rule::file, source) {
+        Ok(pairs) => lower_file(source, pairs),
         Err(first) => Parsed {
             document: None,
-            diagnostics: with_detail(|| errors::collect(source, first)),
+            diagnostics: errors::collect(source, first),
         },
+    })
+}
+
+fn lower_file(source: &str, mut pairs: pest::iterators::Pairs<'_, Rule>) -> Parsed {
+    let mut lowering = lower::Lowering::new(source);
+    let document = match pairs.next() {
+        Some(file) => lowering.file(file),
+        None => Document::default(),
+    };
+    Parsed {
+        document: Some(document),
+        diagnostics: lowering.finish(),
     }
 }
 
