@@ -283,3 +283,27 @@ fn commented_out_keywords_do_not_count() {
     assert!(found.contains("seafarer") && found.contains("flag"));
     assert!(!found.contains("aircrew") && !found.contains("gap"));
 }
+
+/// The compiler's "did you mean" list of keywords (`pacta::syntax::KNOWN_KEYWORDS`) is the
+/// grammar's: nothing stale in it, and every keyword of five letters or more is offered.
+#[test]
+fn the_suggestion_list_follows_the_grammar() {
+    let grammar = pest_keywords(&read(&root().join("grammar/pacta.pest")));
+    let known: BTreeSet<String> = pacta::syntax::KNOWN_KEYWORDS
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    let stale: Vec<&String> = known.difference(&grammar).collect();
+    assert!(
+        stale.is_empty(),
+        "suggested but not in the grammar: {stale:?}"
+    );
+    let missing: Vec<&String> = grammar
+        .iter()
+        .filter(|k| k.len() >= 5 && !known.contains(*k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keywords without suggestions: {missing:?}"
+    );
+}

@@ -12,6 +12,20 @@ use pest::iterators::{Pair, Pairs};
 
 /// Keywords offered as "did you mean" suggestions for a misspelt word.
 pub const KNOWN_KEYWORDS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "gap",
+    "overlap",
+    "under",
+    "flag",
     "agreement",
     "party",
     "part",

@@ -6,6 +6,7 @@ mod lower;
 mod parser;
 mod prose;
 
+pub use lower::KNOWN_KEYWORDS;
 pub use parser::Rule;
 pub use prose::dedent;
 
