@@ -359,3 +359,17 @@ fn exit_codes_follow_severities_and_pacta_toml() {
     assert_eq!(pacta_check(&dir, "error.pacta"), 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `institution "…": all` stands for the Party's material scope, as docs/language.md says — not
+/// for every scheme the Party has.
+#[test]
+fn an_institution_for_all_covers_the_material_scope() {
+    let text = "agreement \"t\" {}\nparty XA \"A\" {\n  schemes: old-age, sickness\n  institution \"Fund\": all\n}\narticle 1 \"Scope\" {\n  scope XA \"Act\": old-age\n}\n";
+    let checked = pacta::check_source("t.pacta", text, &Config::default());
+    let agreement = checked.agreement.expect("resolves");
+    let fund = &agreement.parties[0].institutions[0];
+    assert_eq!(
+        fund.branches.iter().copied().collect::<Vec<_>>(),
+        vec![pacta::model::Branch::OldAge]
+    );
+}

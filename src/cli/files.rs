@@ -100,7 +100,6 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Failure> {
 }
 
 /// Read a file that must be UTF-8 text.
-#[allow(dead_code)] // used by commands that take one file
 pub fn read_text(path: &Path) -> Result<String, Failure> {
     String::from_utf8(read(path)?).map_err(|e| {
         Failure(format!(

@@ -31,6 +31,7 @@ pub fn resolve(doc: &Document) -> (Agreement, Vec<Diagnostic>) {
     r.header(doc);
     r.parties(doc);
     r.body(doc);
+    r.institutions(doc);
     r.scenarios(doc);
     r.references();
     r.article_order();
@@ -182,24 +183,40 @@ impl Resolver {
             }
             self.agreement.parties.push(decl);
         }
-        // Institutions are resolved after the material scope, because `all` there means every
-        // branch in the Party's scope; keep them for later.
+    }
+
+    /// Institutions, once the material scope is known: `all` in `institution "…": all` means
+    /// every branch in the Party's material scope (its schemes when it has no scope line).
+    fn institutions(&mut self, doc: &Document) {
         for p in &doc.parties {
+            let code = &p.code.value;
+            let scope = self.agreement.scope_of(code);
             for i in &p.institutions {
-                let branches = self.branch_list(&i.branches, Some(&p.code.value));
-                if let Some(decl) = self
+                let (all, named): (Vec<&Item>, Vec<&Item>) = i
+                    .branches
+                    .iter()
+                    .partition(|item| item.as_word() == Some("all"));
+                let named: Vec<Item> = named.into_iter().cloned().collect();
+                let mut branches = self.branch_list(&named, Some(code));
+                if !all.is_empty() {
+                    if scope.is_empty() {
+                        let all: Vec<Item> = all.into_iter().cloned().collect();
+                        branches.extend(self.branch_list(&all, Some(code)));
+                    } else {
+                        branches.extend(scope.iter().copied());
+                    }
+                }
+                let decl = self
                     .agreement
                     .parties
                     .iter_mut()
-                    .find(|d| d.code.value == p.code.value)
-                {
-                    if decl.span == p.span {
-                        decl.institutions.push(InstitutionDecl {
-                            name: i.name.clone(),
-                            branches,
-                            span: i.span,
-                        });
-                    }
+                    .find(|d| d.code.value == *code);
+                if let Some(decl) = decl.filter(|d| d.span == p.span) {
+                    decl.institutions.push(InstitutionDecl {
+                        name: i.name.clone(),
+                        branches,
+                        span: i.span,
+                    });
                 }
             }
         }
