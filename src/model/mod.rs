@@ -267,22 +267,12 @@ impl Agreement {
     /// The branches of one Party's material scope that the agreement coordinates (its scope
     /// without the branches covered for the applicable legislation only).
     pub fn coordinated_scope_of(&self, party: &str) -> BTreeSet<Branch> {
-        let only: BTreeSet<Branch> = self
-            .scopes
-            .iter()
-            .filter(|s| s.party.value == party)
-            .flat_map(|s| s.legislation_only.iter().copied())
-            .collect();
-        let full: BTreeSet<Branch> = self
-            .scopes
+        // A branch coordinated under one law stays coordinated even if another law covers it
+        // for the applicable legislation only.
+        self.scopes
             .iter()
             .filter(|s| s.party.value == party)
             .flat_map(|s| s.branches.difference(&s.legislation_only).copied())
-            .collect();
-        // A branch coordinated under one law stays coordinated even if another law covers it
-        // for the applicable legislation only.
-        full.union(&self.scope_of(party).difference(&only).copied().collect())
-            .copied()
             .collect()
     }
 

@@ -57,7 +57,7 @@ pub fn render_file(report: &FileReport, color: bool) -> String {
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-/// Render all reports, then a summary line.
+/// Render all reports, in order (the summary line is printed by the command line).
 pub fn render(reports: &[FileReport], color: bool) -> String {
     let mut out = String::new();
     for r in reports {
