@@ -1,8 +1,9 @@
 //! GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
 //! which GitHub shows as an annotation on the pull request's diff.
 //!
-//! Format: `::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE name::message` (the check's code and name, so the annotation says what kind of finding it is). The file is
-//! taken as given (the command line passes paths relative to the repository root).
+//! Format: `::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE name::message` — the
+//! title carries the check's code and name, so the annotation says what kind of finding it is.
+//! The file is taken as given (the command line passes paths relative to the repository root).
 
 use super::{FileReport, Location};
 use crate::diag::{Diagnostic, Severity};
