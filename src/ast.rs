@@ -160,7 +160,8 @@ pub struct Define {
 pub struct Scope {
     pub party: Ident,
     pub law: Ident,
-    pub residence_based: bool,
+    /// The coverage bases written between the law and the colon (`residence-based`, …).
+    pub bases: Vec<Ident>,
     pub branches: Vec<Item>,
     pub span: Span,
 }
@@ -379,6 +380,8 @@ pub enum Status {
     MissionStaff,
     LocallyEngaged,
     NonActive,
+    /// A family member accompanying a worker subject to the legislation of a Party.
+    Accompanying,
 }
 
 impl Status {
@@ -391,6 +394,7 @@ impl Status {
             Status::MissionStaff => "mission-staff",
             Status::LocallyEngaged => "locally-engaged",
             Status::NonActive => "non-active",
+            Status::Accompanying => "accompanying",
         }
     }
 }
@@ -417,8 +421,12 @@ pub enum ConditionKind {
     WorksIn(PartyRef),
     Employer(Place),
     Resides(Place),
-    /// `posted`, or `posted 30 months` in a situation.
-    Posted(Option<Duration>),
+    /// `posted`, or `posted 30 months` (optionally `since DATE`) in a situation.
+    Posted(Option<Duration>, Option<String>),
+    /// `extension granted`.
+    ExtensionGranted,
+    /// `national of X`.
+    National(PartyRef),
     NotPosted,
     UsuallySelfEmployedIn(PartyRef),
     /// A special status and the Party it is tied to (`seafarer under flag X`, `civil-servant of X`).
@@ -434,7 +442,15 @@ pub struct Condition {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClauseKind {
     Overrides(Vec<Ident>),
+    /// `limit D` (anticipated duration, `first: false`) or `limit first D`.
     Limit(Duration),
+    LimitFirst(Duration),
+    /// `branches old-age, survivors`.
+    Branches(Vec<Ident>),
+    /// `begun before DATE` (`before: true`) or `begun from DATE`.
+    Begun { before: bool, date: Ident },
+    /// `per-activity` (`true`) or `person-level`.
+    Allocation(bool),
     Extension {
         duration: Option<Duration>,
         by: Option<Ident>,
@@ -483,4 +499,6 @@ pub enum ExpectKind {
 pub struct Expectation {
     pub kind: ExpectKind,
     pub span: Span,
+    /// A timeline: after `kind` until the first duration, the next outcome, and so on.
+    pub later: Vec<(Duration, ExpectKind)>,
 }

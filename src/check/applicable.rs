@@ -20,7 +20,7 @@ fn posting_rules<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = &'a RuleDecl> 
         r.rule
             .conditions
             .iter()
-            .any(|c| matches!(c.kind, ConditionKind::Posted(_)))
+            .any(|c| matches!(c.kind, ConditionKind::Posted(..)))
     })
 }
 

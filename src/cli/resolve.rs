@@ -44,8 +44,11 @@ pub fn run(args: ResolveArgs) -> Result<i32, Failure> {
         ResolveFormat::Human => print(&render(&resolved))?,
     }
     let settled = resolved.uniform()
-        && resolved.resolutions.first().is_some_and(|r| {
-            matches!(r.outcome, Outcome::Party { .. } | Outcome::Criterion { .. })
+        && !resolved.resolutions.is_empty()
+        && resolved.resolutions.iter().all(|r| {
+            r.outcome.is_settled()
+                && r.timeline.iter().all(|s| s.outcome.is_settled())
+                && !matches!(r.outcome, Outcome::Uncovered)
         });
     Ok(if settled { EXIT_CLEAN } else { EXIT_FINDINGS })
 }
@@ -72,15 +75,12 @@ fn render(resolved: &Resolved) -> String {
             resolved.unspecified.join(" and ")
         ));
         for r in &resolved.resolutions {
-            let by = r
-                .rule
-                .as_ref()
-                .map_or(String::new(), |l| format!(" by {l}"));
-            out.push_str(&format!(
-                "  {}  →  {}{by}\n",
-                r.situation,
-                r.outcome.words()
-            ));
+            let branches = if r.branches.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", r.branches.join(", "))
+            };
+            out.push_str(&format!("  {}{branches}  →  {}\n", r.situation, r.words()));
         }
         return out;
     }
@@ -91,9 +91,28 @@ fn render(resolved: &Resolved) -> String {
             resolved.unspecified.join(", ")
         ));
     }
-    out.push_str(&format!("legislation: {}\n", first.outcome.words()));
-    if let Some(rule) = &first.rule {
-        out.push_str(&format!("decided by:  rule {rule}\n"));
+    let all = resolved.first();
+    for r in &all {
+        if !r.branches.is_empty() {
+            out.push_str(&format!("branches:    {}\n", r.branches.join(", ")));
+        }
+        if r.timeline.is_empty() {
+            out.push_str(&format!("legislation: {}\n", r.outcome.words()));
+            if let Some(rule) = &r.rule {
+                out.push_str(&format!("decided by:  rule {rule}\n"));
+            }
+        } else {
+            out.push_str("timeline:\n");
+            for step in &r.timeline {
+                out.push_str(&format!("  {}\n", step.words()));
+            }
+        }
+        if r.rule.is_none() && !r.national.is_empty() {
+            out.push_str(&format!(
+                "national:    {} (the laws that reach the person without the agreement)\n",
+                r.national.join(", ")
+            ));
+        }
     }
     out.push_str("rules:\n");
     for t in &first.rules {

@@ -495,20 +495,17 @@ fn scope(c: &mut Collector<'_>) {
                     .values(None, Some(format!("\"{}\"", s.law.value)));
                 c.push(Group::Scope, Some(code), x);
             }
-            Some(was) if was.residence_based != s.residence_based => {
-                let word = |r: bool| {
-                    if r {
-                        "residence-based"
+            Some(was) if was.bases != s.bases => {
+                let words = |bs: &[crate::model::basis::Basis]| {
+                    if bs.is_empty() {
+                        "territory".to_string()
                     } else {
-                        "not residence-based"
+                        bs.iter().map(|b| b.key()).collect::<Vec<_>>().join(" ")
                     }
                 };
-                let x = ch(ChangeKind::Changed, format!("\"{}\" ({code})", s.law.value))
+                let x = ch(ChangeKind::Changed, format!("Coverage basis of \"{}\" ({code})", s.law.value))
                     .at(cite_place(a, &was.place), at)
-                    .values(
-                        Some(word(was.residence_based).into()),
-                        Some(word(s.residence_based).into()),
-                    );
+                    .values(Some(words(&was.bases)), Some(words(&s.bases)));
                 c.push(Group::Scope, Some(code), x);
             }
             Some(_) => {}
@@ -717,6 +714,9 @@ fn fields(
 #[derive(Default, PartialEq)]
 struct Clauses {
     limit: Option<ast::Duration>,
+    limit_first: Option<ast::Duration>,
+    /// Branches, start dates and allocation, in words.
+    reach: Vec<String>,
     extension: Option<(Option<ast::Duration>, Option<String>)>,
     repost_gap: Option<ast::Duration>,
     no_replacement: bool,
@@ -729,6 +729,20 @@ fn clauses(rule: &ast::Rule, rename: &dyn Fn(&str) -> String) -> Clauses {
     for cl in &rule.clauses {
         match &cl.kind {
             ClauseKind::Limit(d) => out.limit = Some(*d),
+            ClauseKind::LimitFirst(d) => out.limit_first = Some(*d),
+            ClauseKind::Branches(bs) => out.reach.push(format!(
+                "branches {}",
+                bs.iter().map(|b| b.value.as_str()).collect::<Vec<_>>().join(", ")
+            )),
+            ClauseKind::Begun { before, date } => out.reach.push(format!(
+                "begun {} {}",
+                if *before { "before" } else { "from" },
+                date.value
+            )),
+            ClauseKind::Allocation(per) => {
+                out.reach
+                    .push(if *per { "per-activity" } else { "person-level" }.to_string())
+            }
             ClauseKind::Extension { duration, by } => {
                 out.extension = Some((*duration, by.as_ref().map(|b| b.value.clone())))
             }
@@ -786,7 +800,7 @@ fn follows_article(
 fn is_posting(rule: &ast::Rule) -> bool {
     rule.conditions
         .iter()
-        .any(|c| matches!(c.kind, ConditionKind::Posted(_)))
+        .any(|c| matches!(c.kind, ConditionKind::Posted(..)))
 }
 
 fn rules(c: &mut Collector<'_>) {
@@ -867,6 +881,19 @@ fn rules(c: &mut Collector<'_>) {
             "Time limit"
         };
         dur(c, limit, ka.limit, kb.limit);
+        dur(c, "Limit on the first months", ka.limit_first, kb.limit_first);
+        if ka.reach != kb.reach {
+            let text = |r: &[String]| (!r.is_empty()).then(|| r.join("; "));
+            let kind = match (ka.reach.is_empty(), kb.reach.is_empty()) {
+                (true, _) => ChangeKind::Added,
+                (_, true) => ChangeKind::Removed,
+                _ => ChangeKind::Changed,
+            };
+            let d = ch(kind, "Reach of the rule")
+                .at(old_at.clone(), new_at.clone())
+                .values(text(&ka.reach), text(&kb.reach));
+            c.push(g, party, d);
+        }
         dur(c, "Re-posting gap", ka.repost_gap, kb.repost_gap);
         let ext_same = match (&ka.extension, &kb.extension) {
             (Some(x), Some(y)) => same_duration(x.0, y.0) && x.1 == y.1,

@@ -196,6 +196,7 @@ fn material_scope(a: &Agreement, t: &Tracer<'_>) -> MaterialScope {
             party: s.party.value.clone(),
             law: s.law.value.clone(),
             residence_based: s.residence_based,
+            bases: s.bases.iter().map(|b| b.key().to_string()).collect(),
             branches: s.branches.iter().copied().collect(),
             legislation_only: s.legislation_only.iter().copied().collect(),
             source: t.at(&s.place, s.span),

@@ -3,7 +3,7 @@
 
 use super::source::Tracer;
 use super::types::{
-    Activity, ActivityIn, Condition, Criterion, DecisionRow, Extension, Outcome, PartyTerm, Places,
+    Activity, ActivityIn, Begun, Condition, Criterion, DecisionRow, Extension, PartyTerm, Places,
     Rule, Status, Test, Whereabouts,
 };
 use super::values::period;
@@ -33,7 +33,11 @@ pub fn rules(a: &Agreement, file: &SourceFile, t: &Tracer<'_>) -> Vec<Rule> {
                 overrides: Vec::new(),
                 overridden_by: overridden_by(a, &r.label.value),
                 limit: None,
+                limit_first: None,
                 extension: None,
+                branches: Vec::new(),
+                begun: None,
+                allocation: None,
                 repost_gap: None,
                 no_replacement: false,
                 criteria: Vec::new(),
@@ -45,6 +49,21 @@ pub fn rules(a: &Agreement, file: &SourceFile, t: &Tracer<'_>) -> Vec<Rule> {
                         out.overrides.extend(labels.iter().map(|l| l.value.clone()))
                     }
                     ClauseKind::Limit(d) => out.limit = Some(period(*d)),
+                    ClauseKind::LimitFirst(d) => out.limit_first = Some(period(*d)),
+                    ClauseKind::Branches(bs) => {
+                        out.branches.extend(bs.iter().map(|b| b.value.clone()))
+                    }
+                    ClauseKind::Begun { before, date } => {
+                        out.begun = Some(Begun {
+                            before: *before,
+                            date: date.value.clone(),
+                        })
+                    }
+                    ClauseKind::Allocation(per) => {
+                        out.allocation = Some(
+                            if *per { "per-activity" } else { "person-level" }.to_string(),
+                        )
+                    }
                     ClauseKind::Extension { duration, by } => {
                         out.extension = Some(Extension {
                             period: duration.map(period),
@@ -135,6 +154,7 @@ fn status(s: ast::Status) -> Status {
         ast::Status::MissionStaff => Status::MissionStaff,
         ast::Status::LocallyEngaged => Status::LocallyEngaged,
         ast::Status::NonActive => Status::NonActive,
+        ast::Status::Accompanying => Status::Accompanying,
     }
 }
 
@@ -159,10 +179,12 @@ fn test(kind: &ConditionKind) -> Test {
         ConditionKind::Resides(p) => Test::Resides {
             place: whereabouts(p),
         },
-        ConditionKind::Posted(d) => Test::Posted {
+        ConditionKind::Posted(d, _) => Test::Posted {
             period: d.map(period),
         },
         ConditionKind::NotPosted => Test::NotPosted,
+        ConditionKind::ExtensionGranted => Test::ExtensionGranted,
+        ConditionKind::National(r) => Test::National { party: party(r) },
         ConditionKind::UsuallySelfEmployedIn(r) => Test::UsuallySelfEmployedIn { party: party(r) },
         ConditionKind::Status(s, r) => Test::Status {
             status: status(*s),
@@ -181,19 +203,8 @@ pub fn decision_table(a: &Agreement, t: &Tracer<'_>) -> Vec<DecisionRow> {
 fn row(a: &Agreement, t: &Tracer<'_>, d: &Decision) -> DecisionRow {
     DecisionRow {
         situation: d.situation.clone(),
-        outcome: match &d.outcome {
-            legislation::Outcome::Party { party } => Outcome::Party {
-                party: party.clone(),
-            },
-            legislation::Outcome::Criterion { parties, criterion } => Outcome::Criterion {
-                parties: parties.clone(),
-                criterion: criterion.clone(),
-            },
-            legislation::Outcome::Gap => Outcome::Gap,
-            legislation::Outcome::Overlap { parties } => Outcome::Overlap {
-                parties: parties.clone(),
-            },
-        },
+        outcome: d.outcome.clone(),
+        branches: d.branches.clone(),
         rule: d.rule.clone(),
         overridden: d.overridden.clone(),
         source: d

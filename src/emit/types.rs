@@ -1,4 +1,4 @@
-//! The output model of the rule set, `pacta.ruleset/1`: its own versioned types, independent of
+//! The output model of the rule set, `pacta.ruleset/2`: its own versioned types, independent of
 //! the AST and the resolved model, so that the published format changes only on purpose. Field
 //! names are snake_case; values written in the language (`count-once`, `XA`) keep its spelling.
 //! Optional fields are left out when absent; lists are always present.
@@ -9,14 +9,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The identifier of this format; a consumer checks it before reading further.
-pub const SCHEMA_ID: &str = "pacta.ruleset/1";
+pub const SCHEMA_ID: &str = "pacta.ruleset/2";
 
 /// The whole rule set of one agreement.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Pacta rule set")]
 pub struct RuleSet {
-    /// Always `pacta.ruleset/1`.
-    #[schemars(extend("const" = "pacta.ruleset/1"))]
+    /// Always `pacta.ruleset/2`.
+    #[schemars(extend("const" = "pacta.ruleset/2"))]
     pub schema: String,
     /// The source file, as named on the command line.
     pub file: String,
@@ -204,6 +204,10 @@ pub struct ScopeLaw {
     pub party: String,
     pub law: String,
     pub residence_based: bool,
+    /// How the law reaches a person without the agreement (`territory`, `residence-based`,
+    /// `employer-abroad`, …); empty means work in the territory.
+    #[serde(default)]
+    pub bases: Vec<String>,
     pub branches: Vec<Branch>,
     /// Branches written `BRANCH applicable-legislation-only`: in scope for the applicable
     /// legislation, not coordinated otherwise.
@@ -308,10 +312,24 @@ pub struct Rule {
     pub overrides: Vec<String>,
     /// Rules that win over this one.
     pub overridden_by: Vec<String>,
+    /// `limit D`: postings whose anticipated duration is at most D, as a whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<Period>,
+    /// `limit first D`: the first D of any posting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_first: Option<Period>,
+    /// An extension, granted case by case by the named authority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<Extension>,
+    /// `branches …`: the branches the rule concerns (empty: every branch).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<String>,
+    /// `begun before DATE` / `begun from DATE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begun: Option<Begun>,
+    /// `per-activity` or `person-level`, when the rule says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repost_gap: Option<Period>,
     pub no_replacement: bool,
@@ -366,6 +384,12 @@ pub enum Test {
         period: Option<Period>,
     },
     NotPosted,
+    /// `extension granted`
+    ExtensionGranted,
+    /// `national of X`
+    National {
+        party: PartyTerm,
+    },
     /// `usually self-employed in X`
     UsuallySelfEmployedIn {
         party: PartyTerm,
@@ -420,6 +444,15 @@ pub enum Status {
     MissionStaff,
     LocallyEngaged,
     NonActive,
+    Accompanying,
+}
+
+/// The postings a rule concerns by their start date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Begun {
+    /// `true`: begun before the date; `false`: begun on or after it.
+    pub before: bool,
+    pub date: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -442,6 +475,9 @@ pub struct Criterion {
 pub struct DecisionRow {
     /// The class of situations, in the words of rule conditions.
     pub situation: String,
+    /// The branches this row decides, when branches are decided differently (else empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<String>,
     pub outcome: Outcome,
     /// The deciding rule's label, when one rule decides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -453,22 +489,8 @@ pub struct DecisionRow {
     pub source: Option<Source>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Outcome {
-    /// Exactly one Party's legislation applies.
-    Party { party: String },
-    /// Exactly one of these Parties' legislation applies, picked by a factual criterion
-    /// (`where X is "…"`).
-    Criterion {
-        parties: Vec<String>,
-        criterion: String,
-    },
-    /// No legislation applies.
-    Gap,
-    /// Two or more legislations apply.
-    Overlap { parties: Vec<String> },
-}
+/// The outcome for a class of situations: the analysis' own type, one source of truth.
+pub use crate::legislation::Outcome;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Exceptions {

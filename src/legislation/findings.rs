@@ -13,24 +13,33 @@ use crate::span::Span;
 use std::collections::BTreeMap;
 
 /// One gap or overlap, before it becomes a diagnostic.
-pub struct RawDefect<'a> {
+pub struct RawDefect {
     pub code: &'static str,
-    pub situation: &'a Situation,
-    pub eval: &'a Eval,
-    /// Rule indices: the rules in conflict (overlap), none (gap).
+    pub situation: Situation,
+    pub eval: Eval,
+    /// Rule indices: the rules in conflict (overlap), none (gap, double coverage).
     pub rules: Vec<usize>,
     pub key: String,
+    /// The group of branches of the situation shown.
+    pub group: usize,
+    /// Every group of branches with this defect.
+    pub groups: std::collections::BTreeSet<usize>,
 }
 
 /// The gaps and overlaps, grouped: a gap by the kind of person it concerns, an overlap by the
-/// rules in conflict; each with its simplest situation.
-pub fn defects<'a>(a: &'a Analysis<'_>) -> Vec<RawDefect<'a>> {
-    let mut groups: BTreeMap<(u8, String), (&Situation, &Eval, Vec<usize>)> = BTreeMap::new();
+/// rules in conflict, unresolved double coverage by the kind of person; each with its simplest
+/// situation. Under per-activity allocation, the defective activity stands for the person.
+pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
+    type Entry = (Situation, Eval, Vec<usize>, usize, std::collections::BTreeSet<usize>);
+    let mut groups: BTreeMap<(u8, String), Entry> = BTreeMap::new();
     let no_rules = a.rules.rules.is_empty();
-    for (s, e) in &a.rows {
+    let mut consider = |gi: usize, s: &Situation, e: &Eval| {
+        let suffix = String::new();
         let (rank, key, rules) = match &e.verdict {
+            Verdict::Gap if !a.promises_coverage => return,
             Verdict::Gap if no_rules => (1, "everyone".to_string(), Vec::new()),
             Verdict::Gap => (1, who(s), Vec::new()),
+            Verdict::Double(_) => (2, who(s), Vec::new()),
             Verdict::Overlap(_) | Verdict::One(Designation::Several(_)) => {
                 let labels: Vec<&str> = e
                     .winners
@@ -39,11 +48,36 @@ pub fn defects<'a>(a: &'a Analysis<'_>) -> Vec<RawDefect<'a>> {
                     .collect();
                 (0, labels.join(", "), e.winners.clone())
             }
-            Verdict::One(_) => continue,
+            _ => return,
         };
-        let entry = groups.entry((rank, key)).or_insert((s, e, rules.clone()));
+        let key = format!("{key}{suffix}");
+        let entry = groups
+            .entry((rank, key))
+            .or_insert_with(|| (s.clone(), e.clone(), rules.clone(), gi, Default::default()));
+        entry.4.insert(gi);
         if s.complexity() < entry.0.complexity() {
-            *entry = (s, e, rules);
+            let seen = std::mem::take(&mut entry.4);
+            *entry = (s.clone(), e.clone(), rules, gi, seen);
+        }
+    };
+    for (gi, s, e) in &a.rows {
+        match &e.verdict {
+            Verdict::PerActivity(parts) => {
+                let Some(g) = a.groups.get(*gi) else { continue };
+                for (p, act, v) in parts {
+                    if v.defect().is_none() {
+                        continue;
+                    }
+                    let mut one = s.clone();
+                    one.work = vec![(*p, *act)];
+                    if *act == Act::SelfEmployed {
+                        one.employer = None;
+                    }
+                    let sub = a.rules.eval(&one, g);
+                    consider(*gi, &one, &sub);
+                }
+            }
+            _ => consider(*gi, s, e),
         }
     }
     // A posting gap where the same persons have no rule even when not posted is one defect.
@@ -51,11 +85,24 @@ pub fn defects<'a>(a: &'a Analysis<'_>) -> Vec<RawDefect<'a>> {
         ("posted employed persons", "employed persons"),
         ("posted self-employed persons", "self-employed persons"),
     ] {
-        if groups.contains_key(&(1, plain.to_string())) {
-            if let Some(g) = groups.remove(&(1, posted.to_string())) {
-                if let Some(entry) = groups.get_mut(&(1, plain.to_string())) {
-                    if g.0.complexity() < entry.0.complexity() {
-                        *entry = g;
+        for rank in [1u8, 2] {
+            let keys: Vec<String> = groups
+                .keys()
+                .filter(|(r, k)| *r == rank && k.starts_with(posted))
+                .map(|(_, k)| k.clone())
+                .collect();
+            for k in keys {
+                let plain_key = k.replacen(posted, plain, 1);
+                if groups.contains_key(&(rank, plain_key.clone())) {
+                    if let Some(g) = groups.remove(&(rank, k)) {
+                        if let Some(entry) = groups.get_mut(&(rank, plain_key)) {
+                            entry.4.extend(g.4.iter().copied());
+                            if g.0.complexity() < entry.0.complexity() {
+                                let seen = std::mem::take(&mut entry.4);
+                                *entry = g;
+                                entry.4.extend(seen);
+                            }
+                        }
                     }
                 }
             }
@@ -63,12 +110,14 @@ pub fn defects<'a>(a: &'a Analysis<'_>) -> Vec<RawDefect<'a>> {
     }
     groups
         .into_iter()
-        .map(|((rank, key), (situation, eval, rules))| RawDefect {
-            code: if rank == 0 { "P301" } else { "P302" },
+        .map(|((rank, key), (situation, eval, rules, group, groups))| RawDefect {
+            code: if rank == 1 { "P302" } else { "P301" },
             situation,
             eval,
             rules,
             key,
+            group,
+            groups,
         })
         .collect()
 }
@@ -93,6 +142,7 @@ pub fn who(s: &Situation) -> String {
             Status::MissionStaff => "mission staff",
             Status::LocallyEngaged => "locally engaged staff",
             Status::NonActive => "non-active persons",
+            Status::Accompanying => "accompanying family members",
         }
         .to_string();
     }
@@ -122,13 +172,141 @@ pub fn diagnostics(a: &Analysis<'_>) -> Vec<Diagnostic> {
         out.push(cycle_finding(&ctx, &a.rules, cycle));
     }
     for d in defects(a) {
-        out.push(match d.code {
-            "P301" => overlap_finding(&ctx, a, &d),
+        let mut diag = match (d.code, d.rules.is_empty()) {
+            ("P301", false) => overlap_finding(&ctx, a, &d),
+            ("P301", true) => double_finding(&ctx, a, &d),
             _ => gap_finding(&ctx, a, &d),
-        });
+        };
+        if a.groups.len() > 1 && d.groups.len() < a.groups.len() {
+            let mut branches: Vec<&str> = d
+                .groups
+                .iter()
+                .filter_map(|&i| a.groups.get(i))
+                .flat_map(|g| g.branches.iter().map(|b| b.key()))
+                .collect();
+            branches.sort_unstable();
+            diag.notes.push(format!("branches: {}", branches.join(", ")));
+        }
+        out.push(diag);
     }
-    out.extend(dead_rules(&ctx, a, &cycles));
+    out.extend(specialis_findings(&ctx, a));
+    if a.exhausted {
+        out.push(budget_finding(&ctx, a));
+    } else {
+        out.extend(dead_rules(&ctx, a, &cycles));
+    }
     out
+}
+
+/// Why each national law reaches the person, in words: "XA (work in its territory)".
+fn national_note(a: &Analysis<'_>, d: &RawDefect) -> String {
+    use crate::legislation::national::reaches;
+    let Some(g) = a.groups.get(d.group) else {
+        return String::new();
+    };
+    let s = &d.situation;
+    let mut parts = Vec::new();
+    for (i, r) in g.reach.iter().enumerate() {
+        let (Some(r), Ok(p)) = (r, Party::try_from(i)) else {
+            continue;
+        };
+        if !reaches(r, p, s) {
+            continue;
+        }
+        let why = if r.residence && s.residence == Loc::Party(p) {
+            "residence"
+        } else if s.works_in(p) {
+            "work in its territory"
+        } else if s.employer == Some(Loc::Party(p)) {
+            "an employer established there"
+        } else if s.nationality == Some(Loc::Party(p)) {
+            "nationality"
+        } else {
+            "its own law"
+        };
+        parts.push(format!("{} ({why})", codes(a.agreement, &[p]).join("")));
+    }
+    parts.join(", ")
+}
+
+/// Double coverage that no rule resolves: P301 with the national laws that apply and why.
+fn double_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnostic {
+    let sit = situation::words(&d.situation, &Codes(a.agreement), true);
+    let who = who(&d.situation);
+    let suggestion = suggest_rule(&d.situation, a);
+    let near = closest_rule(a, &d.situation);
+    let label_for_new = next_label(a, near.map(|(i, _)| i));
+    let (span, label) = match near.and_then(|(i, fail)| a.rules.rules.get(i).map(|r| (r, fail, i))) {
+        Some((r, fail, i)) => (r.head_span, miss_label(a, i, fail)),
+        None => (a.agreement.anchor(), "no rule applies".to_string()),
+    };
+    let mut diag = ctx
+        .finding(
+            "P301",
+            format!("two legislations apply to some {who}: no rule settles their double coverage"),
+            span,
+        )
+        .label(label)
+        .help(format!("add a rule for them, e.g. `rule {label_for_new}: {suggestion}`"));
+    diag.notes.insert(0, format!("situation: {sit}"));
+    diag.notes
+        .insert(1, format!("national laws that apply without the agreement: {}", national_note(a, d)));
+    diag
+}
+
+/// P312: a rule prevailed as the more specific one without `overrides` saying so.
+fn specialis_findings(ctx: &Context<'_>, a: &Analysis<'_>) -> Vec<Diagnostic> {
+    let mut pairs: Vec<(usize, usize)> = a
+        .rows
+        .iter()
+        .flat_map(|(_, _, e)| e.specialis.iter().copied())
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let (ri, rj) = (a.rules.rules.get(i)?, a.rules.rules.get(j)?);
+            Some(
+                ctx.finding(
+                    "P312",
+                    format!(
+                        "rule {} prevails over rule {} as the more specific rule",
+                        ri.label, rj.label
+                    ),
+                    ri.head_span,
+                )
+                .label(format!("its conditions imply those of rule {}", rj.label))
+                .secondary(rj.head_span, "the general rule")
+                .help(format!(
+                    "say so explicitly: add `overrides {}` to rule {}",
+                    rj.label, ri.label
+                )),
+            )
+        })
+        .collect()
+}
+
+/// P313: the analysis stopped at its budget.
+fn budget_finding(ctx: &Context<'_>, a: &Analysis<'_>) -> Diagnostic {
+    let widest = a.rules.rules.iter().max_by_key(|r| r.bound);
+    let named = a.rules.named.len();
+    let mut d = ctx.finding(
+        "P313",
+        format!(
+            "the applicable-legislation analysis stopped after {} situations",
+            super::space::BUDGET
+        ),
+        widest.map_or(a.agreement.anchor(), |r| r.head_span),
+    );
+    d = d.label(match widest {
+        Some(r) => format!("rule {} binds {} Parties", r.label, r.bound),
+        None => "the agreement".to_string(),
+    });
+    d.note(format!(
+        "{named} Parties are named by code in rules and cannot be told apart by symmetry; the findings above cover only the situations decided"
+    ))
+    .help("name Parties by role (variables such as `X`) rather than by code where the rules are alike, or split the rules")
 }
 
 fn codes(a: &Agreement, ps: &[Party]) -> Vec<String> {
@@ -146,7 +324,7 @@ fn designation_words(a: &Agreement, d: &Designation) -> String {
     }
 }
 
-fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Diagnostic {
+fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnostic {
     let rules = &a.rules.rules;
     let designation = |i: usize| {
         d.eval
@@ -159,8 +337,8 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Di
     let Some(r1) = rules.get(first) else {
         return gap_finding(ctx, a, d);
     };
-    let sit = situation::words(d.situation, &Codes(a.agreement), true);
-    let who = who(d.situation);
+    let sit = situation::words(&d.situation, &Codes(a.agreement), true);
+    let who = who(&d.situation);
     let mut diag = if d.rules.len() == 1 {
         ctx.finding(
             "P301",
@@ -209,10 +387,10 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Di
     diag
 }
 
-fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Diagnostic {
-    let sit = situation::words(d.situation, &Codes(a.agreement), true);
+fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnostic {
+    let sit = situation::words(&d.situation, &Codes(a.agreement), true);
     let rules = &a.rules.rules;
-    let suggestion = suggest_rule(d.situation, a);
+    let suggestion = suggest_rule(&d.situation, a);
     if rules.is_empty() {
         let mut diag = ctx
             .finding(
@@ -228,47 +406,13 @@ fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Diagno
         diag.notes.insert(0, format!("situation: {sit}"));
         return diag;
     }
-    // The rule that comes closest: the most conditions met by one binding.
-    // Ranked by: the rule's activity or status condition holds, then conditions met, then
-    // fewest conditions missed; the earliest rule on a tie.
-    let mut best: Option<(usize, Option<usize>, usize)> = None;
-    let mut best_score = (false, 0usize, std::cmp::Reverse(usize::MAX));
-    for (i, r) in rules.iter().enumerate() {
-        if let Some((fail, met)) = a.rules.closest_miss(i, d.situation) {
-            let kind_ok = !matches!(
-                fail.and_then(|f| r.conds.get(f)).map(|c| &c.cond),
-                Some(CCond::Activity(..) | CCond::Split { .. } | CCond::Status(..))
-            );
-            let score = (
-                kind_ok,
-                met,
-                std::cmp::Reverse(r.conds.len().saturating_sub(met)),
-            );
-            if best.is_none() || score > best_score {
-                best = Some((i, fail, met));
-                best_score = score;
-            }
-        }
-    }
-    let who = who(d.situation);
-    let (span, label) = match best.and_then(|(i, fail, _)| rules.get(i).map(|r| (i, r, fail))) {
-        Some((i, r, fail)) => {
-            let label = match fail {
-                None => "posting beyond its limit".to_string(),
-                Some(c) => r
-                    .conds
-                    .get(c)
-                    .and_then(|c| condition_at(a.agreement, i, c.span))
-                    .map_or_else(
-                        || "closest rule does not apply".to_string(),
-                        |t| format!("`{t}` does not hold"),
-                    ),
-            };
-            (r.head_span, label)
-        }
+    let who = who(&d.situation);
+    let best = closest_rule(a, &d.situation);
+    let (span, label) = match best.and_then(|(i, fail)| rules.get(i).map(|r| (i, r, fail))) {
+        Some((i, r, fail)) => (r.head_span, miss_label(a, i, fail)),
         None => (a.agreement.anchor(), "no rule applies".to_string()),
     };
-    let label_for_new = next_label(a, best.map(|(i, _, _)| i));
+    let label_for_new = next_label(a, best.map(|(i, _)| i));
     let mut diag = ctx
         .finding(
             "P302",
@@ -280,7 +424,58 @@ fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Diagno
             "add a rule for them, e.g. `rule {label_for_new}: {suggestion}`"
         ));
     diag.notes.insert(0, format!("situation: {sit}"));
+    if a.groups.iter().any(|g| g.reach.iter().any(Option::is_some)) {
+        diag.notes.insert(
+            1,
+            "no national law reaches them on its own terms (see the coverage bases of the `scope` lines)"
+                .to_string(),
+        );
+    }
     diag
+}
+
+/// The rule that comes closest to applying, and its failing condition: ranked by whether its
+/// activity or status condition holds, then conditions met, then fewest conditions missed; the
+/// earliest rule on a tie.
+fn closest_rule(a: &Analysis<'_>, s: &Situation) -> Option<(usize, Option<usize>)> {
+    let mut best: Option<(usize, Option<usize>)> = None;
+    let mut best_score = (false, 0usize, std::cmp::Reverse(usize::MAX));
+    for (i, r) in a.rules.rules.iter().enumerate() {
+        if let Some((fail, met)) = a.rules.closest_miss(i, s) {
+            let kind_ok = !matches!(
+                fail.and_then(|f| r.conds.get(f)).map(|c| &c.cond),
+                Some(CCond::Activity(..) | CCond::Split { .. } | CCond::Status(..))
+            );
+            let score = (
+                kind_ok,
+                met,
+                std::cmp::Reverse(r.conds.len().saturating_sub(met)),
+            );
+            if best.is_none() || score > best_score {
+                best = Some((i, fail));
+                best_score = score;
+            }
+        }
+    }
+    best
+}
+
+/// Why rule `i` misses: its failing condition, or the posting's limit.
+fn miss_label(a: &Analysis<'_>, i: usize, fail: Option<usize>) -> String {
+    let Some(r) = a.rules.rules.get(i) else {
+        return "no rule applies".to_string();
+    };
+    match fail {
+        None => "posting beyond its limit".to_string(),
+        Some(c) => r
+            .conds
+            .get(c)
+            .and_then(|c| condition_at(a.agreement, i, c.span))
+            .map_or_else(
+                || "closest rule does not apply".to_string(),
+                |t| format!("`{t}` does not hold"),
+            ),
+    }
 }
 
 /// The text of the condition of rule `rule` written at `span`.
@@ -323,14 +518,18 @@ pub fn condition_text(c: &ast::Condition) -> String {
         ConditionKind::WorksIn(p) => format!("works in {}", p.name),
         ConditionKind::Employer(p) => format!("employer {}", place(p)),
         ConditionKind::Resides(p) => format!("resides {}", place(p)),
-        ConditionKind::Posted(None) => "posted".to_string(),
-        ConditionKind::Posted(Some(d)) => format!("posted {d}"),
+        ConditionKind::Posted(None, _) => "posted".to_string(),
+        ConditionKind::Posted(Some(d), None) => format!("posted {d}"),
+        ConditionKind::Posted(Some(d), Some(since)) => format!("posted {d} since {since}"),
+        ConditionKind::ExtensionGranted => "extension granted".to_string(),
+        ConditionKind::National(p) => format!("national of {}", p.name),
         ConditionKind::NotPosted => "not posted".to_string(),
         ConditionKind::UsuallySelfEmployedIn(p) => format!("usually self-employed in {}", p.name),
         ConditionKind::Status(st, p) => {
             let link = match st {
                 Status::Seafarer => " under flag ",
                 Status::LocallyEngaged => " in ",
+                Status::Accompanying => " ",
                 _ => " of ",
             };
             match p {
@@ -382,7 +581,7 @@ fn suggest_rule(s: &Situation, a: &Analysis<'_>) -> String {
         add(p);
     }
     s.work.iter().for_each(|&(p, _)| add(p));
-    for l in [s.employer, Some(s.residence), s.posting.map(|p| p.from)]
+    for l in [s.employer, Some(s.residence), s.posting.as_ref().map(|p| p.from)]
         .into_iter()
         .flatten()
     {
@@ -505,7 +704,7 @@ fn dead_rules(ctx: &Context<'_>, a: &Analysis<'_>, cycles: &[Vec<usize>]) -> Vec
     let mut applies = vec![false; n];
     let mut decides = vec![false; n];
     let mut overrider: Vec<Option<usize>> = vec![None; n];
-    for (_, e) in &a.rows {
+    for (_, _, e) in &a.rows {
         for &(i, _) in &e.applicable {
             if let Some(x) = applies.get_mut(i) {
                 *x = true;

@@ -11,10 +11,13 @@
 
 pub mod explain;
 mod findings;
+pub mod national;
 mod rules;
 pub mod scenario;
 pub mod situation;
 mod space;
+mod specialis;
+mod symmetry;
 
 use crate::diag::Diagnostic;
 use crate::model::Agreement;
@@ -41,6 +44,23 @@ pub enum Outcome {
     Gap,
     /// Two or more legislations apply (P301).
     Overlap { parties: Vec<String> },
+    /// No rule applies; the person's situation is left to the one national law that reaches it.
+    National { party: String },
+    /// No rule applies and several national laws reach the person: double coverage that the
+    /// agreement leaves unresolved (P301).
+    Double { parties: Vec<String> },
+    /// No rule applies and no national law reaches a person who is not active (nothing to settle).
+    Uncovered,
+    /// Each activity decided on its own (per-activity allocation).
+    PerActivity { activities: Vec<ActivityOutcome> },
+}
+
+/// The outcome for one activity of a person active in several Parties.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+pub struct ActivityOutcome {
+    /// `employed in XA`, `self-employed in XB`.
+    pub activity: String,
+    pub outcome: Box<Outcome>,
 }
 
 impl Outcome {
@@ -55,6 +75,29 @@ impl Outcome {
             Outcome::Overlap { parties } => {
                 format!("{} at once (overlap)", parties.join(" and "))
             }
+            Outcome::National { party } => format!("{party}, under its own law (no rule applies)"),
+            Outcome::Double { parties } => format!(
+                "{} at once under their own laws (double coverage)",
+                parties.join(" and ")
+            ),
+            Outcome::Uncovered => "no legislation (not active; none reaches the person)".to_string(),
+            Outcome::PerActivity { activities } => activities
+                .iter()
+                .map(|a| format!("{}: {}", a.activity, a.outcome.words()))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
+    /// Whether exactly one legislation applies, or each activity has exactly one.
+    pub fn is_settled(&self) -> bool {
+        match self {
+            Outcome::Party { .. } | Outcome::Criterion { .. } | Outcome::National { .. } => true,
+            Outcome::Uncovered => true,
+            Outcome::PerActivity { activities } => {
+                activities.iter().all(|a| a.outcome.is_settled())
+            }
+            Outcome::Gap | Outcome::Overlap { .. } | Outcome::Double { .. } => false,
         }
     }
 }
@@ -63,6 +106,10 @@ impl Outcome {
 /// outcome and the rule that decides it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct Decision {
+    /// The branches this row decides, when the agreement's branches are decided differently
+    /// (national coverage or rules restricted to branches); empty when one analysis covers all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<String>,
     /// The class of situations, e.g. "employed in X, employer in Y, resides in X, posted 24
     /// months". Variables stand for distinct Parties that no rule names; Party codes for Parties
     /// a rule names; `elsewhere` for a third State. A posting duration stands for the interval
@@ -90,27 +137,75 @@ pub struct Defect {
     pub key: String,
 }
 
+/// What the agreement answers for: every active person covered once (coordination), or only
+/// the avoidance of double coverage (agreements on coverage, postings or export).
+fn promises_coverage(agreement: &Agreement) -> bool {
+    !agreement.header_fields.iter().any(|f| {
+        f.name.value == "kind"
+            && f.items.iter().any(|i| {
+                matches!(
+                    crate::model::first_word(i),
+                    Some("coverage" | "posting" | "export")
+                )
+            })
+    })
+}
+
+/// Whether the agreement is one on export only, with no rules on applicable legislation to check.
+fn export_only(agreement: &Agreement) -> bool {
+    agreement.rules.is_empty()
+        && agreement.header_fields.iter().any(|f| {
+            f.name.value == "kind"
+                && f.items.iter().any(|i| crate::model::first_word(i) == Some("export"))
+        })
+}
+
 /// The analysis of one agreement: every class of situations decided.
 pub struct Analysis<'a> {
     agreement: &'a Agreement,
     rules: RuleSet,
-    rows: Vec<(Situation, Eval)>,
+    groups: Vec<national::Group>,
+    /// (group index, situation, evaluation).
+    rows: Vec<(usize, Situation, Eval)>,
+    /// Whether the budget stopped the enumeration before the space was exhausted.
+    exhausted: bool,
+    /// Whether the agreement promises coverage to every active person (else only single coverage).
+    promises_coverage: bool,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(agreement: &'a Agreement) -> Analysis<'a> {
         let rules = RuleSet::compile(agreement);
-        let space = space::Space::new(
-            &rules,
-            agreement.parties.len(),
-            non_active_in_scope(agreement, &rules),
-        );
+        let rule_branches: Vec<_> = rules.rules.iter().map(|r| r.branches.clone()).collect();
+        let groups = national::groups(agreement, &rule_branches);
+        let classes = symmetry::classes(agreement, &rules, &groups);
+        let nationality = groups
+            .iter()
+            .any(|g| g.reach.iter().flatten().any(|r| r.nationals_abroad));
         let mut rows = Vec::new();
-        space.each(&mut |s| rows.push((s.clone(), rules.eval(s))));
+        let mut exhausted = false;
+        for (gi, g) in groups.iter().enumerate() {
+            let space = space::Space::new(
+                &rules,
+                space::Params {
+                    classes: classes.clone(),
+                    non_active: non_active_in_scope(agreement, &rules),
+                    nationality,
+                },
+            );
+            space.each(&mut |s| rows.push((gi, s.clone(), rules.eval(s, g))));
+            exhausted |= space.exhausted.get();
+            if exhausted {
+                break;
+            }
+        }
         Analysis {
             agreement,
             rules,
+            groups,
             rows,
+            exhausted,
+            promises_coverage: promises_coverage(agreement),
         }
     }
 
@@ -137,14 +232,19 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn decision_table(&self) -> Vec<Decision> {
+        let several = self.groups.len() > 1;
         self.rows
             .iter()
-            .map(|(s, e)| {
+            .map(|(gi, s, e)| {
                 let names = Variables::of(s, &self.rules.named, self.agreement);
                 let label = |i: &usize| self.rules.rules.get(*i).map(|r| r.label.clone());
                 let winners: Vec<String> = e.winners.iter().filter_map(label).collect();
                 let one = matches!(e.verdict, Verdict::One(_));
                 Decision {
+                    branches: match self.groups.get(*gi) {
+                        Some(g) if several => g.branches.iter().map(|b| b.key().to_string()).collect(),
+                        _ => Vec::new(),
+                    },
                     situation: situation::words(s, &names, false),
                     outcome: outcome(&e.verdict, &names),
                     rule: if one { winners.first().cloned() } else { None },
@@ -184,6 +284,9 @@ pub fn posting_boundaries(agreement: &Agreement) -> Vec<u64> {
 
 /// Findings of the applicable-legislation analysis.
 pub fn check(agreement: &Agreement) -> Vec<Diagnostic> {
+    if export_only(agreement) {
+        return scenario::malformed(agreement);
+    }
     let analysis = Analysis::new(agreement);
     let mut out = findings::diagnostics(&analysis);
     out.extend(scenario::malformed(agreement));
@@ -195,10 +298,21 @@ pub fn decision_table(agreement: &Agreement) -> Vec<Decision> {
     Analysis::new(agreement).decision_table()
 }
 
-/// The outcome of one concrete situation (used by tests and scenarios).
+/// The outcome of one concrete situation for every branch (used by tests and scenarios): the
+/// outcome of the first group of branches whose outcome is not settled, else of the first group.
 pub fn decide(agreement: &Agreement, s: &Situation) -> Outcome {
     let rules = RuleSet::compile(agreement);
-    outcome(&rules.eval(s).verdict, &Codes(agreement))
+    let rule_branches: Vec<_> = rules.rules.iter().map(|r| r.branches.clone()).collect();
+    let groups = national::groups(agreement, &rule_branches);
+    let outs: Vec<Outcome> = groups
+        .iter()
+        .map(|g| outcome(&rules.eval(s, g).verdict, &Codes(agreement)))
+        .collect();
+    outs.iter()
+        .find(|o| !o.is_settled())
+        .or(outs.first())
+        .cloned()
+        .unwrap_or(Outcome::Gap)
 }
 
 /// Parties by their codes.
@@ -234,7 +348,12 @@ impl<'a> Variables<'a> {
         for &(p, _) in &s.work {
             add(p);
         }
-        for l in [s.employer, Some(s.residence), s.posting.map(|p| p.from)]
+        for l in [
+            s.employer,
+            Some(s.residence),
+            s.posting.as_ref().map(|p| p.from),
+            s.nationality,
+        ]
             .into_iter()
             .flatten()
         {
@@ -271,6 +390,27 @@ impl Namer for Variables<'_> {
 fn outcome(v: &Verdict, names: &dyn Namer) -> Outcome {
     let list = |ps: &[Party]| ps.iter().map(|&p| names.name(p)).collect::<Vec<_>>();
     match v {
+        Verdict::National(p) => Outcome::National {
+            party: names.name(*p),
+        },
+        Verdict::Double(ps) => Outcome::Double { parties: list(ps) },
+        Verdict::Uncovered => Outcome::Uncovered,
+        Verdict::PerActivity(parts) => Outcome::PerActivity {
+            activities: parts
+                .iter()
+                .map(|(p, a, v)| ActivityOutcome {
+                    activity: format!(
+                        "{} in {}",
+                        match a {
+                            situation::Act::Employed => "employed",
+                            situation::Act::SelfEmployed => "self-employed",
+                        },
+                        names.name(*p)
+                    ),
+                    outcome: Box::new(outcome(v, names)),
+                })
+                .collect(),
+        },
         Verdict::One(Designation::Party(p)) => Outcome::Party {
             party: names.name(*p),
         },

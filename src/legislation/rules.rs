@@ -2,6 +2,7 @@
 //! limits in days, `overrides` resolved to rule indices. Then: which rules apply to a situation,
 //! what each designates, and the outcome.
 
+use super::national::Group;
 use super::situation::{Act, Loc, Party, Situation};
 use crate::ast::{Activity, ClauseKind, ConditionKind, Place, Places, Status};
 use crate::model::{Agreement, RuleDecl};
@@ -42,6 +43,8 @@ pub enum CCond {
     NotPosted,
     UsuallyIn(Term),
     Status(Status, Option<Term>),
+    National(Term),
+    ExtensionGranted,
 }
 
 /// One condition with where it was written and its text.
@@ -68,6 +71,18 @@ pub struct CRule {
     pub target: Term,
     /// Limit plus extension in days; `None` when the rule has no limit or an open extension.
     pub max_days: Option<u64>,
+    /// `limit D`: the anticipated duration of the whole posting, in days.
+    pub limit: Option<u64>,
+    /// `limit first D`: the first days of any posting.
+    pub first: Option<u64>,
+    /// `extension`: `Some(None)` when it has no maximum. Granted case by case.
+    pub extension: Option<Option<u64>>,
+    /// `branches …`: the branches the rule concerns (`None`: all).
+    pub branches: Option<std::collections::BTreeSet<crate::model::branch::Branch>>,
+    /// `begun before DATE` (`true`) / `begun from DATE` (`false`).
+    pub begun: Option<(bool, String)>,
+    /// `per-activity` (`Some(true)`) or `person-level` (`Some(false)`).
+    pub allocation: Option<bool>,
     pub overrides: Vec<usize>,
     /// The spans of the `overrides` clauses.
     pub overrides_spans: Vec<Span>,
@@ -95,9 +110,40 @@ impl Designation {
 /// The outcome for one situation.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Verdict {
+    /// One legislation, designated by a rule.
     One(Designation),
+    /// An active person whom neither a rule nor any national law reaches.
     Gap,
+    /// Rules that designate different legislations.
     Overlap(Vec<Party>),
+    /// No rule applies; the one national law that reaches the person applies.
+    National(Party),
+    /// No rule applies and no national law reaches a person who is not active: nothing to settle.
+    Uncovered,
+    /// No rule applies and several national laws reach the person: double coverage left unresolved.
+    Double(Vec<Party>),
+    /// Each activity decided on its own (per-activity allocation).
+    PerActivity(Vec<(Party, Act, Verdict)>),
+}
+
+impl Verdict {
+    /// The defect this verdict is, if any: `P301` (two legislations) or `P302` (none).
+    pub fn defect(&self) -> Option<&'static str> {
+        match self {
+            Verdict::Gap => Some("P302"),
+            Verdict::Overlap(_) | Verdict::Double(_) => Some("P301"),
+            Verdict::One(Designation::Several(_)) => Some("P301"),
+            Verdict::PerActivity(v) => {
+                let codes: Vec<&str> = v.iter().filter_map(|(_, _, x)| x.defect()).collect();
+                codes
+                    .iter()
+                    .find(|c| **c == "P301")
+                    .or(codes.first())
+                    .copied()
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The evaluation of one situation.
@@ -108,6 +154,10 @@ pub struct Eval {
     /// The applicable rules that no applicable rule overrides.
     pub winners: Vec<usize>,
     pub verdict: Verdict,
+    /// Pairs (specific, general) where the more specific rule prevailed without `overrides`.
+    pub specialis: Vec<(usize, usize)>,
+    /// The national laws that reach the person without the agreement.
+    pub national: Vec<Party>,
 }
 
 /// The compiled rules of an agreement.
@@ -124,6 +174,21 @@ pub struct RuleSet {
     pub boundaries: Vec<u64>,
     /// Whether some rule names non-active persons.
     pub has_non_active_rule: bool,
+    /// Whether some rule names accompanying family members.
+    pub has_accompanying_rule: bool,
+    /// Whether some rule uses nationality.
+    pub has_nationality_rule: bool,
+    /// Boundaries of `limit first` rules (limit, and limit plus extension), in days, sorted.
+    pub first_boundaries: Vec<u64>,
+    /// Whether some rule has an extension (analysed granted and not granted).
+    pub has_extension: bool,
+    /// The dates of `begun` clauses, sorted and distinct.
+    pub dates: Vec<String>,
+    /// Whether activities are allocated one by one (`allocation: per-activity` or a rule's
+    /// `per-activity` clause).
+    pub per_activity: bool,
+    /// `specific[i][j]`: rule i is more specific than rule j (its conditions imply j's).
+    pub specific: Vec<Vec<bool>>,
 }
 
 impl RuleSet {
@@ -148,7 +213,15 @@ impl RuleSet {
             .collect();
         named.sort_unstable();
         named.dedup();
-        let mut boundaries: Vec<u64> = rules.iter().filter_map(|r| r.max_days).collect();
+        let mut boundaries: Vec<u64> = Vec::new();
+        for r in &rules {
+            if let Some(l) = r.limit {
+                boundaries.push(l);
+                if let Some(Some(e)) = r.extension {
+                    boundaries.push(l.saturating_add(e));
+                }
+            }
+        }
         boundaries.sort_unstable();
         boundaries.dedup();
         let max_list = rules
@@ -170,31 +243,89 @@ impl RuleSet {
             })
             .max()
             .unwrap_or(1);
-        let has_non_active_rule = rules.iter().any(|r| {
-            r.conds
-                .iter()
-                .any(|c| matches!(c.cond, CCond::Status(Status::NonActive, _)))
-        });
+        let any_cond = |f: &dyn Fn(&CCond) -> bool| rules.iter().any(|r| r.conds.iter().any(|c| f(&c.cond)));
+        let has_non_active_rule = any_cond(&|c| matches!(c, CCond::Status(Status::NonActive, _)));
+        let has_accompanying_rule =
+            any_cond(&|c| matches!(c, CCond::Status(Status::Accompanying, _)));
+        let has_nationality_rule = any_cond(&|c| matches!(c, CCond::National(_)));
+        let mut first_boundaries: Vec<u64> = Vec::new();
+        for r in &rules {
+            if let Some(n) = r.first {
+                first_boundaries.push(n);
+                if let Some(Some(e)) = r.extension {
+                    first_boundaries.push(n.saturating_add(e));
+                }
+            }
+        }
+        first_boundaries.sort_unstable();
+        first_boundaries.dedup();
+        let mut dates: Vec<String> = rules.iter().filter_map(|r| r.begun.clone().map(|b| b.1)).collect();
+        dates.sort();
+        dates.dedup();
+        let header_per_activity = agreement
+            .header_fields
+            .iter()
+            .any(|f| f.name.value == "allocation" && f.items.iter().any(|i| crate::model::first_word(i) == Some("per-activity")));
+        let per_activity = header_per_activity || rules.iter().any(|r| r.allocation == Some(true));
+        let specific = rules
+            .iter()
+            .map(|a| rules.iter().map(|b| super::specialis::more_specific(a, b)).collect())
+            .collect();
+        // A rule can bind at most as many distinct Parties as the agreement has.
+        let parties = agreement.parties.len().max(1);
         RuleSet {
-            max_vars: rules.iter().map(|r| r.bound).max().unwrap_or(0).max(1),
-            max_list,
+            max_vars: rules.iter().map(|r| r.bound).max().unwrap_or(0).clamp(1, parties),
+            max_list: max_list.min(parties),
             named,
             boundaries,
             has_non_active_rule,
+            has_accompanying_rule,
+            has_nationality_rule,
+            first_boundaries,
+            has_extension: rules.iter().any(|r| r.extension.is_some()),
+            dates,
+            per_activity,
+            specific,
             rules,
         }
     }
 
-    /// Decide one situation.
-    pub fn eval(&self, s: &Situation) -> Eval {
+    /// Decide one situation for one group of branches: the rules that apply (with precedence),
+    /// else the national laws; activities one by one under per-activity allocation.
+    pub fn eval(&self, s: &Situation, g: &Group) -> Eval {
+        let e = self.eval_person(s, g, false);
+        let several = s.work.len() >= 2 && !s.is_non_active();
+        if self.per_activity && several && e.applicable.is_empty() {
+            let mut parts = Vec::new();
+            for &(p, a) in &s.work {
+                let mut one = s.clone();
+                one.work = vec![(p, a)];
+                if a == Act::SelfEmployed {
+                    one.employer = None;
+                }
+                let sub = self.eval_person(&one, g, true);
+                parts.push((p, a, sub.verdict));
+            }
+            return Eval {
+                verdict: Verdict::PerActivity(parts),
+                ..e
+            };
+        }
+        e
+    }
+
+    fn eval_person(&self, s: &Situation, g: &Group, activity: bool) -> Eval {
         let parties = s.parties();
         let applicable: Vec<(usize, Designation)> = self
             .rules
             .iter()
             .enumerate()
+            .filter(|(i, r)| {
+                g.rules.get(*i).copied().unwrap_or(true) && !(activity && r.allocation == Some(false))
+            })
             .filter_map(|(i, r)| designation(r, s, &parties).map(|d| (i, d)))
             .collect();
-        let winners: Vec<usize> = applicable
+        let mut winners: Vec<usize> = applicable
             .iter()
             .map(|&(i, _)| i)
             .filter(|&i| {
@@ -203,13 +334,49 @@ impl RuleSet {
                     .any(|&(j, _)| self.rules.get(j).is_some_and(|r| r.overrides.contains(&i)))
             })
             .collect();
-        let designations: Vec<&Designation> = applicable
-            .iter()
-            .filter(|(i, _)| winners.contains(i))
-            .map(|(_, d)| d)
-            .collect();
+        let designation_of = |i: usize| applicable.iter().find(|(j, _)| *j == i).map(|(_, d)| d);
+        let disagree = |ws: &[usize]| {
+            let ds: Vec<&Designation> = ws.iter().filter_map(|&i| designation_of(i)).collect();
+            ds.first().is_some_and(|f| {
+                matches!(f, Designation::Several(_)) || ds.iter().any(|d| d != f)
+            })
+        };
+        // Lex specialis: among conflicting rules, the one whose conditions imply another's prevails.
+        let mut specialis = Vec::new();
+        if disagree(&winners) {
+            let spec = |i: usize, j: usize| {
+                self.specific.get(i).and_then(|r| r.get(j)).copied().unwrap_or(false)
+            };
+            let losers: Vec<(usize, usize)> = winners
+                .iter()
+                .flat_map(|&j| winners.iter().filter(move |&&i| i != j).map(move |&i| (i, j)))
+                .filter(|&(i, j)| spec(i, j))
+                .collect();
+            if !losers.is_empty() {
+                winners.retain(|w| !losers.iter().any(|&(_, j)| j == *w));
+                specialis = losers;
+            }
+        }
+        let designations: Vec<&Designation> =
+            winners.iter().filter_map(|&i| designation_of(i)).collect();
+        let national = g.national(s);
         let verdict = match designations.first() {
-            None => Verdict::Gap,
+            None => match national.as_slice() {
+                [] if s.is_non_active() => Verdict::Uncovered,
+                // A negative conflict needs two Parties with schemes for these branches to which
+                // the person is connected: otherwise no coordination could change the result.
+                [] if parties
+                    .iter()
+                    .filter(|&&p| g.reach.get(usize::from(p)).is_some_and(Option::is_some))
+                    .count()
+                    < 2 =>
+                {
+                    Verdict::Uncovered
+                }
+                [] => Verdict::Gap,
+                [one] => Verdict::National(*one),
+                many => Verdict::Double(many.to_vec()),
+            },
             Some(first)
                 if !matches!(first, Designation::Several(_))
                     && designations.iter().all(|d| d == first) =>
@@ -223,10 +390,15 @@ impl RuleSet {
                 Verdict::Overlap(ps)
             }
         };
+        if !matches!(verdict, Verdict::One(_)) {
+            specialis.clear();
+        }
         Eval {
             applicable,
             winners,
             verdict,
+            specialis,
+            national,
         }
     }
 
@@ -335,12 +507,14 @@ fn compile_rule(
             ConditionKind::Resides(Place::In(p)) => CCond::ResidesIn(term(p, &mut vars)),
             ConditionKind::Resides(Place::Elsewhere) => CCond::ResidesElsewhere,
             ConditionKind::Resides(Place::Away) => CCond::ResidesAway,
-            ConditionKind::Posted(_) => CCond::Posted,
+            ConditionKind::Posted(..) => CCond::Posted,
             ConditionKind::NotPosted => CCond::NotPosted,
             ConditionKind::UsuallySelfEmployedIn(p) => CCond::UsuallyIn(term(p, &mut vars)),
             ConditionKind::Status(st, p) => {
                 CCond::Status(*st, p.as_ref().map(|p| term(p, &mut vars)))
             }
+            ConditionKind::National(p) => CCond::National(term(p, &mut vars)),
+            ConditionKind::ExtensionGranted => CCond::ExtensionGranted,
         };
         conds.push(Cond {
             cond,
@@ -351,6 +525,10 @@ fn compile_rule(
     let bound = vars.len();
     let mut criterion: Option<(Vec<usize>, String)> = None;
     let mut limit = None;
+    let mut first = None;
+    let mut branches: Option<std::collections::BTreeSet<crate::model::branch::Branch>> = None;
+    let mut begun = None;
+    let mut allocation = None;
     let mut extension: Option<Option<u64>> = None;
     let mut overrides = Vec::new();
     let mut overrides_spans = Vec::new();
@@ -371,6 +549,16 @@ fn compile_rule(
                 entry.1.push_str(&text.value);
             }
             ClauseKind::Limit(d) => limit = Some(d.days()),
+            ClauseKind::LimitFirst(d) => first = Some(d.days()),
+            ClauseKind::Branches(bs) => {
+                let set = branches.get_or_insert_with(Default::default);
+                set.extend(
+                    bs.iter()
+                        .filter_map(|b| crate::model::branch::Branch::from_key(&b.value)),
+                );
+            }
+            ClauseKind::Begun { before, date } => begun = Some((*before, date.value.clone())),
+            ClauseKind::Allocation(per) => allocation = Some(*per),
             ClauseKind::Extension { duration, .. } => {
                 extension = Some(duration.map(|d| d.days()));
             }
@@ -407,6 +595,12 @@ fn compile_rule(
         conds,
         target,
         max_days,
+        limit,
+        first,
+        extension,
+        branches,
+        begun,
+        allocation,
         overrides,
         overrides_spans,
     }
@@ -442,7 +636,7 @@ fn cond_vars(c: &CCond) -> Vec<usize> {
         CCond::WorksIn(t) | CCond::EmployerIn(t) | CCond::ResidesIn(t) | CCond::UsuallyIn(t) => {
             add(t)
         }
-        CCond::Status(_, Some(t)) => add(t),
+        CCond::Status(_, Some(t)) | CCond::National(t) => add(t),
         _ => {}
     }
     out
@@ -523,6 +717,8 @@ pub fn holds(c: &CCond, s: &Situation, b: &[Party]) -> bool {
             Loc::Party(p) => !s.works_in(p),
         },
         CCond::Posted => s.posting.is_some(),
+        CCond::National(t) => party_is(t, s.nationality),
+        CCond::ExtensionGranted => s.posting.as_ref().is_some_and(|p| p.granted),
         CCond::NotPosted => s.posting.is_none(),
         CCond::UsuallyIn(t) => party_is(t, s.usual_place().map(Loc::Party)),
         CCond::Status(kind, party) => match s.status {
@@ -535,10 +731,34 @@ pub fn holds(c: &CCond, s: &Situation, b: &[Party]) -> bool {
     }
 }
 
-/// Whether a posted situation is within the rule's limit plus extension.
-fn within_limit(r: &CRule, s: &Situation) -> bool {
-    match (s.posting, r.max_days) {
-        (Some(p), Some(max)) => p.days.unwrap_or(0) <= max,
+/// Whether a posted situation is within the rule's limits: the anticipated duration (`limit`),
+/// the day decided (`limit first`), an extension only where granted, and the start date.
+pub fn within_limit(r: &CRule, s: &Situation) -> bool {
+    let Some(p) = &s.posting else {
+        return true;
+    };
+    let extended = |base: u64, value: u64| {
+        value <= base
+            || p.granted
+                && match r.extension {
+                    Some(None) => true,
+                    Some(Some(e)) => value <= base.saturating_add(e),
+                    None => false,
+                }
+    };
+    if let Some(l) = r.limit {
+        if !extended(l, p.days.unwrap_or(0)) {
+            return false;
+        }
+    }
+    if let Some(n) = r.first {
+        if !extended(n, p.at.unwrap_or(0)) {
+            return false;
+        }
+    }
+    match (&r.begun, &p.since) {
+        (Some((true, date)), Some(since)) => since < date,
+        (Some((false, date)), Some(since)) => since >= date,
         _ => true,
     }
 }

@@ -3,6 +3,7 @@
 //! scenario runs.
 
 use super::findings::condition_text;
+use super::national::{self, Group};
 use super::rules::{RuleSet, Verdict};
 use super::situation::{self, Act, Loc, Party, Posting, Situation, SpecialStatus};
 use super::{outcome, Codes, Outcome};
@@ -40,11 +41,65 @@ pub struct RuleTrace {
 pub struct Resolution {
     /// The situation in words, with every dimension.
     pub situation: String,
+    /// The branches this resolution concerns, when branches are decided differently.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<String>,
     pub outcome: Outcome,
     /// The deciding rule, when one legislation applies.
     pub rule: Option<String>,
     /// Every rule, in source order.
     pub rules: Vec<RuleTrace>,
+    /// The national laws that reach the person without the agreement.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub national: Vec<String>,
+    /// When the answer changes during a posting: one step per period (else empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<Step>,
+}
+
+/// One period of a posting with its outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// The first day of the period (1 for the start of the posting).
+    pub from_day: u64,
+    /// The last day of the period, when it ends before the posting does.
+    pub until_day: Option<u64>,
+    pub outcome: Outcome,
+    pub rule: Option<String>,
+}
+
+impl Step {
+    /// "months 1–24: XA by 7.1".
+    pub fn words(&self) -> String {
+        let month = |d: u64| d.div_ceil(30).max(1);
+        let when = match self.until_day {
+            Some(u) => format!("months {}–{}", month(self.from_day), month(u)),
+            None if self.from_day <= 1 => "throughout".to_string(),
+            None => format!("from month {}", month(self.from_day)),
+        };
+        match &self.rule {
+            Some(r) => format!("{when}: {} by {r}", self.outcome.words()),
+            None => format!("{when}: {}", self.outcome.words()),
+        }
+    }
+}
+
+impl Resolution {
+    /// The outcome in words, with its timeline when it has one.
+    pub fn words(&self) -> String {
+        if self.timeline.is_empty() {
+            match &self.rule {
+                Some(r) => format!("{} by {r}", self.outcome.words()),
+                None => self.outcome.words(),
+            }
+        } else {
+            self.timeline
+                .iter()
+                .map(Step::words)
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
 }
 
 /// A situation as written, resolved: one resolution per way of filling in the dimensions it
@@ -59,9 +114,35 @@ pub struct Resolved {
 impl Resolved {
     /// Whether every way of filling in gives the same outcome by the same rule.
     pub fn uniform(&self) -> bool {
+        let key = |r: &Resolution| (r.branches.clone(), r.outcome.clone(), r.rule.clone(), r.timeline.clone());
+        let first = self.resolutions.first().map(|r| r.situation.clone());
+        let pattern: Vec<_> = self
+            .resolutions
+            .iter()
+            .filter(|r| Some(&r.situation) == first.as_ref())
+            .map(key)
+            .collect();
+        let mut situations: Vec<&str> = self.resolutions.iter().map(|r| r.situation.as_str()).collect();
+        situations.dedup();
+        situations.iter().all(|s| {
+            let here: Vec<_> = self
+                .resolutions
+                .iter()
+                .filter(|r| r.situation == *s)
+                .map(key)
+                .collect();
+            here == pattern
+        })
+    }
+
+    /// The resolutions of the first way of filling in the situation (one per group of branches
+    /// when branches are decided differently).
+    pub fn first(&self) -> Vec<&Resolution> {
+        let first = self.resolutions.first().map(|r| r.situation.as_str());
         self.resolutions
-            .windows(2)
-            .all(|w| matches!(w, [a, b] if a.outcome == b.outcome && a.rule == b.rule))
+            .iter()
+            .filter(|r| Some(r.situation.as_str()) == first)
+            .collect()
     }
 }
 
@@ -143,6 +224,9 @@ pub fn situations(
     let mut posted: Given<Option<u64>> = Given::Open;
     let mut not_posted = false;
     let mut usual: Given<Loc> = Given::Open;
+    let mut nationality: Given<Loc> = Given::Open;
+    let mut granted = false;
+    let mut since: Option<String> = None;
     for c in conditions {
         match &c.kind {
             ConditionKind::Activity {
@@ -218,7 +302,16 @@ pub fn situations(
                     "write `resides in XA` or `resides elsewhere`",
                 ))
             }
-            ConditionKind::Posted(d) => posted.set(d.map(|d| d.days()), c.span, "a posting")?,
+            ConditionKind::Posted(d, start) => {
+                posted.set(d.map(|d| d.days()), c.span, "a posting")?;
+                since = start.clone();
+            }
+            ConditionKind::ExtensionGranted => granted = true,
+            ConditionKind::National(p) => nationality.set(
+                Loc::Party(party(&p.name, p.span)?),
+                c.span,
+                "the nationality",
+            )?,
             ConditionKind::NotPosted => not_posted = true,
             ConditionKind::UsuallySelfEmployedIn(p) => usual.set(
                 Loc::Party(party(&p.name, p.span)?),
@@ -262,13 +355,18 @@ pub fn situations(
     if let Given::Is((kind, p), span) = status {
         let needs_party = matches!(
             kind,
-            Status::Seafarer | Status::CivilServant | Status::MissionStaff | Status::LocallyEngaged
+            Status::Seafarer
+                | Status::CivilServant
+                | Status::MissionStaff
+                | Status::LocallyEngaged
+                | Status::Accompanying
         );
         if needs_party && p.is_none() {
             let what = match kind {
                 Status::Seafarer => "seafarer under flag XA",
                 Status::CivilServant => "civil-servant of XA",
                 Status::MissionStaff => "mission-staff of XA",
+                Status::Accompanying => "accompanying XA",
                 _ => "locally-engaged in XA",
             };
             return Err(bad(
@@ -299,7 +397,7 @@ pub fn situations(
             }
             _ => {}
         }
-        if kind == Status::NonActive && !work.is_empty() {
+        if matches!(kind, Status::NonActive | Status::Accompanying) && !work.is_empty() {
             return Err(bad(
                 "a non-active person has no place of work",
                 span,
@@ -307,7 +405,9 @@ pub fn situations(
                 "remove the places of work, or `non-active`",
             ));
         }
-        if kind != Status::NonActive && work.iter().any(|&(_, a, _)| a == Act::SelfEmployed) {
+        if !matches!(kind, Status::NonActive | Status::Accompanying)
+            && work.iter().any(|&(_, a, _)| a == Act::SelfEmployed)
+        {
             return Err(bad(
                 format!("a {} is employed, not self-employed", kind.keyword()),
                 span,
@@ -320,7 +420,7 @@ pub fn situations(
     let non_active = matches!(
         the_status,
         Some(SpecialStatus {
-            kind: Status::NonActive,
+            kind: Status::NonActive | Status::Accompanying,
             ..
         })
     );
@@ -380,6 +480,15 @@ pub fn situations(
             }
         }
     };
+    // Nationality, where the rules or a national law depend on it.
+    let nationalities: Vec<Option<Loc>> = match nationality {
+        Given::Is(l, _) => vec![Some(l)],
+        Given::Open if nationality_matters(agreement) => {
+            unspecified.push("the nationality".to_string());
+            any_loc.iter().map(|&l| Some(l)).collect()
+        }
+        Given::Open => vec![None],
+    };
     // Posting.
     let mut out = Vec::new();
     let posting_span = match posted {
@@ -395,13 +504,17 @@ pub fn situations(
         ));
     }
     for &emp in &employers {
-        for &res in &residences {
+        for (&res, &nat) in residences
+            .iter()
+            .flat_map(|r| nationalities.iter().map(move |n| (r, n)))
+        {
             let base = Situation {
                 work: work_only.clone(),
                 status: the_status,
                 employer: emp,
                 residence: res,
                 posting: None,
+                nationality: nat,
             };
             match (posted, posting_span) {
                 (Given::Is(days, _), Some(span)) => {
@@ -450,7 +563,13 @@ pub fn situations(
                             ));
                         }
                         let mut s = base.clone();
-                        s.posting = Some(Posting { from, days });
+                        s.posting = Some(Posting {
+                            from,
+                            days,
+                            at: None,
+                            granted,
+                            since: since.clone(),
+                        });
                         out.push(s);
                     }
                 }
@@ -459,6 +578,19 @@ pub fn situations(
         }
     }
     Ok((out, unspecified))
+}
+
+/// Whether nationality changes an outcome: a rule or a national law depends on it.
+fn nationality_matters(agreement: &Agreement) -> bool {
+    agreement.scopes.iter().any(|s| {
+        s.bases
+            .contains(&crate::model::basis::Basis::NationalsAbroad)
+    }) || agreement.rules.iter().any(|r| {
+        r.rule
+            .conditions
+            .iter()
+            .any(|c| matches!(c.kind, ConditionKind::National(_)))
+    })
 }
 
 impl Codes<'_> {
@@ -475,19 +607,79 @@ pub fn resolve(
 ) -> Result<Resolved, Box<Diagnostic>> {
     let (sits, unspecified) = situations(agreement, conditions)?;
     let rules = RuleSet::compile(agreement);
-    let resolutions = sits
-        .iter()
-        .map(|s| resolve_one(agreement, &rules, s))
-        .collect();
+    let rule_branches: Vec<_> = rules.rules.iter().map(|r| r.branches.clone()).collect();
+    let groups = national::groups(agreement, &rule_branches);
+    let mut resolutions = Vec::new();
+    for s in &sits {
+        let per_group: Vec<Resolution> = groups
+            .iter()
+            .map(|g| resolve_timeline(agreement, &rules, g, s))
+            .collect();
+        let alike = per_group.windows(2).all(|w| match w {
+            [a, b] => a.outcome == b.outcome && a.rule == b.rule && a.timeline == b.timeline,
+            _ => true,
+        });
+        if alike {
+            resolutions.extend(per_group.into_iter().take(1));
+        } else {
+            for (mut r, g) in per_group.into_iter().zip(&groups) {
+                r.branches = g.branches.iter().map(|b| b.key().to_string()).collect();
+                resolutions.push(r);
+            }
+        }
+    }
     Ok(Resolved {
         unspecified,
         resolutions,
     })
 }
 
-fn resolve_one(agreement: &Agreement, rules: &RuleSet, s: &Situation) -> Resolution {
+/// Resolve one situation for one group of branches; a posting under rules on its first months
+/// is decided period by period, and gets a timeline when the answer changes.
+fn resolve_timeline(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situation) -> Resolution {
+    let mut first = resolve_one(agreement, rules, g, s);
+    let Some(p) = &s.posting else {
+        return first;
+    };
+    if rules.first_boundaries.is_empty() {
+        return first;
+    }
+    let end = p.days.unwrap_or(u64::MAX);
+    let bounds: Vec<u64> = rules.first_boundaries.iter().copied().filter(|&b| b < end).collect();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut from = 1u64;
+    for (i, at) in bounds
+        .iter()
+        .map(|&b| Some(b))
+        .chain([bounds.last().map(|b| b + 1).or(Some(1))])
+        .enumerate()
+    {
+        let mut x = s.clone();
+        if let Some(posting) = x.posting.as_mut() {
+            posting.at = at;
+        }
+        let r = resolve_one(agreement, rules, g, &x);
+        let until = bounds.get(i).copied();
+        match steps.last_mut() {
+            Some(last) if last.outcome == r.outcome && last.rule == r.rule => last.until_day = until,
+            _ => steps.push(Step {
+                from_day: from,
+                until_day: until,
+                outcome: r.outcome,
+                rule: r.rule,
+            }),
+        }
+        from = until.map_or(from, |u| u + 1);
+    }
+    if steps.len() > 1 {
+        first.timeline = steps;
+    }
+    first
+}
+
+fn resolve_one(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situation) -> Resolution {
     let codes = Codes(agreement);
-    let e = rules.eval(s);
+    let e = rules.eval(s, g);
     let out = outcome(&e.verdict, &codes);
     let one = matches!(e.verdict, Verdict::One(_));
     let mut trace = Vec::new();
@@ -514,10 +706,18 @@ fn resolve_one(agreement: &Agreement, rules: &RuleSet, s: &Situation) -> Resolut
                     })
                     .filter_map(|(j, _)| rules.rules.get(*j).map(|x| x.label.as_str()))
                     .collect();
-                (
-                    TraceKind::Overridden,
-                    format!("overridden by {}", by.join(", ")),
-                )
+                let special: Vec<&str> = e
+                    .specialis
+                    .iter()
+                    .filter(|&&(_, j)| j == i)
+                    .filter_map(|&(k, _)| rules.rules.get(k).map(|x| x.label.as_str()))
+                    .collect();
+                let detail = if by.is_empty() && !special.is_empty() {
+                    format!("yields to the more specific rule {}", special.join(", "))
+                } else {
+                    format!("overridden by {}", by.join(", "))
+                };
+                (TraceKind::Overridden, detail)
             }
             None => {
                 let why = match rules.closest_miss(i, s) {
@@ -562,9 +762,12 @@ fn resolve_one(agreement: &Agreement, rules: &RuleSet, s: &Situation) -> Resolut
     };
     Resolution {
         situation: situation::words(s, &codes, false),
+        branches: Vec::new(),
+        national: e.national.iter().map(|&p| codes.name_of(p)).collect(),
         outcome: out,
         rule,
         rules: trace,
+        timeline: Vec::new(),
     }
 }
 
@@ -589,17 +792,10 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
         .scenarios
         .iter()
         .map(|sc| {
-            let expected = sc.expect.as_ref().map_or_else(
-                || "(nothing)".to_string(),
-                |e| match &e.kind {
-                    ExpectKind::Party { party, by } => match by {
-                        Some(l) => format!("{} by {}", party.name, l.value),
-                        None => party.name.clone(),
-                    },
-                    ExpectKind::Gap => "gap".to_string(),
-                    ExpectKind::Overlap => "overlap".to_string(),
-                },
-            );
+            let expected = sc
+                .expect
+                .as_ref()
+                .map_or_else(|| "(nothing)".to_string(), expectation_words);
             let mut run = ScenarioRun {
                 name: sc.name.value.clone(),
                 passed: false,
@@ -619,25 +815,27 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
                     return run;
                 }
             };
-            let meets = |r: &Resolution| match (&exp.kind, &r.outcome) {
-                (ExpectKind::Party { party, by }, Outcome::Party { party: p }) => {
-                    *p == party.name
-                        && by
-                            .as_ref()
-                            .map_or(true, |l| r.rule.as_deref() == Some(l.value.as_str()))
+            let meets = |r: &Resolution| {
+                if exp.later.is_empty() {
+                    return r.timeline.is_empty() && meets_one(&exp.kind, &r.outcome, r.rule.as_deref());
                 }
-                (ExpectKind::Gap, Outcome::Gap) => true,
-                (ExpectKind::Overlap, Outcome::Overlap { .. }) => true,
-                _ => false,
+                let mut wanted: Vec<(&ExpectKind, Option<u64>)> = Vec::new();
+                let mut kind = &exp.kind;
+                for (until, next) in &exp.later {
+                    wanted.push((kind, Some(until.days())));
+                    kind = next;
+                }
+                wanted.push((kind, None));
+                r.timeline.len() == wanted.len()
+                    && r.timeline.iter().zip(&wanted).all(|(step, (k, until))| {
+                        step.until_day == *until && meets_one(k, &step.outcome, step.rule.as_deref())
+                    })
             };
             let failing = resolved.resolutions.iter().find(|r| !meets(r));
             let shown = failing.or(resolved.resolutions.first());
             run.passed = failing.is_none() && !resolved.resolutions.is_empty();
             if let Some(r) = shown {
-                run.actual = match &r.rule {
-                    Some(rule) => format!("{} by {rule}", r.outcome.words()),
-                    None => r.outcome.words(),
-                };
+                run.actual = r.words();
                 if failing.is_some() && !resolved.unspecified.is_empty() {
                     run.actual.push_str(&format!(" when {}", r.situation));
                 }
@@ -646,6 +844,36 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
             run
         })
         .collect()
+}
+
+/// Whether one outcome meets one expected outcome.
+fn meets_one(kind: &ExpectKind, outcome: &Outcome, rule: Option<&str>) -> bool {
+    match (kind, outcome) {
+        (ExpectKind::Party { party, by }, Outcome::Party { party: p }) => {
+            *p == party.name && by.as_ref().map_or(true, |l| rule == Some(l.value.as_str()))
+        }
+        (ExpectKind::Party { party, by: None }, Outcome::National { party: p }) => *p == party.name,
+        (ExpectKind::Gap, Outcome::Gap) => true,
+        (ExpectKind::Overlap, Outcome::Overlap { .. } | Outcome::Double { .. }) => true,
+        _ => false,
+    }
+}
+
+/// An expectation in words: "XA by 7.1", "gap", "XA by 7.1 until 24 months, XB by 6.1".
+fn expectation_words(e: &crate::ast::Expectation) -> String {
+    let one = |k: &ExpectKind| match k {
+        ExpectKind::Party { party, by } => match by {
+            Some(l) => format!("{} by {}", party.name, l.value),
+            None => party.name.clone(),
+        },
+        ExpectKind::Gap => "gap".to_string(),
+        ExpectKind::Overlap => "overlap".to_string(),
+    };
+    let mut out = one(&e.kind);
+    for (d, k) in &e.later {
+        out.push_str(&format!(" until {d}, {}", one(k)));
+    }
+    out
 }
 
 /// Scenarios whose situation cannot be resolved: P007 with the span of the offending words.

@@ -40,10 +40,28 @@ pub struct SpecialStatus {
 
 /// A posting: from the employer's seat (self-employed: the usual place of activity), for an
 /// intended duration in days (`None` when not given: within every limit).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Posting {
     pub from: Loc,
     pub days: Option<u64>,
+    /// The day of the posting being decided, for rules on its first months (`None`: the first day).
+    pub at: Option<u64>,
+    /// Whether the competent authorities granted an extension.
+    pub granted: bool,
+    /// The day the posting began (ISO 8601), for rules on postings begun before or from a date.
+    pub since: Option<String>,
+}
+
+impl Posting {
+    pub fn new(from: Loc, days: Option<u64>) -> Posting {
+        Posting {
+            from,
+            days,
+            at: None,
+            granted: false,
+            since: None,
+        }
+    }
 }
 
 /// One situation of the space (see `docs/legislation.md`).
@@ -56,6 +74,8 @@ pub struct Situation {
     pub employer: Option<Loc>,
     pub residence: Loc,
     pub posting: Option<Posting>,
+    /// The person's nationality, where the agreement or a national law depends on it.
+    pub nationality: Option<Loc>,
 }
 
 impl Situation {
@@ -67,23 +87,31 @@ impl Situation {
         self.work.iter().any(|&(_, a)| a == act)
     }
 
+    /// Whether the person has no activity of their own (non-active, or an accompanying family
+    /// member).
     pub fn is_non_active(&self) -> bool {
         matches!(
             self.status,
             Some(SpecialStatus {
-                kind: Status::NonActive,
+                kind: Status::NonActive | Status::Accompanying,
                 ..
             })
         )
     }
 
-    /// The usual place of a self-employed person's activity: where a posting starts, or the
-    /// only place of self-employment.
+    /// The usual place of a self-employed person's activity: where a posting starts, or, when
+    /// not posted, the only place of self-employment (whatever the places of employment).
     pub fn usual_place(&self) -> Option<Party> {
-        match (self.posting, self.work.as_slice()) {
+        match (&self.posting, self.work.as_slice()) {
             (Some(p), [(_, Act::SelfEmployed)]) => p.from.party(),
-            (None, [(p, Act::SelfEmployed)]) => Some(*p),
-            _ => None,
+            (Some(_), _) => None,
+            (None, work) => {
+                let mut places = work.iter().filter(|&&(_, a)| a == Act::SelfEmployed);
+                match (places.next(), places.next()) {
+                    (Some(&(p, _)), None) => Some(p),
+                    _ => None,
+                }
+            }
         }
     }
 
@@ -92,8 +120,9 @@ impl Situation {
         let mut out: Vec<Party> = self.work.iter().map(|&(p, _)| p).collect();
         out.extend(self.residence.party());
         out.extend(self.employer.and_then(Loc::party));
-        out.extend(self.posting.and_then(|p| p.from.party()));
+        out.extend(self.posting.as_ref().and_then(|p| p.from.party()));
         out.extend(self.status.and_then(|s| s.party));
+        out.extend(self.nationality.and_then(Loc::party));
         out.sort_unstable();
         out.dedup();
         out
@@ -107,7 +136,7 @@ impl Situation {
             self.work.len(),
             self.status.is_some(),
             self.posting.is_some(),
-            self.residence == Loc::Third,
+            self.residence == Loc::Third || self.posting.as_ref().is_some_and(|p| p.granted),
         )
     }
 }
@@ -145,6 +174,7 @@ pub fn words(s: &Situation, names: &dyn Namer, plain: bool) -> String {
     );
     if let Some(st) = s.status {
         let text = match (st.kind, st.party) {
+            (Status::Accompanying, Some(p)) => format!("accompanying {}", names.name(p)),
             (Status::Seafarer, Some(p)) => format!("seafarer under flag {}", names.name(p)),
             (Status::CivilServant, Some(p)) => format!("civil-servant of {}", names.name(p)),
             (Status::MissionStaff, Some(p)) => format!("mission-staff of {}", names.name(p)),
@@ -194,8 +224,13 @@ pub fn words(s: &Situation, names: &dyn Namer, plain: bool) -> String {
             "resides elsewhere".to_string()
         }),
     }
+    match s.nationality {
+        Some(Loc::Party(p)) => parts.push(format!("national of {}", names.name(p))),
+        Some(Loc::Third) if plain => parts.push("national of a third State".to_string()),
+        _ => {}
+    }
     if !s.is_non_active() {
-        match s.posting {
+        match &s.posting {
             None => parts.push("not posted".to_string()),
             Some(p) => {
                 if let [(_, Act::SelfEmployed)] = s.work.as_slice() {
@@ -209,10 +244,20 @@ pub fn words(s: &Situation, names: &dyn Namer, plain: bool) -> String {
                         Loc::Third => {}
                     }
                 }
-                parts.push(match p.days {
+                let mut text = match p.days {
                     Some(d) => format!("posted {}", days_words(d)),
                     None => "posted".to_string(),
-                });
+                };
+                if let Some(since) = &p.since {
+                    text.push_str(&format!(" since {since}"));
+                }
+                parts.push(text);
+                if p.granted {
+                    parts.push("extension granted".to_string());
+                }
+                if let (Some(at), true) = (p.at, plain) {
+                    parts.push(format!("in month {}", at.div_ceil(30).max(1)));
+                }
             }
         }
     }

@@ -3,6 +3,7 @@
 //! suppressions, and the instruments the agreement claims. Built from the AST by [`resolve`],
 //! which also reports the structure findings P002–P009.
 
+pub mod basis;
 pub mod branch;
 pub mod coordination;
 pub mod instrument;
@@ -85,7 +86,10 @@ pub struct InstitutionDecl {
 pub struct ScopeEntry {
     pub party: Spanned<String>,
     pub law: Spanned<String>,
+    /// Residence gives rights (`residence-based` or `residents-only`).
     pub residence_based: bool,
+    /// The coverage bases as written (empty: work in the territory).
+    pub bases: Vec<basis::Basis>,
     pub branches: BTreeSet<Branch>,
     /// Branches written `BRANCH applicable-legislation-only`: in scope for the applicable
     /// legislation, but not coordinated (no aggregation, export or benefit rules expected).

@@ -2,6 +2,7 @@
 
 use super::schema::{self, FieldSpec, Values};
 use super::*;
+use basis::{Basis, BASES};
 use crate::ast::{
     ArticleItem, ClauseKind, ConditionKind, Division, Document, ExpectKind, PartItem, PartyRef,
     Place as AstPlace, Places,
@@ -672,10 +673,34 @@ impl Resolver {
                 }
                 let branches = self.branch_list(&items, Some(&code));
                 let legislation_only = self.branch_list(&only_items, Some(&code));
+                let mut bases = Vec::new();
+                for b in &s.bases {
+                    match Basis::from_key(&b.value) {
+                        Some(x) if !bases.contains(&x) => bases.push(x),
+                        Some(_) => {}
+                        None => {
+                            let keys: Vec<&str> = BASES.iter().map(|(k, _, _)| *k).collect();
+                            let mut d = error(
+                                "P007",
+                                format!("unknown coverage basis `{}`", b.value),
+                                b.span,
+                            )
+                            .label("not a coverage basis");
+                            d = match did_you_mean(&b.value, keys.iter().copied()) {
+                                Some(k) => d.help(format!("did you mean `{k}`?")),
+                                None => d.help(format!("the coverage bases are {}", keys.join(", "))),
+                            };
+                            self.push(d);
+                        }
+                    }
+                }
                 self.agreement.scopes.push(ScopeEntry {
                     party: s.party.clone(),
                     law: s.law.clone(),
-                    residence_based: s.residence_based,
+                    residence_based: bases
+                        .iter()
+                        .any(|b| matches!(b, Basis::Residence | Basis::ResidentsOnly)),
+                    bases,
                     branches,
                     legislation_only,
                     span: s.span,
@@ -770,8 +795,8 @@ impl Resolver {
                 ConditionKind::WorksIn(p) | ConditionKind::UsuallySelfEmployedIn(p) => refs.push(p),
                 ConditionKind::Employer(AstPlace::In(p))
                 | ConditionKind::Resides(AstPlace::In(p)) => refs.push(p),
-                ConditionKind::Status(_, Some(p)) => refs.push(p),
-                ConditionKind::Posted(Some(d)) => {
+                ConditionKind::Status(_, Some(p)) | ConditionKind::National(p) => refs.push(p),
+                ConditionKind::Posted(Some(d), _) => {
                     self.push(
                         error("P007", "a rule cannot fix the length of a posting", c.span)
                             .label("duration in a rule condition")

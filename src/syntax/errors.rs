@@ -165,7 +165,14 @@ fn describe(r: Rule, parent: Option<Rule>) -> Option<&'static str> {
         scope => "a material-scope line `scope XA \"law\": branches`",
         benefit => "a branch provision `benefit medical-care { … }`",
         institution => "an institution `institution \"name\": branches`",
-        residence_based => "`residence-based`",
+        scope_basis => "a coverage basis such as `residence-based`",
+        national_cond => "`national of X`",
+        extension_granted => "`extension granted`",
+        accompanying => "`accompanying X`",
+        branches_clause | begun_clause | per_activity | person_level | first | before | from => {
+            "a rule clause such as `branches old-age` or `begun before 1996-01-01`"
+        }
+        outcome => "an outcome: a Party, `gap` or `overlap`",
         EOI => "the end of the file",
         _ => return None,
     })

@@ -468,7 +468,7 @@ impl<'s> Lowering<'s> {
                 let mut s = Scope {
                     party: Spanned::new(String::new(), span),
                     law: Spanned::new(String::new(), span),
-                    residence_based: false,
+                    bases: Vec::new(),
                     branches: Vec::new(),
                     span,
                 };
@@ -476,7 +476,7 @@ impl<'s> Lowering<'s> {
                     match x.as_rule() {
                         Rule::party_ref => s.party = self.ident(&x),
                         Rule::string => s.law = self.string(&x),
-                        Rule::residence_based => s.residence_based = true,
+                        Rule::scope_basis => s.bases.push(self.ident(&x)),
                         Rule::list => s.branches = self.list(x),
                         _ => self.internal(span_of(&x), "a scope line"),
                     }
@@ -724,9 +724,18 @@ impl<'s> Lowering<'s> {
             Rule::employer_cond => ConditionKind::Employer(self.place(p.into_inner())),
             Rule::resides_cond => ConditionKind::Resides(self.place(p.into_inner())),
             Rule::posted_cond => {
-                let d = p.into_inner().next().map(|d| self.duration(&d));
-                ConditionKind::Posted(d)
+                let mut d = None;
+                let mut since = None;
+                for x in p.into_inner() {
+                    match x.as_rule() {
+                        Rule::date => since = Some(x.as_str().to_string()),
+                        _ => d = Some(self.duration(&x)),
+                    }
+                }
+                ConditionKind::Posted(d, since)
             }
+            Rule::extension_granted => ConditionKind::ExtensionGranted,
+            Rule::national_cond => ConditionKind::National(self.party_ref(&p.into_inner().next()?)),
             Rule::not_posted => ConditionKind::NotPosted,
             Rule::usually_cond => {
                 ConditionKind::UsuallySelfEmployedIn(self.party_ref(&p.into_inner().next()?))
@@ -740,6 +749,7 @@ impl<'s> Lowering<'s> {
                     Rule::civil_servant => Status::CivilServant,
                     Rule::mission_staff => Status::MissionStaff,
                     Rule::locally_engaged => Status::LocallyEngaged,
+                    Rule::accompanying => Status::Accompanying,
                     _ => Status::NonActive,
                 };
                 let party = s.into_inner().next().map(|x| self.party_ref(&x));
@@ -759,7 +769,42 @@ impl<'s> Lowering<'s> {
             Rule::overrides => {
                 ClauseKind::Overrides(p.into_inner().map(|l| self.ident(&l)).collect())
             }
-            Rule::limit => ClauseKind::Limit(self.duration(&p.into_inner().next()?)),
+            Rule::limit => {
+                let mut first = false;
+                let mut d = None;
+                for x in p.into_inner() {
+                    match x.as_rule() {
+                        Rule::first => first = true,
+                        _ => d = Some(self.duration(&x)),
+                    }
+                }
+                let d = d?;
+                if first {
+                    ClauseKind::LimitFirst(d)
+                } else {
+                    ClauseKind::Limit(d)
+                }
+            }
+            Rule::branches_clause => {
+                ClauseKind::Branches(p.into_inner().map(|w| self.ident(&w)).collect())
+            }
+            Rule::begun_clause => {
+                let mut before = false;
+                let mut date = None;
+                for x in p.into_inner() {
+                    match x.as_rule() {
+                        Rule::before => before = true,
+                        Rule::from => before = false,
+                        _ => date = Some(self.ident(&x)),
+                    }
+                }
+                ClauseKind::Begun {
+                    before,
+                    date: date?,
+                }
+            }
+            Rule::per_activity => ClauseKind::Allocation(true),
+            Rule::person_level => ClauseKind::Allocation(false),
             Rule::extension => {
                 let mut duration = None;
                 let mut by = None;
@@ -861,16 +906,26 @@ impl<'s> Lowering<'s> {
     fn expectation(&mut self, p: P<'s>) -> Option<Expectation> {
         let span = span_of(&p);
         let mut inner = p.into_inner();
+        let kind = self.outcome(inner.next()?)?;
+        let mut later = Vec::new();
+        while let (Some(d), Some(o)) = (inner.next(), inner.next()) {
+            let d = self.duration(&d);
+            later.push((d, self.outcome(o)?));
+        }
+        Some(Expectation { kind, span, later })
+    }
+
+    fn outcome(&mut self, p: P<'s>) -> Option<ExpectKind> {
+        let mut inner = p.into_inner();
         let first = inner.next()?;
-        let kind = match first.as_rule() {
+        Some(match first.as_rule() {
             Rule::gap => ExpectKind::Gap,
             Rule::overlap => ExpectKind::Overlap,
             _ => ExpectKind::Party {
                 party: self.party_ref(&first),
                 by: inner.next().map(|l| self.ident(&l)),
             },
-        };
-        Some(Expectation { kind, span })
+        })
     }
 }
 
