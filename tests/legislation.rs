@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-const CODES: &[&str] = &["P301", "P302", "P310", "P311", "P007"];
+const CODES: &[&str] = &["P301", "P302", "P310", "P311", "P312", "P313", "P007"];
 
 /// (line, code) of every `// expect: CODE` marker.
 fn markers(text: &str) -> BTreeSet<(usize, String)> {

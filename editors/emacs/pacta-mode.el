@@ -106,16 +106,17 @@
   "Expected outcomes other than a Party.")
 
 (defconst pacta-clause-keywords
-  '("overrides" "limit" "extension" "repost-gap" "no-replacement" "where")
+  '("overrides" "limit" "extension" "repost-gap" "no-replacement" "where" "first" "branches"
+    "begun" "per-activity" "person-level")
   "Clauses after a rule.")
 
 (defconst pacta-condition-keywords
   '("self-employed" "employed" "mixed" "several" "works" "employer" "resides" "elsewhere" "away"
     "posted" "not" "usually" "seafarer" "aircrew" "transport-crew" "civil-servant"
-    "mission-staff" "locally-engaged" "non-active")
+    "mission-staff" "locally-engaged" "non-active" "accompanying" "national" "granted" "since")
   "Words of the conditions of a rule or a situation.")
 
-(defconst pacta-connective-keywords '("in" "and" "of" "under" "flag" "is" "by")
+(defconst pacta-connective-keywords '("in" "and" "of" "under" "flag" "is" "by" "before" "from" "until")
   "Connectives in conditions, clauses and expectations.")
 
 (defconst pacta-units

@@ -210,12 +210,10 @@ module.exports = grammar({
       'scope',
       field('party', $._party_ref),
       field('law', $.string),
-      optional($.residence_based),
+      repeat(alias($.identifier, $.scope_basis)),
       ':',
       field('branches', $.list),
     ),
-
-    residence_based: _ => 'residence-based',
 
     benefit: $ => seq(
       'benefit',
@@ -255,6 +253,8 @@ module.exports = grammar({
       $.resides_condition,
       $.posted_condition,
       $.not_posted,
+      $.extension_granted,
+      $.national_condition,
       $.status_condition,
     ),
 
@@ -279,7 +279,11 @@ module.exports = grammar({
 
     away: _ => 'away',
 
-    posted_condition: $ => seq('posted', optional($.duration)),
+    posted_condition: $ => seq('posted', optional($.duration), optional(seq('since', $.date))),
+
+    extension_granted: _ => seq('extension', 'granted'),
+
+    national_condition: $ => seq('national', 'of', $._party_ref),
 
     not_posted: _ => seq('not', 'posted'),
 
@@ -287,7 +291,7 @@ module.exports = grammar({
 
     status_condition: $ => choice(
       $.seafarer, $.aircrew, $.transport_crew, $.civil_servant, $.mission_staff,
-      $.locally_engaged, $.non_active,
+      $.locally_engaged, $.non_active, $.accompanying,
     ),
 
     seafarer: $ => seq('seafarer', optional(seq('under', 'flag', $._party_ref))),
@@ -304,13 +308,24 @@ module.exports = grammar({
 
     non_active: _ => 'non-active',
 
+    accompanying: $ => seq('accompanying', optional($._party_ref)),
+
     _clause: $ => choice(
       $.overrides, $.limit, $.extension, $.repost_gap, $.no_replacement, $.where_clause,
+      $.branches_clause, $.begun_clause, $.per_activity, $.person_level,
     ),
 
     overrides: $ => seq('overrides', commaSep1($.label)),
 
-    limit: $ => seq('limit', $.duration),
+    limit: $ => seq('limit', optional('first'), $.duration),
+
+    branches_clause: $ => seq('branches', commaSep1(alias($.identifier, $.branch))),
+
+    begun_clause: $ => seq('begun', choice('before', 'from'), $.date),
+
+    per_activity: _ => 'per-activity',
+
+    person_level: _ => 'person-level',
 
     extension: $ => seq(
       'extension',
@@ -338,7 +353,12 @@ module.exports = grammar({
 
     expect: $ => seq('expect', ':', $.expectation),
 
-    expectation: $ => choice(
+    expectation: $ => seq(
+      $._outcome,
+      repeat(seq('until', $.duration, ',', $._outcome)),
+    ),
+
+    _outcome: $ => choice(
       $.gap,
       $.overlap,
       seq($._party_ref, optional(seq('by', $.label))),

@@ -175,6 +175,10 @@ fn is_multi_state(r: &RuleDecl) -> bool {
 /// P307: no rule for persons active in two or more Parties.
 pub fn no_multi_state_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
+    // Under per-activity allocation every activity is allocated on its own: nothing is missing.
+    if crate::legislation::allocates_per_activity(a) {
+        return Vec::new();
+    }
     if a.rules.iter().any(is_multi_state) {
         return Vec::new();
     }

@@ -115,6 +115,8 @@ pub static CHECKS: &[CheckInfo] = &[
     check!("P309", "exception-breaks-single-legislation", AL, Some(ApplicableLegislation), "EU Regulation 883/2004 Art 16; Netherlands–Japan Art 10", "exceptions by agreement that need not keep exactly one legislation", &x::P309),
     check!("P310", "override-cycle", E, Some(ApplicableLegislation), "Pacta semantics of `overrides`", "rules that override each other in a cycle", &x::P310),
     check!("P311", "rule-never-applies", I, Some(ApplicableLegislation), "Pacta semantics of rules", "a rule overridden wherever it applies, or whose conditions no situation meets", &x::P311),
+    check!("P312", "lex-specialis", I, Some(ApplicableLegislation), "Pacta semantics of rules (lex specialis)", "a more specific rule prevails over a general one without `overrides`", &x::P312),
+    check!("P313", "analysis-budget", W, Some(ApplicableLegislation), "Pacta analysis budget", "the applicable-legislation analysis stopped at its budget", &x::P313),
     check!("P401", "no-aggregation", RC, Some(RightsInCourseOfAcquisition), "C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6", "a long-term branch in scope without aggregation of periods", &x::P401),
     check!("P402", "aggregation-purpose-missing", RC, Some(RightsInCourseOfAcquisition), "C118 Art 7", "aggregation that omits acquisition, maintenance, recovery or calculation", &x::P402),
     check!("P403", "no-calculation-method", RC, Some(RightsInCourseOfAcquisition), "EU Regulation 883/2004 Art 52; C157 Part III", "aggregation for a cash benefit with no calculation method", &x::P403),

@@ -277,6 +277,12 @@ pub fn covers_non_active(agreement: &Agreement) -> bool {
     non_active_in_scope(agreement, &RuleSet::compile(agreement))
 }
 
+/// Whether the agreement allocates each activity on its own (`allocation: per-activity` or a
+/// rule's `per-activity` clause).
+pub fn allocates_per_activity(agreement: &Agreement) -> bool {
+    RuleSet::compile(agreement).per_activity
+}
+
 /// Posting boundaries (limit plus extension of every rule), in days, sorted.
 pub fn posting_boundaries(agreement: &Agreement) -> Vec<u64> {
     RuleSet::compile(agreement).boundaries

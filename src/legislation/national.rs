@@ -34,6 +34,27 @@ impl Group {
             .join(", ")
     }
 
+    /// How many Parties with a scheme for these branches the person is connected with: where
+    /// they work, reside, serve or fly a flag, where a posting starts, and — for schemes that
+    /// use them — the employer's seat and the nationality.
+    pub fn connected(&self, s: &Situation) -> usize {
+        self.reach
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                let (Some(r), Ok(p)) = (r, Party::try_from(*i)) else {
+                    return false;
+                };
+                s.works_in(p)
+                    || s.residence == Loc::Party(p)
+                    || s.status.and_then(|st| st.party) == Some(p)
+                    || s.posting.as_ref().is_some_and(|x| x.from == Loc::Party(p))
+                    || r.employer_abroad && s.employer == Some(Loc::Party(p))
+                    || r.nationals_abroad && s.nationality == Some(Loc::Party(p))
+            })
+            .count()
+    }
+
     /// The Parties whose law reaches the person in `s` without the agreement, sorted.
     pub fn national(&self, s: &Situation) -> Vec<Party> {
         let mut out = Vec::new();

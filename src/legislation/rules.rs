@@ -365,14 +365,7 @@ impl RuleSet {
                 [] if s.is_non_active() => Verdict::Uncovered,
                 // A negative conflict needs two Parties with schemes for these branches to which
                 // the person is connected: otherwise no coordination could change the result.
-                [] if parties
-                    .iter()
-                    .filter(|&&p| g.reach.get(usize::from(p)).is_some_and(Option::is_some))
-                    .count()
-                    < 2 =>
-                {
-                    Verdict::Uncovered
-                }
+                [] if g.connected(s) < 2 => Verdict::Uncovered,
                 [] => Verdict::Gap,
                 [one] => Verdict::National(*one),
                 many => Verdict::Double(many.to_vec()),

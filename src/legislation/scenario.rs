@@ -721,13 +721,7 @@ fn resolve_one(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situation)
             }
             None => {
                 let why = match rules.closest_miss(i, s) {
-                    Some((None, _)) => format!(
-                        "posting longer than its limit{}",
-                        r.max_days.map_or(String::new(), |d| format!(
-                            " ({})",
-                            situation::days_words(d)
-                        ))
-                    ),
+                    Some((None, _)) => limit_reason(r, s),
                     Some((Some(c), _)) => {
                         r.conds
                             .get(c)
@@ -768,6 +762,35 @@ fn resolve_one(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situation)
         rule,
         rules: trace,
         timeline: Vec::new(),
+    }
+}
+
+/// Why a rule whose conditions all hold does not apply: the start date, the day decided, or the
+/// anticipated length of the posting.
+fn limit_reason(r: &super::rules::CRule, s: &Situation) -> String {
+    let Some(p) = &s.posting else {
+        return "does not apply".to_string();
+    };
+    if let (Some((before, date)), Some(since)) = (&r.begun, &p.since) {
+        if *before && since >= date {
+            return format!("concerns postings begun before {date}");
+        }
+        if !*before && since < date {
+            return format!("concerns postings begun from {date}");
+        }
+    }
+    if let Some(n) = r.first {
+        if p.at.unwrap_or(0) > n {
+            return format!("covers the first {} of a posting", situation::days_words(n));
+        }
+    }
+    let granted = if p.granted { "" } else { " (no extension granted)" };
+    match r.limit {
+        Some(l) => format!(
+            "posting longer than its limit of {}{granted}",
+            situation::days_words(l)
+        ),
+        None => "posting longer than its limit".to_string(),
     }
 }
 

@@ -75,6 +75,7 @@ pub const METHODS: &[&str] =
 #[rustfmt::skip]
 pub const HEADER: &[FieldSpec] = &[
     f("short-title", Strings, "the short title used in citations"),
+    f("allocation", Words(&["per-activity", "person-level"]), "how activities are allocated: `per-activity` when each activity falls under the law of the State where it is pursued"),
     f("draft", Strings, "the draft's identifier in the negotiation"),
     f("date", Date, "the date of this draft or of signature"),
     f("signed", Date, "the date of signature"),

@@ -30,7 +30,7 @@
   "expect"
 ] @function.builtin
 
-(residence_based) @function.builtin
+(scope_basis) @function.builtin
 
 ; ── suppressions ──
 
@@ -46,9 +46,16 @@
   "extension"
   "repost-gap"
   "where"
+  "first"
+  "branches"
+  "begun"
+  "before"
+  "from"
 ] @keyword.modifier
 
 (no_replacement) @keyword.modifier
+(per_activity) @keyword.modifier
+(person_level) @keyword.modifier
 
 ; ── conditions ──
 
@@ -57,6 +64,10 @@
 (elsewhere) @keyword.operator
 (away) @keyword.operator
 (aircrew) @keyword.operator
+(accompanying "accompanying" @keyword.operator)
+(national_condition "national" @keyword.operator)
+(extension_granted) @keyword.operator
+(posted_condition "since" @keyword.operator)
 (transport_crew) @keyword.operator
 (non_active) @keyword.operator
 

@@ -30,12 +30,14 @@ syn keyword pactaOutcome gap overlap
 
 " ── rule clauses ──
 syn keyword pactaClause overrides limit extension repost-gap no-replacement where
+syn keyword pactaClause first branches begun per-activity person-level
 
 " ── conditions ──
 syn keyword pactaCondition self-employed employed mixed several works employer resides elsewhere
 syn keyword pactaCondition away posted not usually seafarer aircrew transport-crew civil-servant
 syn keyword pactaCondition mission-staff locally-engaged non-active
-syn keyword pactaConnective in and of under flag is by
+syn keyword pactaCondition accompanying national granted since
+syn keyword pactaConnective in and of under flag is by before from until
 
 " ── branches ──
 syn keyword pactaBranch medical-care sickness maternity invalidity old-age survivors
