@@ -448,7 +448,10 @@ pub enum ClauseKind {
     /// `branches old-age, survivors`.
     Branches(Vec<Ident>),
     /// `begun before DATE` (`before: true`) or `begun from DATE`.
-    Begun { before: bool, date: Ident },
+    Begun {
+        before: bool,
+        date: Ident,
+    },
     /// `per-activity` (`true`) or `person-level`.
     Allocation(bool),
     Extension {

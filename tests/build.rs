@@ -64,7 +64,7 @@ fn the_schema_rejects_a_rule_set_of_another_version_or_shape() {
     let good: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert!(validator.is_valid(&good));
     let mut wrong_version = good.clone();
-    wrong_version["schema"] = "pacta.ruleset/2".into();
+    wrong_version["schema"] = "pacta.ruleset/1".into();
     assert!(!validator.is_valid(&wrong_version));
     let mut wrong_status = good.clone();
     wrong_status["coverage"][0]["status"] = "partly".into();

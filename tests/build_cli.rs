@@ -49,7 +49,7 @@ fn build_is_byte_identical_across_runs_and_thread_counts() {
         assert_eq!(one.status.code(), Some(0), "{}", text(&one.stderr));
         assert!(one
             .stdout
-            .starts_with(b"{\n  \"schema\": \"pacta.ruleset/1\""));
+            .starts_with(b"{\n  \"schema\": \"pacta.ruleset/2\""));
         assert_eq!(one.stdout, again.stdout, "{file}: two runs differ");
         assert_eq!(one.stdout, four.stdout, "{file}: 1 and 4 threads differ");
     }

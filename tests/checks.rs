@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The codes of the applicable-legislation analysis (`pacta::legislation`).
-const ANALYSIS: &[&str] = &["P301", "P302", "P310", "P311"];
+const ANALYSIS: &[&str] = &["P301", "P302", "P310", "P311", "P312", "P313"];
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")

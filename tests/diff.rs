@@ -208,9 +208,10 @@ fn impact_lists_introduced_and_resolved_findings() {
     let fin = format!("{FIXTURES}/final.pacta");
     let r = report(&d1, &d2);
     // Draft 2 defines "competent institution" without using it (P009, Art. 1), and drops the
-    // rule for a person self-employed in both Parties residing elsewhere (former 7.6): no
-    // legislation applies to that person (P302) in "Activity in both Parties", now Art. 8.
-    assert_eq!(codes(&r.impact.introduced), vec!["P009", "P302"]);
+    // rule for a person self-employed in both Parties residing elsewhere (former 7.6): both
+    // States' laws reach that person for the work in their territory and no rule settles it
+    // (P301) in "Activity in both Parties", now Art. 8.
+    assert_eq!(codes(&r.impact.introduced), vec!["P009", "P301"]);
     assert_eq!(r.impact.introduced[0].at.as_deref(), Some("Art. 1"));
     let gap = &r.impact.introduced[1];
     assert!(gap.at.as_deref().is_some_and(|a| a.starts_with("Art. 8")));
@@ -235,7 +236,7 @@ fn impact_lists_introduced_and_resolved_findings() {
     let r = report(&d2, &fin);
     // The final text uses the defined term and restores the rule (as 8.6): both resolved.
     assert!(r.impact.introduced.is_empty());
-    assert_eq!(codes(&r.impact.resolved), vec!["P009", "P302"]);
+    assert_eq!(codes(&r.impact.resolved), vec!["P009", "P301"]);
     let added = find(&r, "Rule 8.6");
     assert_eq!(added.len(), 1);
     assert_eq!(added[0].kind, ChangeKind::Added);
@@ -277,9 +278,9 @@ fn the_negotiation_reports_what_moved() {
         .iter()
         .any(|c| c.subject == "Rule 8.5" && c.kind == ChangeKind::Removed));
     // Impact, from the drafts' facts: dropping rule 8.5 leaves the self-employed in both Parties
-    // who live in a third State without a legislation (a new P302); adding unemployment to both
-    // Parties' scope resolves the two P101 findings about it.
-    let gap = |f: &&FindingChange| f.code == "P302" && f.message.contains("self-employed");
+    // who live in a third State covered by both States' laws, unresolved (a new P301); adding
+    // unemployment to both Parties' scope resolves the two P101 findings about it.
+    let gap = |f: &&FindingChange| f.code == "P301" && f.message.contains("self-employed");
     assert_eq!(
         r.impact.introduced.iter().filter(gap).count(),
         1,
@@ -633,21 +634,21 @@ fn findings_are_matched_by_model_location_not_by_line() {
     };
     a.diagnostics.push(limit("6.1", rule_span(&a, "6.1")));
     b.diagnostics.push(limit("7.1", rule_span(&b, "7.1")));
-    // Draft 2 drops rule 7.6: the real gap (P302) appears in "Activity in both Parties"
-    // (Art. 7 → Art. 8), next to the unused definition (P009).
+    // Draft 2 drops rule 7.6: the real double coverage (P301) appears in "Activity in both
+    // Parties" (Art. 7 → Art. 8), next to the unused definition (P009).
     let r = diff::diff(Draft::of(&a).expect("a"), Draft::of(&b).expect("b"));
-    assert_eq!(codes(&r.impact.introduced), vec!["P009", "P302"]);
+    assert_eq!(codes(&r.impact.introduced), vec!["P009", "P301"]);
     assert!(r.impact.introduced[1]
         .at
         .as_deref()
         .is_some_and(|at| at.starts_with("Art. 8")));
     assert!(r.impact.resolved.iter().all(|f| f.code != "P304"));
-    // The same gap in another article is another finding: move draft 2's P302 to Art. 7.
+    // The same finding in another article is another finding: move draft 2's P301 to Art. 7.
     let mut c = checked(&format!("{FIXTURES}/draft2.pacta"));
     let at = c
         .diagnostics
         .iter()
-        .position(|d| d.code == "P302")
+        .position(|d| d.code == "P301")
         .expect("draft 2 has the gap");
     let gap = c.diagnostics.remove(at);
     c.diagnostics.push(Diagnostic {
@@ -658,9 +659,9 @@ fn findings_are_matched_by_model_location_not_by_line() {
         ..gap
     });
     let r = diff::diff(Draft::of(&b).expect("b"), Draft::of(&c).expect("c"));
-    assert_eq!(sited(&r.impact.introduced), vec![("P302", "Art. 7")]);
+    assert_eq!(sited(&r.impact.introduced), vec![("P301", "Art. 7")]);
     // In the order of draft b: rule 7.1 (Art. 7) stands before Art. 8.
-    assert_eq!(codes(&r.impact.resolved), vec!["P304", "P302"]);
+    assert_eq!(codes(&r.impact.resolved), vec!["P304", "P301"]);
 }
 
 #[test]

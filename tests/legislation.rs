@@ -90,7 +90,7 @@ fn arcadia_borduria_has_no_gap_and_no_overlap_and_its_scenarios_pass() {
 fn scenarios_pass_and_fail_with_a_trace() {
     let (code, out, err) = pacta(&["test", "tests/fixtures/legislation/scenarios/"]);
     assert_eq!(code, 1);
-    assert_eq!(out.lines().last(), Some("1 passed, 5 failed"));
+    assert_eq!(out.lines().last(), Some("5 passed, 5 failed"));
     insta::assert_snapshot!(
         "test_human",
         format!("exit {code}\n--- stdout\n{out}--- stderr\n{err}")
@@ -131,7 +131,8 @@ fn resolve_posting_past_the_limit_falls_to_the_work_state() {
 
 #[test]
 fn resolve_boundary_months() {
-    // Exactly limit plus extension (48 months) is within rule 7.1; one day more is not.
+    // The limit (24 months) holds without an extension; exactly limit plus extension (48 months)
+    // only where the extension was granted; one day more never.
     let at = |s: &str| {
         let (_, out, _) = pacta(&[
             "resolve",
@@ -148,15 +149,27 @@ fn resolve_boundary_months() {
             .to_string()
     };
     assert_eq!(
-        at("employed in XB, employer in XA, resides in XA, posted 48 months"),
+        at("employed in XB, employer in XA, resides in XA, posted 24 months"),
         "7.1"
     );
     assert_eq!(
-        at("employed in XB, employer in XA, resides in XA, posted 1441 days"),
+        at("employed in XB, employer in XA, resides in XA, posted 25 months"),
         "6.1"
     );
     assert_eq!(
-        at("employed in XB, employer in XA, resides in XA, posted 4 years"),
+        at("employed in XB, employer in XA, resides in XA, posted 48 months"),
+        "6.1"
+    );
+    assert_eq!(
+        at("employed in XB, employer in XA, resides in XA, posted 48 months, extension granted"),
+        "7.1"
+    );
+    assert_eq!(
+        at("employed in XB, employer in XA, resides in XA, posted 1441 days, extension granted"),
+        "6.1"
+    );
+    assert_eq!(
+        at("employed in XB, employer in XA, resides in XA, posted 4 years, extension granted"),
         "7.1"
     );
 }
@@ -214,18 +227,30 @@ fn decision_table_of_arcadia_borduria() {
     assert!(table
         .iter()
         .all(|d| !matches!(d.outcome, Outcome::Gap | Outcome::Overlap { .. })));
-    // A posting of exactly 48 months from the employer's seat stays with the seat (7.1).
+    // A posting of exactly 48 months from the employer's seat stays with the seat (7.1) where the
+    // extension was granted, and falls to the State of work where it was not.
     let row = table
         .iter()
         .find(|d| d.situation == "employed in X, employer in Y, resides in Y, posted 48 months")
-        .expect("row for a 48-month posting");
+        .expect("row for a 48-month posting without extension");
+    assert_eq!(row.rule.as_deref(), Some("6.1"));
+    let row = table
+        .iter()
+        .find(|d| {
+            d.situation
+                == "employed in X, employer in Y, resides in Y, posted 48 months, extension granted"
+        })
+        .expect("row for a 48-month posting with the extension granted");
     assert_eq!(row.outcome, Outcome::Party { party: "Y".into() });
     assert_eq!(row.rule.as_deref(), Some("7.1"));
     assert_eq!(row.overridden, vec!["6.1".to_string()]);
     // One month more falls to the State of work (6.1).
     let row = table
         .iter()
-        .find(|d| d.situation == "employed in X, employer in Y, resides in Y, posted 49 months")
+        .find(|d| {
+            d.situation
+                == "employed in X, employer in Y, resides in Y, posted 49 months, extension granted"
+        })
         .expect("row past the limit");
     assert_eq!(row.rule.as_deref(), Some("6.1"));
     let json = serde_json::to_value(&table).unwrap();

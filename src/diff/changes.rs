@@ -503,9 +503,12 @@ fn scope(c: &mut Collector<'_>) {
                         bs.iter().map(|b| b.key()).collect::<Vec<_>>().join(" ")
                     }
                 };
-                let x = ch(ChangeKind::Changed, format!("Coverage basis of \"{}\" ({code})", s.law.value))
-                    .at(cite_place(a, &was.place), at)
-                    .values(Some(words(&was.bases)), Some(words(&s.bases)));
+                let x = ch(
+                    ChangeKind::Changed,
+                    format!("Coverage basis of \"{}\" ({code})", s.law.value),
+                )
+                .at(cite_place(a, &was.place), at)
+                .values(Some(words(&was.bases)), Some(words(&s.bases)));
                 c.push(Group::Scope, Some(code), x);
             }
             Some(_) => {}
@@ -732,17 +735,19 @@ fn clauses(rule: &ast::Rule, rename: &dyn Fn(&str) -> String) -> Clauses {
             ClauseKind::LimitFirst(d) => out.limit_first = Some(*d),
             ClauseKind::Branches(bs) => out.reach.push(format!(
                 "branches {}",
-                bs.iter().map(|b| b.value.as_str()).collect::<Vec<_>>().join(", ")
+                bs.iter()
+                    .map(|b| b.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
             ClauseKind::Begun { before, date } => out.reach.push(format!(
                 "begun {} {}",
                 if *before { "before" } else { "from" },
                 date.value
             )),
-            ClauseKind::Allocation(per) => {
-                out.reach
-                    .push(if *per { "per-activity" } else { "person-level" }.to_string())
-            }
+            ClauseKind::Allocation(per) => out
+                .reach
+                .push(if *per { "per-activity" } else { "person-level" }.to_string()),
             ClauseKind::Extension { duration, by } => {
                 out.extension = Some((*duration, by.as_ref().map(|b| b.value.clone())))
             }
@@ -881,7 +886,12 @@ fn rules(c: &mut Collector<'_>) {
             "Time limit"
         };
         dur(c, limit, ka.limit, kb.limit);
-        dur(c, "Limit on the first months", ka.limit_first, kb.limit_first);
+        dur(
+            c,
+            "Limit on the first months",
+            ka.limit_first,
+            kb.limit_first,
+        );
         if ka.reach != kb.reach {
             let text = |r: &[String]| (!r.is_empty()).then(|| r.join("; "));
             let kind = match (ka.reach.is_empty(), kb.reach.is_empty()) {

@@ -60,9 +60,8 @@ pub fn rules(a: &Agreement, file: &SourceFile, t: &Tracer<'_>) -> Vec<Rule> {
                         })
                     }
                     ClauseKind::Allocation(per) => {
-                        out.allocation = Some(
-                            if *per { "per-activity" } else { "person-level" }.to_string(),
-                        )
+                        out.allocation =
+                            Some(if *per { "per-activity" } else { "person-level" }.to_string())
                     }
                     ClauseKind::Extension { duration, by } => {
                         out.extension = Some(Extension {

@@ -30,7 +30,13 @@ pub struct RawDefect {
 /// rules in conflict, unresolved double coverage by the kind of person; each with its simplest
 /// situation. Under per-activity allocation, the defective activity stands for the person.
 pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
-    type Entry = (Situation, Eval, Vec<usize>, usize, std::collections::BTreeSet<usize>);
+    type Entry = (
+        Situation,
+        Eval,
+        Vec<usize>,
+        usize,
+        std::collections::BTreeSet<usize>,
+    );
     let mut groups: BTreeMap<(u8, String), Entry> = BTreeMap::new();
     let no_rules = a.rules.rules.is_empty();
     let mut consider = |gi: usize, s: &Situation, e: &Eval| {
@@ -110,15 +116,17 @@ pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
     }
     groups
         .into_iter()
-        .map(|((rank, key), (situation, eval, rules, group, groups))| RawDefect {
-            code: if rank == 1 { "P302" } else { "P301" },
-            situation,
-            eval,
-            rules,
-            key,
-            group,
-            groups,
-        })
+        .map(
+            |((rank, key), (situation, eval, rules, group, groups))| RawDefect {
+                code: if rank == 1 { "P302" } else { "P301" },
+                situation,
+                eval,
+                rules,
+                key,
+                group,
+                groups,
+            },
+        )
         .collect()
 }
 
@@ -185,7 +193,8 @@ pub fn diagnostics(a: &Analysis<'_>) -> Vec<Diagnostic> {
                 .flat_map(|g| g.branches.iter().map(|b| b.key()))
                 .collect();
             branches.sort_unstable();
-            diag.notes.push(format!("branches: {}", branches.join(", ")));
+            diag.notes
+                .push(format!("branches: {}", branches.join(", ")));
         }
         out.push(diag);
     }
@@ -236,7 +245,8 @@ fn double_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnos
     let suggestion = suggest_rule(&d.situation, a);
     let near = closest_rule(a, &d.situation);
     let label_for_new = next_label(a, near.map(|(i, _)| i));
-    let (span, label) = match near.and_then(|(i, fail)| a.rules.rules.get(i).map(|r| (r, fail, i))) {
+    let (span, label) = match near.and_then(|(i, fail)| a.rules.rules.get(i).map(|r| (r, fail, i)))
+    {
         Some((r, fail, i)) => (r.head_span, miss_label(a, i, fail)),
         None => (a.agreement.anchor(), "no rule applies".to_string()),
     };
@@ -247,10 +257,17 @@ fn double_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnos
             span,
         )
         .label(label)
-        .help(format!("add a rule for them, e.g. `rule {label_for_new}: {suggestion}`"));
+        .help(format!(
+            "add a rule for them, e.g. `rule {label_for_new}: {suggestion}`"
+        ));
     diag.notes.insert(0, format!("situation: {sit}"));
-    diag.notes
-        .insert(1, format!("national laws that apply without the agreement: {}", national_note(a, d)));
+    diag.notes.insert(
+        1,
+        format!(
+            "national laws that apply without the agreement: {}",
+            national_note(a, d)
+        ),
+    );
     diag
 }
 
@@ -581,9 +598,13 @@ fn suggest_rule(s: &Situation, a: &Analysis<'_>) -> String {
         add(p);
     }
     s.work.iter().for_each(|&(p, _)| add(p));
-    for l in [s.employer, Some(s.residence), s.posting.as_ref().map(|p| p.from)]
-        .into_iter()
-        .flatten()
+    for l in [
+        s.employer,
+        Some(s.residence),
+        s.posting.as_ref().map(|p| p.from),
+    ]
+    .into_iter()
+    .flatten()
     {
         if let Loc::Party(p) = l {
             add(p);

@@ -49,7 +49,8 @@ pub enum Outcome {
     /// No rule applies and several national laws reach the person: double coverage that the
     /// agreement leaves unresolved (P301).
     Double { parties: Vec<String> },
-    /// No rule applies and no national law reaches a person who is not active (nothing to settle).
+    /// No rule applies and no national law reaches the person, who is not active or is connected
+    /// with at most one Party that has a scheme for these branches (nothing to coordinate).
     Uncovered,
     /// Each activity decided on its own (per-activity allocation).
     PerActivity { activities: Vec<ActivityOutcome> },
@@ -80,7 +81,10 @@ impl Outcome {
                 "{} at once under their own laws (double coverage)",
                 parties.join(" and ")
             ),
-            Outcome::Uncovered => "no legislation (not active; none reaches the person)".to_string(),
+            Outcome::Uncovered => {
+                "no legislation (no law of the agreement reaches the person; nothing to coordinate)"
+                    .to_string()
+            }
             Outcome::PerActivity { activities } => activities
                 .iter()
                 .map(|a| format!("{}: {}", a.activity, a.outcome.words()))
@@ -156,7 +160,9 @@ fn export_only(agreement: &Agreement) -> bool {
     agreement.rules.is_empty()
         && agreement.header_fields.iter().any(|f| {
             f.name.value == "kind"
-                && f.items.iter().any(|i| crate::model::first_word(i) == Some("export"))
+                && f.items
+                    .iter()
+                    .any(|i| crate::model::first_word(i) == Some("export"))
         })
 }
 
@@ -233,7 +239,8 @@ impl<'a> Analysis<'a> {
 
     pub fn decision_table(&self) -> Vec<Decision> {
         let several = self.groups.len() > 1;
-        self.rows
+        let rows: Vec<Decision> = self
+            .rows
             .iter()
             .map(|(gi, s, e)| {
                 let names = Variables::of(s, &self.rules.named, self.agreement);
@@ -242,7 +249,9 @@ impl<'a> Analysis<'a> {
                 let one = matches!(e.verdict, Verdict::One(_));
                 Decision {
                     branches: match self.groups.get(*gi) {
-                        Some(g) if several => g.branches.iter().map(|b| b.key().to_string()).collect(),
+                        Some(g) if several => {
+                            g.branches.iter().map(|b| b.key().to_string()).collect()
+                        }
                         _ => Vec::new(),
                     },
                     situation: situation::words(s, &names, false),
@@ -262,7 +271,54 @@ impl<'a> Analysis<'a> {
                     },
                 }
             })
-            .collect()
+            .collect();
+        if !several {
+            return rows;
+        }
+        // One row per situation where every group of branches is decided alike; otherwise one
+        // row per distinct decision, with the branches it concerns.
+        let mut merged: Vec<Decision> = Vec::new();
+        let mut index: std::collections::HashMap<(String, String), usize> = Default::default();
+        let mut per_situation: std::collections::HashMap<String, usize> = Default::default();
+        for d in rows {
+            *per_situation.entry(d.situation.clone()).or_insert(0) += 1;
+            let key = (
+                d.situation.clone(),
+                format!(
+                    "{:?}|{:?}|{:?}|{:?}",
+                    d.outcome, d.rule, d.overridden, d.conflicting
+                ),
+            );
+            match index.get(&key) {
+                Some(&i) => {
+                    if let Some(m) = merged.get_mut(i) {
+                        m.branches.extend(d.branches);
+                        m.branches.sort();
+                    }
+                }
+                None => {
+                    index.insert(key, merged.len());
+                    merged.push(d);
+                }
+            }
+        }
+        let groups = self.groups.len();
+        let mut decisions_of: std::collections::HashMap<&str, usize> = Default::default();
+        for (situation, _) in index.keys() {
+            *decisions_of.entry(situation.as_str()).or_insert(0) += 1;
+        }
+        let single: std::collections::HashSet<String> = decisions_of
+            .into_iter()
+            .filter(|&(_, n)| n == 1)
+            .map(|(s, _)| s.to_string())
+            .collect();
+        for m in &mut merged {
+            let decisions = if single.contains(&m.situation) { 1 } else { 2 };
+            if decisions == 1 && per_situation.get(&m.situation).copied().unwrap_or(0) >= groups {
+                m.branches.clear();
+            }
+        }
+        merged
     }
 }
 
@@ -360,8 +416,8 @@ impl<'a> Variables<'a> {
             s.posting.as_ref().map(|p| p.from),
             s.nationality,
         ]
-            .into_iter()
-            .flatten()
+        .into_iter()
+        .flatten()
         {
             if let Loc::Party(p) = l {
                 add(p);

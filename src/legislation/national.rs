@@ -137,7 +137,10 @@ pub fn groups(agreement: &Agreement, rule_branches: &[Option<BTreeSet<Branch>>])
             .iter()
             .map(|rb| rb.as_ref().map_or(true, |set| set.contains(&b)))
             .collect();
-        match out.iter_mut().find(|g| g.reach == reach && g.rules == rules) {
+        match out
+            .iter_mut()
+            .find(|g| g.reach == reach && g.rules == rules)
+        {
             Some(g) => {
                 g.branches.insert(b);
             }

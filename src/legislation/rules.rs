@@ -69,8 +69,6 @@ pub struct CRule {
     pub criterion: Option<(Vec<usize>, String)>,
     pub conds: Vec<Cond>,
     pub target: Term,
-    /// Limit plus extension in days; `None` when the rule has no limit or an open extension.
-    pub max_days: Option<u64>,
     /// `limit D`: the anticipated duration of the whole posting, in days.
     pub limit: Option<u64>,
     /// `limit first D`: the first days of any posting.
@@ -243,7 +241,8 @@ impl RuleSet {
             })
             .max()
             .unwrap_or(1);
-        let any_cond = |f: &dyn Fn(&CCond) -> bool| rules.iter().any(|r| r.conds.iter().any(|c| f(&c.cond)));
+        let any_cond =
+            |f: &dyn Fn(&CCond) -> bool| rules.iter().any(|r| r.conds.iter().any(|c| f(&c.cond)));
         let has_non_active_rule = any_cond(&|c| matches!(c, CCond::Status(Status::NonActive, _)));
         let has_accompanying_rule =
             any_cond(&|c| matches!(c, CCond::Status(Status::Accompanying, _)));
@@ -259,22 +258,37 @@ impl RuleSet {
         }
         first_boundaries.sort_unstable();
         first_boundaries.dedup();
-        let mut dates: Vec<String> = rules.iter().filter_map(|r| r.begun.clone().map(|b| b.1)).collect();
+        let mut dates: Vec<String> = rules
+            .iter()
+            .filter_map(|r| r.begun.clone().map(|b| b.1))
+            .collect();
         dates.sort();
         dates.dedup();
-        let header_per_activity = agreement
-            .header_fields
-            .iter()
-            .any(|f| f.name.value == "allocation" && f.items.iter().any(|i| crate::model::first_word(i) == Some("per-activity")));
+        let header_per_activity = agreement.header_fields.iter().any(|f| {
+            f.name.value == "allocation"
+                && f.items
+                    .iter()
+                    .any(|i| crate::model::first_word(i) == Some("per-activity"))
+        });
         let per_activity = header_per_activity || rules.iter().any(|r| r.allocation == Some(true));
         let specific = rules
             .iter()
-            .map(|a| rules.iter().map(|b| super::specialis::more_specific(a, b)).collect())
+            .map(|a| {
+                rules
+                    .iter()
+                    .map(|b| super::specialis::more_specific(a, b))
+                    .collect()
+            })
             .collect();
         // A rule can bind at most as many distinct Parties as the agreement has.
         let parties = agreement.parties.len().max(1);
         RuleSet {
-            max_vars: rules.iter().map(|r| r.bound).max().unwrap_or(0).clamp(1, parties),
+            max_vars: rules
+                .iter()
+                .map(|r| r.bound)
+                .max()
+                .unwrap_or(0)
+                .clamp(1, parties),
             max_list: max_list.min(parties),
             named,
             boundaries,
@@ -321,7 +335,8 @@ impl RuleSet {
             .iter()
             .enumerate()
             .filter(|(i, r)| {
-                g.rules.get(*i).copied().unwrap_or(true) && !(activity && r.allocation == Some(false))
+                g.rules.get(*i).copied().unwrap_or(true)
+                    && !(activity && r.allocation == Some(false))
             })
             .filter_map(|(i, r)| designation(r, s, &parties).map(|d| (i, d)))
             .collect();
@@ -337,19 +352,27 @@ impl RuleSet {
         let designation_of = |i: usize| applicable.iter().find(|(j, _)| *j == i).map(|(_, d)| d);
         let disagree = |ws: &[usize]| {
             let ds: Vec<&Designation> = ws.iter().filter_map(|&i| designation_of(i)).collect();
-            ds.first().is_some_and(|f| {
-                matches!(f, Designation::Several(_)) || ds.iter().any(|d| d != f)
-            })
+            ds.first()
+                .is_some_and(|f| matches!(f, Designation::Several(_)) || ds.iter().any(|d| d != f))
         };
         // Lex specialis: among conflicting rules, the one whose conditions imply another's prevails.
         let mut specialis = Vec::new();
         if disagree(&winners) {
             let spec = |i: usize, j: usize| {
-                self.specific.get(i).and_then(|r| r.get(j)).copied().unwrap_or(false)
+                self.specific
+                    .get(i)
+                    .and_then(|r| r.get(j))
+                    .copied()
+                    .unwrap_or(false)
             };
             let losers: Vec<(usize, usize)> = winners
                 .iter()
-                .flat_map(|&j| winners.iter().filter(move |&&i| i != j).map(move |&i| (i, j)))
+                .flat_map(|&j| {
+                    winners
+                        .iter()
+                        .filter(move |&&i| i != j)
+                        .map(move |&i| (i, j))
+                })
                 .filter(|&(i, j)| spec(i, j))
                 .collect();
             if !losers.is_empty() {
@@ -568,12 +591,6 @@ fn compile_rule(
     }
     let target = term(&r.target, &mut vars);
     // An unbound target variable (reported as P007) ranges over the places of work.
-    let max_days = match (limit, extension) {
-        (Some(l), None) => Some(l),
-        (Some(l), Some(Some(e))) => Some(l.saturating_add(e)),
-        // No limit, or an extension with no maximum: the rule covers postings of any length.
-        _ => None,
-    };
     for c in &mut conds {
         c.depth = cond_vars(&c.cond).into_iter().max().map_or(0, |v| v + 1);
     }
@@ -587,7 +604,6 @@ fn compile_rule(
         criterion,
         conds,
         target,
-        max_days,
         limit,
         first,
         extension,

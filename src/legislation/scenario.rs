@@ -55,6 +55,9 @@ pub struct Resolution {
     /// When the answer changes during a posting: one step per period (else empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<Step>,
+    /// How central the group of branches is: Parties with schemes for it, then branches.
+    #[serde(skip)]
+    pub weight: (usize, usize),
 }
 
 /// One period of a posting with its outcome.
@@ -114,7 +117,14 @@ pub struct Resolved {
 impl Resolved {
     /// Whether every way of filling in gives the same outcome by the same rule.
     pub fn uniform(&self) -> bool {
-        let key = |r: &Resolution| (r.branches.clone(), r.outcome.clone(), r.rule.clone(), r.timeline.clone());
+        let key = |r: &Resolution| {
+            (
+                r.branches.clone(),
+                r.outcome.clone(),
+                r.rule.clone(),
+                r.timeline.clone(),
+            )
+        };
         let first = self.resolutions.first().map(|r| r.situation.clone());
         let pattern: Vec<_> = self
             .resolutions
@@ -122,7 +132,11 @@ impl Resolved {
             .filter(|r| Some(&r.situation) == first.as_ref())
             .map(key)
             .collect();
-        let mut situations: Vec<&str> = self.resolutions.iter().map(|r| r.situation.as_str()).collect();
+        let mut situations: Vec<&str> = self
+            .resolutions
+            .iter()
+            .map(|r| r.situation.as_str())
+            .collect();
         situations.dedup();
         situations.iter().all(|s| {
             let here: Vec<_> = self
@@ -624,6 +638,7 @@ pub fn resolve(
         } else {
             for (mut r, g) in per_group.into_iter().zip(&groups) {
                 r.branches = g.branches.iter().map(|b| b.key().to_string()).collect();
+                r.weight = (g.reach.iter().flatten().count(), g.branches.len());
                 resolutions.push(r);
             }
         }
@@ -636,7 +651,12 @@ pub fn resolve(
 
 /// Resolve one situation for one group of branches; a posting under rules on its first months
 /// is decided period by period, and gets a timeline when the answer changes.
-fn resolve_timeline(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situation) -> Resolution {
+fn resolve_timeline(
+    agreement: &Agreement,
+    rules: &RuleSet,
+    g: &Group,
+    s: &Situation,
+) -> Resolution {
     let mut first = resolve_one(agreement, rules, g, s);
     let Some(p) = &s.posting else {
         return first;
@@ -645,7 +665,12 @@ fn resolve_timeline(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situa
         return first;
     }
     let end = p.days.unwrap_or(u64::MAX);
-    let bounds: Vec<u64> = rules.first_boundaries.iter().copied().filter(|&b| b < end).collect();
+    let bounds: Vec<u64> = rules
+        .first_boundaries
+        .iter()
+        .copied()
+        .filter(|&b| b < end)
+        .collect();
     let mut steps: Vec<Step> = Vec::new();
     let mut from = 1u64;
     for (i, at) in bounds
@@ -661,7 +686,9 @@ fn resolve_timeline(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situa
         let r = resolve_one(agreement, rules, g, &x);
         let until = bounds.get(i).copied();
         match steps.last_mut() {
-            Some(last) if last.outcome == r.outcome && last.rule == r.rule => last.until_day = until,
+            Some(last) if last.outcome == r.outcome && last.rule == r.rule => {
+                last.until_day = until
+            }
             _ => steps.push(Step {
                 from_day: from,
                 until_day: until,
@@ -762,6 +789,7 @@ fn resolve_one(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situation)
         rule,
         rules: trace,
         timeline: Vec::new(),
+        weight: (0, 0),
     }
 }
 
@@ -784,7 +812,11 @@ fn limit_reason(r: &super::rules::CRule, s: &Situation) -> String {
             return format!("covers the first {} of a posting", situation::days_words(n));
         }
     }
-    let granted = if p.granted { "" } else { " (no extension granted)" };
+    let granted = if p.granted {
+        ""
+    } else {
+        " (no extension granted)"
+    };
     match r.limit {
         Some(l) => format!(
             "posting longer than its limit of {}{granted}",
@@ -840,7 +872,8 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
             };
             let meets = |r: &Resolution| {
                 if exp.later.is_empty() {
-                    return r.timeline.is_empty() && meets_one(&exp.kind, &r.outcome, r.rule.as_deref());
+                    return r.timeline.is_empty()
+                        && meets_one(&exp.kind, &r.outcome, r.rule.as_deref());
                 }
                 let mut wanted: Vec<(&ExpectKind, Option<u64>)> = Vec::new();
                 let mut kind = &exp.kind;
@@ -851,10 +884,25 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
                 wanted.push((kind, None));
                 r.timeline.len() == wanted.len()
                     && r.timeline.iter().zip(&wanted).all(|(step, (k, until))| {
-                        step.until_day == *until && meets_one(k, &step.outcome, step.rule.as_deref())
+                        step.until_day == *until
+                            && meets_one(k, &step.outcome, step.rule.as_deref())
                     })
             };
-            let failing = resolved.resolutions.iter().find(|r| !meets(r));
+            // Where branches are decided differently, a scenario speaks of the group of branches
+            // for which the most Parties have schemes (the most branches on a tie); `pacta
+            // resolve` shows every group.
+            let relevant: Vec<&Resolution> = {
+                let mut best: Vec<&Resolution> = Vec::new();
+                for r in &resolved.resolutions {
+                    match best.iter_mut().find(|b| b.situation == r.situation) {
+                        Some(b) if r.weight > b.weight => *b = r,
+                        Some(_) => {}
+                        None => best.push(r),
+                    }
+                }
+                best
+            };
+            let failing = relevant.iter().copied().find(|r| !meets(r));
             let shown = failing.or(resolved.resolutions.first());
             run.passed = failing.is_none() && !resolved.resolutions.is_empty();
             if let Some(r) = shown {

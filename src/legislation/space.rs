@@ -134,7 +134,13 @@ impl Space {
     fn places(&self, used: &Used, self_employed: bool, f: &mut dyn FnMut(Vec<(Party, Act)>, Used)) {
         let roles = self.used_parties(used);
         let radix: usize = if self_employed { 3 } else { 2 };
-        let count_cap = self.reps.iter().map(|&(e, s)| e + s).max().unwrap_or(1).max(1);
+        let count_cap = self
+            .reps
+            .iter()
+            .map(|&(e, s)| e + s)
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let mut marks = vec![0usize; roles.len()];
         loop {
             let base: Vec<(Party, Act)> = roles
@@ -243,7 +249,11 @@ impl Space {
     /// The postings of a situation with one place of work: every duration, the days decided
     /// within it, extension granted or not, and the start dates.
     fn postings(&self, from: Loc, mut f: impl FnMut(Posting)) {
-        let grants: &[bool] = if self.granted { &[false, true] } else { &[false] };
+        let grants: &[bool] = if self.granted {
+            &[false, true]
+        } else {
+            &[false]
+        };
         let mut starts: Vec<Option<String>> = Vec::new();
         if self.dates.is_empty() {
             starts.push(None);
@@ -426,7 +436,11 @@ pub fn day_before(date: &str) -> String {
     if d > 1 {
         return format!("{y:04}-{m:02}-{:02}", d - 1);
     }
-    let (py, pm) = if m <= 1 { (y.saturating_sub(1), 12) } else { (y, m - 1) };
+    let (py, pm) = if m <= 1 {
+        (y.saturating_sub(1), 12)
+    } else {
+        (y, m - 1)
+    };
     let leap = py % 4 == 0 && (py % 100 != 0 || py % 400 == 0);
     let last = match pm {
         2 if leap => 29,

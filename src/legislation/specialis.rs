@@ -53,7 +53,9 @@ fn search(a: &CRule, b: &CRule, targets: &[Term], map: &mut Vec<Term>, skip: boo
     if map.len() == b.bound {
         return b.conds.iter().all(|cb| {
             (skip && is_activity(&cb.cond))
-                || a.conds.iter().any(|ca| cond_implies(&ca.cond, &cb.cond, map))
+                || a.conds
+                    .iter()
+                    .any(|ca| cond_implies(&ca.cond, &cb.cond, map))
         });
     }
     for &t in targets {
@@ -70,7 +72,10 @@ fn search(a: &CRule, b: &CRule, targets: &[Term], map: &mut Vec<Term>, skip: boo
 }
 
 fn is_activity(c: &CCond) -> bool {
-    matches!(c, CCond::Activity(..) | CCond::Split { .. } | CCond::WorksIn(_))
+    matches!(
+        c,
+        CCond::Activity(..) | CCond::Split { .. } | CCond::WorksIn(_)
+    )
 }
 
 fn terms(c: &CCond) -> Vec<Term> {
@@ -154,9 +159,10 @@ fn cond_implies(a: &CCond, b: &CCond, map: &[Term]) -> bool {
         (CCond::Status(Status::Seafarer | Status::LocallyEngaged, Some(p)), CCond::WorksIn(t)) => {
             m(t) == *p
         }
-        (CCond::Status(Status::CivilServant | Status::MissionStaff, Some(p)), CCond::EmployerIn(t)) => {
-            m(t) == *p
-        }
+        (
+            CCond::Status(Status::CivilServant | Status::MissionStaff, Some(p)),
+            CCond::EmployerIn(t),
+        ) => m(t) == *p,
         (CCond::Status(k1, p1), CCond::Status(k2, p2)) => {
             k1 == k2
                 && match (p1, p2) {

@@ -11,7 +11,12 @@ use crate::model::Agreement;
 /// The classes, each in declaration order, ordered by their first member.
 pub fn classes(agreement: &Agreement, rules: &RuleSet, groups: &[Group]) -> Vec<Vec<Party>> {
     let n = agreement.parties.len();
-    let profile = |p: usize| -> Vec<_> { groups.iter().map(|g| g.reach.get(p).copied().flatten()).collect() };
+    let profile = |p: usize| -> Vec<_> {
+        groups
+            .iter()
+            .map(|g| g.reach.get(p).copied().flatten())
+            .collect()
+    };
     let parties: Vec<Party> = (0..n).filter_map(|i| Party::try_from(i).ok()).collect();
     let mut classes: Vec<Vec<Party>> = Vec::new();
     let base = signatures(rules, None);

@@ -26,14 +26,46 @@ pub enum Basis {
 
 /// Every basis with its keyword, in the order of the language reference.
 pub const BASES: &[(&str, Basis, &str)] = &[
-    ("territory", Basis::Territory, "persons who work in the Party's territory (the default)"),
-    ("residence-based", Basis::Residence, "residents of the Party, and persons who work in its territory"),
-    ("residents-only", Basis::ResidentsOnly, "residents of the Party only"),
-    ("employer-abroad", Basis::EmployerAbroad, "employees of an employer established in the Party who work abroad"),
-    ("nationals-abroad", Basis::NationalsAbroad, "the Party's nationals who work abroad"),
-    ("flag", Basis::Flag, "seafarers on ships flying the Party's flag"),
-    ("civil-service", Basis::CivilService, "the Party's civil servants, wherever they work"),
-    ("employees-only", Basis::EmployeesOnly, "employees only: the self-employed are not reached"),
+    (
+        "territory",
+        Basis::Territory,
+        "persons who work in the Party's territory (the default)",
+    ),
+    (
+        "residence-based",
+        Basis::Residence,
+        "residents of the Party, and persons who work in its territory",
+    ),
+    (
+        "residents-only",
+        Basis::ResidentsOnly,
+        "residents of the Party only",
+    ),
+    (
+        "employer-abroad",
+        Basis::EmployerAbroad,
+        "employees of an employer established in the Party who work abroad",
+    ),
+    (
+        "nationals-abroad",
+        Basis::NationalsAbroad,
+        "the Party's nationals who work abroad",
+    ),
+    (
+        "flag",
+        Basis::Flag,
+        "seafarers on ships flying the Party's flag",
+    ),
+    (
+        "civil-service",
+        Basis::CivilService,
+        "the Party's civil servants, wherever they work",
+    ),
+    (
+        "employees-only",
+        Basis::EmployeesOnly,
+        "employees only: the self-employed are not reached",
+    ),
 ];
 
 impl Basis {

@@ -2,7 +2,6 @@
 
 use super::schema::{self, FieldSpec, Values};
 use super::*;
-use basis::{Basis, BASES};
 use crate::ast::{
     ArticleItem, ClauseKind, ConditionKind, Division, Document, ExpectKind, PartItem, PartyRef,
     Place as AstPlace, Places,
@@ -10,6 +9,7 @@ use crate::ast::{
 use crate::check::registry;
 use crate::diag::{Diagnostic, Severity};
 use crate::suggest::did_you_mean;
+use basis::{Basis, BASES};
 use std::collections::{BTreeMap, HashMap};
 
 struct Resolver {
@@ -688,7 +688,9 @@ impl Resolver {
                             .label("not a coverage basis");
                             d = match did_you_mean(&b.value, keys.iter().copied()) {
                                 Some(k) => d.help(format!("did you mean `{k}`?")),
-                                None => d.help(format!("the coverage bases are {}", keys.join(", "))),
+                                None => {
+                                    d.help(format!("the coverage bases are {}", keys.join(", ")))
+                                }
                             };
                             self.push(d);
                         }

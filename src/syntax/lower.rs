@@ -86,7 +86,17 @@ pub const KNOWN_KEYWORDS: &[&str] = &[
     "elsewhere",
     "away",
     "several",
-    "residence-based",
+    "accompanying",
+    "national",
+    "granted",
+    "since",
+    "first",
+    "branches",
+    "begun",
+    "before",
+    "per-activity",
+    "person-level",
+    "until",
 ];
 
 pub struct Lowering<'s> {
