@@ -5,6 +5,7 @@ mod errors;
 mod lower;
 mod parser;
 mod prose;
+pub mod tokens;
 
 pub use lower::KNOWN_KEYWORDS;
 pub use parser::Rule;
@@ -37,6 +38,12 @@ fn with_detail<T>(f: impl FnOnce() -> T) -> T {
     let out = f();
     pest::set_error_detail(false);
     out
+}
+
+/// The raw pest tree of a whole file, for tools that need every token's place (the formatter,
+/// renumbering). `Err` on a syntax error; [`parse`] reports it in words.
+pub fn tree(source: &str) -> Result<pest::iterators::Pairs<'_, Rule>, ()> {
+    parser::PactaParser::parse(Rule::file, source).map_err(|_| ())
 }
 
 /// Parse a whole agreement file.
