@@ -4,11 +4,13 @@
 mod errors;
 mod lower;
 mod parser;
+mod partial;
 mod prose;
 pub mod tokens;
 
 pub use lower::KNOWN_KEYWORDS;
 pub use parser::Rule;
+pub use partial::parse_partial;
 pub use prose::dedent;
 
 use crate::ast::{Condition, Document};
@@ -41,9 +43,9 @@ fn with_detail<T>(f: impl FnOnce() -> T) -> T {
 }
 
 /// The raw pest tree of a whole file, for tools that need every token's place (the formatter,
-/// renumbering). `Err` on a syntax error; [`parse`] reports it in words.
-pub fn tree(source: &str) -> Result<pest::iterators::Pairs<'_, Rule>, ()> {
-    parser::PactaParser::parse(Rule::file, source).map_err(|_| ())
+/// renumbering). `None` on a syntax error; [`parse`] reports it in words.
+pub fn tree(source: &str) -> Option<pest::iterators::Pairs<'_, Rule>> {
+    parser::PactaParser::parse(Rule::file, source).ok()
 }
 
 /// Parse a whole agreement file.

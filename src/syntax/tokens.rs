@@ -50,8 +50,8 @@ pub fn tokenize(source: &str) -> Vec<Token> {
         }
         let (kind, len) = if rest.starts_with("//") {
             (TokenKind::Comment, rest.find('\n').unwrap_or(rest.len()))
-        } else if rest.starts_with("\"\"\"") {
-            let end = rest[3..].find("\"\"\"").map_or(rest.len(), |e| e + 6);
+        } else if let Some(body) = rest.strip_prefix("\"\"\"") {
+            let end = body.find("\"\"\"").map_or(rest.len(), |e| e + 6);
             (TokenKind::Prose, end)
         } else if c == '"' {
             let mut j = 1;
