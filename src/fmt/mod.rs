@@ -31,7 +31,7 @@ enum Start {
 
 /// Format a whole file. A file that does not parse is refused with its syntax errors.
 pub fn format(source: &str) -> Result<String, Vec<Diagnostic>> {
-    let Ok(pairs) = syntax::tree(source) else {
+    let Some(pairs) = syntax::tree(source) else {
         return Err(syntax::parse(source).diagnostics);
     };
     let tokens = tokenize(source);
@@ -54,7 +54,11 @@ pub fn is_formatted(source: &str) -> Result<bool, Vec<Diagnostic>> {
 }
 
 /// Record where the constructs inside `pair` start.
-fn mark(pair: pest::iterators::Pair<'_, Rule>, tokens: &[Token], starts: &mut HashMap<usize, Start>) {
+fn mark(
+    pair: pest::iterators::Pair<'_, Rule>,
+    tokens: &[Token],
+    starts: &mut HashMap<usize, Start>,
+) {
     let children: Vec<_> = pair.clone().into_inner().collect();
     if children.is_empty() {
         return;

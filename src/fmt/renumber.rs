@@ -58,11 +58,15 @@ pub fn apply(source: &str, edits: &[Edit]) -> String {
     out
 }
 
-type Maps = (Vec<Edit>, BTreeMap<String, String>, BTreeMap<String, String>);
+type Maps = (
+    Vec<Edit>,
+    BTreeMap<String, String>,
+    BTreeMap<String, String>,
+);
 
 /// The edits that renumber a file, without applying them (for the editor's code action).
 pub fn edits(source: &str) -> Result<Maps, Vec<Diagnostic>> {
-    let Ok(pairs) = syntax::tree(source) else {
+    let Some(pairs) = syntax::tree(source) else {
         return Err(syntax::parse(source).diagnostics);
     };
     let mut state = State::default();
