@@ -4,8 +4,8 @@
 use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::diag::Diagnostic;
-use crate::model::Kind;
 use crate::diag::Severity::*;
+use crate::model::Kind;
 
 declare!(P001 = Check {
     name: "syntax-error",
@@ -205,7 +205,10 @@ pub fn profile_assumed(cx: &Context<'_>) -> Vec<Diagnostic> {
     vec![cx
         .finding(
             &P012,
-            format!("the agreement does not say what kind it is: checked with the `{k}` profile ({})", k.purpose()),
+            format!(
+                "the agreement does not say what kind it is: checked with the `{k}` profile ({})",
+                k.purpose()
+            ),
             a.anchor(),
         )
         .label("no `kind:`")

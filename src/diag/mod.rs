@@ -105,7 +105,9 @@ impl Diagnostic {
         parties: impl IntoIterator<Item = S>,
         branches: impl IntoIterator<Item = crate::model::Branch>,
     ) -> Self {
-        self.concerns.parties.extend(parties.into_iter().map(Into::into));
+        self.concerns
+            .parties
+            .extend(parties.into_iter().map(Into::into));
         self.concerns.branches.extend(branches);
         self
     }

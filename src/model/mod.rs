@@ -106,7 +106,11 @@ impl PartyDecl {
     /// The Convention by which the Party is bound to the principle for all of `branches` (any
     /// branch when empty), if any: one it has ratified that contains the principle and, for C118
     /// and C102, whose accepted branches include them.
-    pub fn bound_by(&self, principle: Principle, branches: &[Branch]) -> Option<&'static Instrument> {
+    pub fn bound_by(
+        &self,
+        principle: Principle,
+        branches: &[Branch],
+    ) -> Option<&'static Instrument> {
         self.ratified
             .iter()
             .find(|r| {

@@ -189,10 +189,12 @@ impl Resolver {
                     "ratified" => {
                         decl.ratified_span = Some(f.span);
                         for item in &f.items {
-                            let Some(instrument) = item.values.first().and_then(|v| match &v.kind {
-                                ValueKind::Code(c) | ValueKind::Word(c) => instrument::find(c),
-                                _ => None,
-                            }) else {
+                            let Some(instrument) =
+                                item.values.first().and_then(|v| match &v.kind {
+                                    ValueKind::Code(c) | ValueKind::Word(c) => instrument::find(c),
+                                    _ => None,
+                                })
+                            else {
                                 continue;
                             };
                             if instrument.ratifications.is_none() {

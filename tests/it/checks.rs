@@ -543,8 +543,16 @@ fn explain_shows_the_profile_of_each_kind() {
 // ───────────────────────────── ratification per Party ─────────────────────────────
 
 fn ratifying(text: &str, xa: &str, xb: &str) -> String {
-    text.replacen("party XA \"Arcadia\" {\n", &format!("party XA \"Arcadia\" {{\n  ratified: {xa}\n"), 1)
-        .replacen("party XB \"Borduria\" {\n", &format!("party XB \"Borduria\" {{\n  ratified: {xb}\n"), 1)
+    text.replacen(
+        "party XA \"Arcadia\" {\n",
+        &format!("party XA \"Arcadia\" {{\n  ratified: {xa}\n"),
+        1,
+    )
+    .replacen(
+        "party XB \"Borduria\" {\n",
+        &format!("party XB \"Borduria\" {{\n  ratified: {xb}\n"),
+        1,
+    )
 }
 
 #[test]
@@ -552,7 +560,11 @@ fn a_principle_is_an_error_only_where_the_parties_concerned_are_bound() {
     let c = Config::default();
     let text = fixture("P401.pacta");
     // P401.pacta claims C157; both Parties bound by C118 for old-age: an error.
-    let both = ratifying(&text, "C118 old-age invalidity survivors", "C118 old-age invalidity survivors, C102");
+    let both = ratifying(
+        &text,
+        "C118 old-age invalidity survivors",
+        "C118 old-age invalidity survivors, C102",
+    );
     assert_eq!(severities(&both, "P401", &c), vec![Severity::Error]);
     // One Party has not ratified anything containing aggregation: a warning despite `conforms-to`.
     let one = ratifying(&text, "C118 old-age", "C102");
@@ -562,7 +574,13 @@ fn a_principle_is_an_error_only_where_the_parties_concerned_are_bound() {
         .into_iter()
         .find(|d| d.code == "P401")
         .unwrap();
-    assert!(d.notes.iter().any(|n| n.starts_with("not binding") && n.contains("XB")), "{:?}", d.notes);
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n.starts_with("not binding") && n.contains("XB")),
+        "{:?}",
+        d.notes
+    );
     // C118 binds branch by branch (Art 2): accepted for medical care only, old-age is not bound.
     let branch = ratifying(&text, "C118 medical-care", "C118 medical-care");
     assert_eq!(severities(&branch, "P401", &c), vec![Severity::Warning]);
