@@ -248,7 +248,10 @@ mod tests {
             "y".repeat(1000)
         );
         let at = src.find("TARGET").unwrap();
-        let keep = vec![std::ops::Range { start: at, end: at + 6 }];
+        let keep = vec![std::ops::Range {
+            start: at,
+            end: at + 6,
+        }];
         let v = View::new(&src, &keep);
         assert_eq!(v.text.lines().count(), 3);
         assert!(v.text.lines().nth(1).unwrap().len() < 2 * CONTEXT + 20);

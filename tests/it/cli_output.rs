@@ -1,10 +1,8 @@
 //! Output paths (`-o`): a regular file is replaced atomically, anything else is written through
 //! and never replaced; `-` is standard output and `pacta check -` reads standard input.
 
-mod common;
-
+use crate::common::root;
 use assert_cmd::Command;
-use common::root;
 use std::os::unix::fs::FileTypeExt;
 use std::path::PathBuf;
 

@@ -1,10 +1,8 @@
 //! Hostile input (issue 17): work bounded in counted steps, never by the clock; agreement text
 //! never reaches a terminal as a control sequence.
 
-mod common;
-
+use crate::common::root;
 use assert_cmd::Command;
-use common::root;
 use pacta::config::Config;
 use pacta::diff::{self, matching::Budget, Draft};
 
