@@ -6,7 +6,6 @@ mod aggregation;
 mod applicable;
 mod catalogue;
 mod equality;
-mod explain;
 mod export;
 mod final_provisions;
 mod plurality;
@@ -19,6 +18,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::Agreement;
 use registry::Policy;
 
+pub use applicable::{P301, P302, P310, P311, P312, P313};
 pub use catalogue::catalogue_markdown;
 
 /// What a check function receives.
@@ -26,96 +26,105 @@ pub struct Context<'a> {
     pub agreement: &'a Agreement,
 }
 
-/// A check family: reads the agreement, returns findings (severity is set by the runner).
-pub type CheckFn = fn(&Context<'_>) -> Vec<Diagnostic>;
-
-/// Every check, in code order (P001–P010 come from parsing, resolving and suppressions; P301,
-/// P302, P310 and P311 from `crate::legislation`).
-pub static FAMILIES: &[CheckFn] = &[
-    scope::branch_not_covered,
-    scope::c102_branch_absent,
-    scope::branch_without_rule,
-    scope::asymmetric_scope,
-    scope::nationality_based_scope,
-    scope::excluded_category,
-    scope::family_not_covered,
-    equality::no_equal_treatment,
-    equality::residence_conditioned_equality,
-    equality::survivors_nationality,
-    equality::residence_condition_too_long,
-    equality::equality_branches_narrower,
-    applicable::posting_without_limit,
-    applicable::posting_limit_long,
-    applicable::extension_unbounded,
-    applicable::posting_chaining,
-    applicable::no_multi_state_rule,
-    applicable::special_category_missing,
-    applicable::exception_breaks_single_legislation,
-    aggregation::no_aggregation,
-    aggregation::aggregation_purpose_missing,
-    aggregation::no_calculation_method,
-    aggregation::minimum_period_without_fallback,
-    aggregation::overlapping_periods,
-    aggregation::short_term_without_aggregation,
-    export::long_term_not_exported,
-    export::export_nationals_only,
-    export::export_exception_unlisted,
-    export::family_children_abroad,
-    export::medical_care_abroad,
-    administration::no_liaison_body,
-    administration::assistance_not_free,
-    administration::claims_not_portable,
-    administration::no_data_protection,
-    administration::no_language_clause,
-    administration::no_disputes_clause,
-    administration::no_institution,
-    final_provisions::no_entry_into_force,
-    final_provisions::no_termination,
-    final_provisions::rights_lost_on_termination,
-    final_provisions::prior_periods_ignored,
-    final_provisions::superseded_rights,
-    plurality::no_anti_overlap,
-    plurality::same_kind_reduction,
-];
+pub use registry::CheckFn;
 
 impl Context<'_> {
     /// A finding of `code`, with the note naming its principle and instrument. The severity is
     /// a placeholder until [`finish`] applies the policy and the configuration.
     pub fn finding(
         &self,
-        code: &'static str,
+        check: &'static registry::Check,
         message: impl Into<String>,
         span: crate::span::Span,
     ) -> Diagnostic {
-        let mut d = Diagnostic::new(code, Severity::Warning, message, span);
-        if let Some(info) = registry::get(code) {
-            d = match info.principle {
-                Some(p) => d.note(format!("principle: {} ({})", p.title(), info.source)),
-                None => d.note(format!("source: {}", info.source)),
-            };
+        let d = Diagnostic::new(check.code, Severity::Warning, message, span);
+        match check.principle {
+            Some(p) => d.note(format!("principle: {} ({})", p.title(), check.source)),
+            None => d.note(format!("source: {}", check.source)),
         }
-        d
     }
 }
 
 /// Run every check family on a resolved agreement.
 pub fn run(agreement: &Agreement) -> Vec<Diagnostic> {
     let ctx = Context { agreement };
-    FAMILIES.iter().flat_map(|f| f(&ctx)).collect()
+    registry::all()
+        .iter()
+        .filter_map(|c| c.run)
+        .flat_map(|f| f(&ctx))
+        .collect()
 }
 
-/// The severity of a finding for this agreement, before configuration.
+/// The severity of a finding for this agreement, before its profile and the configuration.
 pub fn policy_severity(code: &str, agreement: Option<&Agreement>) -> Severity {
+    let d = Diagnostic::new("", Severity::Warning, "", crate::span::Span::new(0, 0));
+    severity_and_note(code, &d.concerns, agreement).0
+}
+
+/// The severity of a finding by its check's policy and, for a principle, a note saying whether
+/// the Parties concerned are bound by it (when the Parties declare their ratifications).
+fn severity_and_note(
+    code: &str,
+    concerns: &crate::diag::Concerns,
+    agreement: Option<&Agreement>,
+) -> (Severity, Option<String>) {
     let Some(info) = registry::get(code) else {
-        return Severity::Error;
+        return (Severity::Error, None);
     };
     match (info.policy, agreement) {
-        (Policy::Fixed(s), _) => s,
-        (Policy::Principle(p), Some(a)) if a.claims_principle(p) => Severity::Error,
-        (Policy::Instruments(list), Some(a)) if list.iter().any(|i| a.claims_instrument(i)) => {
-            Severity::Error
+        (Policy::Fixed(s), _) => (s, None),
+        (Policy::Principle(p), Some(a)) => {
+            match a.binding(p, &concerns.parties, &concerns.branches) {
+                None if a.claims_principle(p) => (Severity::Error, None),
+                None => (Severity::Warning, None),
+                Some(bound) => binding_note(&bound, &concerns.branches),
+            }
         }
-        _ => Severity::Warning,
+        (Policy::Instruments(list), Some(a)) if list.iter().any(|i| a.claims_instrument(i)) => {
+            (Severity::Error, None)
+        }
+        _ => (Severity::Warning, None),
+    }
+}
+
+/// An error when every Party concerned is bound, with a note naming the Conventions; otherwise
+/// a warning, with a note naming the Parties that are not.
+fn binding_note(
+    bound: &[(&str, Option<&'static crate::model::Instrument>)],
+    branches: &[crate::model::Branch],
+) -> (Severity, Option<String>) {
+    let what = match branches {
+        [] => String::new(),
+        bs => format!(
+            " for {}",
+            crate::model::coordination::join_and(
+                &bs.iter().map(|b| b.title().to_string()).collect::<Vec<_>>()
+            )
+        ),
+    };
+    let free: Vec<&str> = bound
+        .iter()
+        .filter(|(_, i)| i.is_none())
+        .map(|(p, _)| *p)
+        .collect();
+    if free.is_empty() && !bound.is_empty() {
+        let by: Vec<String> = bound
+            .iter()
+            .filter_map(|(p, i)| i.map(|i| format!("{p} by {}", i.code)))
+            .collect();
+        (
+            Severity::Error,
+            Some(format!("binding{what}: {}", by.join(", "))),
+        )
+    } else {
+        (
+            Severity::Warning,
+            Some(format!(
+                "not binding{what}: {} {} ratified no Convention containing this principle (`conforms-to` states the agreement's aim, not an obligation)",
+                free.join(", "),
+                if free.len() == 1 { "has" } else { "have" }
+            )),
+        )
     }
 }
 
@@ -127,10 +136,32 @@ pub fn finish(
     config: &Config,
 ) -> Vec<Diagnostic> {
     for d in &mut diags {
-        // Syntax and structure findings keep the severity they were created with.
-        if !d.code.starts_with("P0") {
-            d.severity = policy_severity(d.code, agreement);
+        // Syntax and structure findings keep the severity they were created with, except those
+        // the check functions report.
+        let by_check = registry::get(d.code).is_some_and(|c| c.run.is_some());
+        if !d.code.starts_with("P0") || by_check {
+            let (severity, note) = severity_and_note(d.code, &d.concerns, agreement);
+            d.severity = severity;
+            if let Some(note) = note {
+                d.notes.push(note);
+            }
         }
+    }
+    // The profile of the agreement's kind: checks that do not apply are dropped, others capped.
+    if let Some(a) = agreement {
+        let kind = a.assumed_kind();
+        diags.retain_mut(|d| {
+            let Some(check) = registry::get(d.code) else {
+                return true;
+            };
+            match check.profile.get(kind).apply(d.severity) {
+                Some(s) => {
+                    d.severity = s;
+                    true
+                }
+                None => false,
+            }
+        });
     }
     if let Some(a) = agreement {
         let mut used = vec![false; a.suppressions.len()];
@@ -178,7 +209,8 @@ pub fn explain_text(info: &registry::CheckInfo) -> String {
     let severity = match info.policy {
         Policy::Fixed(s) => s.as_str().to_string(),
         Policy::Principle(p) => format!(
-            "error when the agreement claims an instrument containing {} (conforms-to), otherwise warning",
+            "error when the Parties concerned are bound by a Convention containing {} (ratified: in each party; \
+             when no Party says, the instruments the agreement claims in conforms-to), otherwise warning",
             p.title()
         ),
         Policy::Instruments(list) => {
@@ -192,6 +224,12 @@ pub fn explain_text(info: &registry::CheckInfo) -> String {
         out.push_str(&format!("Principle: {}\n", p.title()));
     }
     out.push_str(&format!("Instrument: {}\n", info.source));
+    out.push_str(&format!("Family: {}\n", info.family.key()));
+    let profile: Vec<String> = crate::model::Kind::ALL
+        .iter()
+        .map(|k| format!("{k} {}", info.profile.get(*k).as_str()))
+        .collect();
+    out.push_str(&format!("Profile: {}\n", profile.join(", ")));
     for (title, body) in [("What it checks", x.what), ("Why it matters", x.why)] {
         if !body.is_empty() {
             out.push_str(&format!("\n{title}\n{body}\n"));

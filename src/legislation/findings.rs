@@ -250,9 +250,7 @@ fn double_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnos
         Some((r, fail, i)) => (r.head_span, miss_label(a, i, fail)),
         None => (a.agreement.anchor(), "no rule applies".to_string()),
     };
-    let mut diag = ctx
-        .finding(
-            "P301",
+    let mut diag = ctx.finding(&crate::check::P301,
             format!("two legislations apply to some {who}: no rule settles their double coverage"),
             span,
         )
@@ -285,8 +283,7 @@ fn specialis_findings(ctx: &Context<'_>, a: &Analysis<'_>) -> Vec<Diagnostic> {
         .filter_map(|(i, j)| {
             let (ri, rj) = (a.rules.rules.get(i)?, a.rules.rules.get(j)?);
             Some(
-                ctx.finding(
-                    "P312",
+                ctx.finding(&crate::check::P312,
                     format!(
                         "rule {} prevails over rule {} as the more specific rule",
                         ri.label, rj.label
@@ -308,8 +305,7 @@ fn specialis_findings(ctx: &Context<'_>, a: &Analysis<'_>) -> Vec<Diagnostic> {
 fn budget_finding(ctx: &Context<'_>, a: &Analysis<'_>) -> Diagnostic {
     let widest = a.rules.rules.iter().max_by_key(|r| r.bound);
     let named = a.rules.named.len();
-    let mut d = ctx.finding(
-        "P313",
+    let mut d = ctx.finding(&crate::check::P313,
         format!(
             "the applicable-legislation analysis stopped after {} situations",
             super::space::BUDGET
@@ -358,7 +354,7 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagno
     let who = who(&d.situation);
     let mut diag = if d.rules.len() == 1 {
         ctx.finding(
-            "P301",
+            &crate::check::P301,
             format!("rule {} designates two legislations for some {who}", r1.label),
             r1.head_span,
         )
@@ -379,7 +375,7 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagno
             .collect();
         let mut diag = ctx
             .finding(
-                "P301",
+                &crate::check::P301,
                 format!("two legislations apply to some {who}"),
                 r1.head_span,
             )
@@ -411,7 +407,7 @@ fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnostic
     if rules.is_empty() {
         let mut diag = ctx
             .finding(
-                "P302",
+                &crate::check::P302,
                 "no rule says which legislation applies to anyone",
                 a.agreement.anchor(),
             )
@@ -432,7 +428,7 @@ fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnostic
     let label_for_new = next_label(a, best.map(|(i, _)| i));
     let mut diag = ctx
         .finding(
-            "P302",
+            &crate::check::P302,
             format!("no legislation applies to some {who}"),
             span,
         )
@@ -704,7 +700,7 @@ fn cycle_finding(ctx: &Context<'_>, rs: &RuleSet, cycle: &[usize]) -> Diagnostic
     let first = cycle.first().copied().unwrap_or(0);
     let mut d = ctx
         .finding(
-            "P310",
+            &crate::check::P310,
             format!("rules {list} override each other in a cycle"),
             span_of(first),
         )
@@ -756,7 +752,7 @@ fn dead_rules(ctx: &Context<'_>, a: &Analysis<'_>, cycles: &[Vec<usize>]) -> Vec
         if !applies.get(i).copied().unwrap_or(true) {
             out.push(
                 ctx.finding(
-                    "P311",
+                    &crate::check::P311,
                     format!("rule {} applies to no situation", r.label),
                     r.head_span,
                 )
@@ -767,7 +763,7 @@ fn dead_rules(ctx: &Context<'_>, a: &Analysis<'_>, cycles: &[Vec<usize>]) -> Vec
         } else if !decides.get(i).copied().unwrap_or(true) {
             let mut d = ctx
                 .finding(
-                    "P311",
+                    &crate::check::P311,
                     format!("rule {} is overridden wherever it applies", r.label),
                     r.head_span,
                 )

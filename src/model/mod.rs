@@ -7,11 +7,13 @@ pub mod basis;
 pub mod branch;
 pub mod coordination;
 pub mod instrument;
+pub mod kind;
 mod resolve;
 pub mod schema;
 
 pub use branch::Branch;
 pub use instrument::{Instrument, Principle};
+pub use kind::Kind;
 pub use resolve::resolve;
 
 use crate::ast::{self, Field, Item, ValueKind};
@@ -71,7 +73,53 @@ pub struct PartyDecl {
     pub sub_national_units: Vec<Spanned<String>>,
     /// The Party's official languages (`official-languages:`), lowercased.
     pub official_languages: Vec<String>,
+    /// The ILO Conventions the Party has ratified (`ratified:`).
+    pub ratified: Vec<Ratification>,
+    /// The `ratified:` field, when the Party has one.
+    pub ratified_span: Option<Span>,
     pub span: Span,
+}
+
+/// One Convention a Party has ratified: `C118 old-age invalidity` in `ratified:`.
+#[derive(Clone, Debug)]
+pub struct Ratification {
+    pub instrument: &'static Instrument,
+    /// The branches accepted, for C118 (Art 2) and C102 (its Parts); empty when not given, which
+    /// counts as every branch.
+    pub branches: BTreeSet<Branch>,
+    pub span: Span,
+}
+
+impl PartialEq for Ratification {
+    fn eq(&self, other: &Ratification) -> bool {
+        self.instrument.code == other.instrument.code
+            && self.branches == other.branches
+            && self.span == other.span
+    }
+}
+
+impl PartyDecl {
+    /// Whether the Party has declared its ratifications (`ratified:`, even empty).
+    pub fn declares_ratifications(&self) -> bool {
+        self.ratified_span.is_some()
+    }
+
+    /// The Convention by which the Party is bound to the principle for all of `branches` (any
+    /// branch when empty), if any: one it has ratified that contains the principle and, for C118
+    /// and C102, whose accepted branches include them.
+    pub fn bound_by(
+        &self,
+        principle: Principle,
+        branches: &[Branch],
+    ) -> Option<&'static Instrument> {
+        self.ratified
+            .iter()
+            .find(|r| {
+                r.instrument.principles.contains(&principle)
+                    && (r.branches.is_empty() || branches.iter().all(|b| r.branches.contains(b)))
+            })
+            .map(|r| r.instrument)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -235,6 +283,8 @@ pub struct Agreement {
     /// Header fields as written (`short-title`, `draft`, `date`, …).
     pub header_fields: Vec<Field>,
     pub claims: Vec<Claim>,
+    /// The kind of agreement (`kind:`), when the header says; see [`Agreement::assumed_kind`].
+    pub kind: Option<Spanned<Kind>>,
     pub parties: Vec<PartyDecl>,
     pub articles: Vec<ArticleInfo>,
     pub scopes: Vec<ScopeEntry>,
@@ -251,6 +301,17 @@ pub struct Agreement {
 }
 
 impl Agreement {
+    /// The kind whose profile the checks apply: the declared kind, else [`Kind::ASSUMED`].
+    pub fn assumed_kind(&self) -> Kind {
+        self.kind.as_ref().map_or(Kind::ASSUMED, |k| k.value)
+    }
+
+    /// Whether the agreement promises every person in its personal scope a legislation, or sets
+    /// out only to avoid double coverage ([`Kind::promises_coverage`] of the assumed kind).
+    pub fn promises_coverage(&self) -> bool {
+        self.assumed_kind().promises_coverage()
+    }
+
     pub fn party(&self, code: &str) -> Option<&PartyDecl> {
         self.parties.iter().find(|p| p.code.value == code)
     }
@@ -317,6 +378,33 @@ impl Agreement {
             }
         }
         out
+    }
+
+    /// Whether any Party declares its ratifications (`ratified:`); only then does ratification,
+    /// rather than `conforms-to`, decide whether a principle binds.
+    pub fn declares_ratifications(&self) -> bool {
+        self.parties.iter().any(PartyDecl::declares_ratifications)
+    }
+
+    /// Whether the Parties concerned (every Party when `parties` is empty) are bound by the
+    /// principle for `branches`: for each, the Convention binding it, or `None` when it is not
+    /// bound. `None` altogether when no Party declares its ratifications.
+    pub fn binding(
+        &self,
+        principle: Principle,
+        parties: &[String],
+        branches: &[Branch],
+    ) -> Option<Vec<(&str, Option<&'static Instrument>)>> {
+        if !self.declares_ratifications() {
+            return None;
+        }
+        Some(
+            self.parties
+                .iter()
+                .filter(|p| parties.is_empty() || parties.contains(&p.code.value))
+                .map(|p| (p.code.value.as_str(), p.bound_by(principle, branches)))
+                .collect(),
+        )
     }
 
     /// Whether the agreement claims an instrument that contains the principle.

@@ -13,6 +13,8 @@ pub enum Values {
     Branches,
     /// Instruments such as `C157`.
     Instruments,
+    /// Conventions, C118 and C102 followed by the branches accepted (`C118 old-age invalidity`).
+    Ratifications,
     /// A positive duration.
     Duration,
     /// `yes` or `no`.
@@ -81,6 +83,8 @@ pub const HEADER: &[FieldSpec] = &[
     f("signed", Date, "the date of signature"),
     f("in-force", Date, "the date of entry into force, once known"),
     f("conforms-to", Instruments, "the ILO instruments the agreement declares conformity with"),
+    f("kind", Words(&["coordination", "coverage", "export", "posting", "multilateral-framework"]),
+      "what the agreement sets out to do; it decides which checks apply (docs/checks.md, Profiles)"),
     f("languages", Free, "the authentic languages"),
     f("supersedes", Strings, "earlier agreements this one replaces"),
     f("place", Strings, "the place of signature"),
@@ -93,6 +97,7 @@ pub const PARTY: &[FieldSpec] = &[
     f("liaison-body", Strings, "the liaison body or bodies"),
     f("sub-national-units", Free, "states, provinces or cantons with their own schemes"),
     f("official-languages", Free, "the Party's official languages"),
+    f("ratified", Ratifications, "the ILO Conventions the Party has ratified, with the branches accepted for C118 and C102"),
 ];
 
 #[rustfmt::skip]
@@ -332,6 +337,7 @@ fn describe_values(v: Values) -> String {
         Date => "a date".into(),
         Branches => "branches, or `all`".into(),
         Instruments => "ILO instruments (`C157`, `R167`, …)".into(),
+        Ratifications => "ILO Conventions, C118 and C102 followed by the branches accepted (`C118 old-age survivors`)".into(),
         Duration => "a duration".into(),
         YesNo => "`yes` or `no`".into(),
         Words(ws) => words(ws),
@@ -362,7 +368,7 @@ pub fn reference_markdown() -> String {
     let mut out = String::from(
         "# Fields of the Pacta provisions\n\n\
          Generated from `src/model/schema.rs` (`cargo test` fails when this file is stale; regenerate with\n\
-         `PACTA_BLESS=1 cargo test --test docs`). An unknown field is a P001, a value outside the list a P007.\n\n",
+         `PACTA_BLESS=1 cargo test --test it docs::`). An unknown field is a P001, a value outside the list a P007.\n\n",
     );
     out.push_str("## `agreement` header\n\n");
     table(&mut out, HEADER);
