@@ -250,7 +250,9 @@ fn double_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnos
         Some((r, fail, i)) => (r.head_span, miss_label(a, i, fail)),
         None => (a.agreement.anchor(), "no rule applies".to_string()),
     };
-    let mut diag = ctx.finding(&crate::check::P301,
+    let mut diag = ctx
+        .finding(
+            &crate::check::P301,
             format!("two legislations apply to some {who}: no rule settles their double coverage"),
             span,
         )
@@ -283,7 +285,8 @@ fn specialis_findings(ctx: &Context<'_>, a: &Analysis<'_>) -> Vec<Diagnostic> {
         .filter_map(|(i, j)| {
             let (ri, rj) = (a.rules.rules.get(i)?, a.rules.rules.get(j)?);
             Some(
-                ctx.finding(&crate::check::P312,
+                ctx.finding(
+                    &crate::check::P312,
                     format!(
                         "rule {} prevails over rule {} as the more specific rule",
                         ri.label, rj.label
@@ -305,7 +308,8 @@ fn specialis_findings(ctx: &Context<'_>, a: &Analysis<'_>) -> Vec<Diagnostic> {
 fn budget_finding(ctx: &Context<'_>, a: &Analysis<'_>) -> Diagnostic {
     let widest = a.rules.rules.iter().max_by_key(|r| r.bound);
     let named = a.rules.named.len();
-    let mut d = ctx.finding(&crate::check::P313,
+    let mut d = ctx.finding(
+        &crate::check::P313,
         format!(
             "the applicable-legislation analysis stopped after {} situations",
             super::space::BUDGET

@@ -333,6 +333,21 @@ pub fn covers_non_active(agreement: &Agreement) -> bool {
     non_active_in_scope(agreement, &RuleSet::compile(agreement))
 }
 
+/// The pairs (specific, general) of rule labels where the first rule's conditions imply the
+/// second's (lex specialis), in rule order.
+pub fn specialis_pairs(agreement: &Agreement) -> Vec<(String, String)> {
+    let rules = RuleSet::compile(agreement);
+    let mut out = Vec::new();
+    for (i, row) in rules.specific.iter().enumerate() {
+        for (j, &more) in row.iter().enumerate() {
+            if let (true, Some(a), Some(b)) = (more, rules.rules.get(i), rules.rules.get(j)) {
+                out.push((a.label.clone(), b.label.clone()));
+            }
+        }
+    }
+    out
+}
+
 /// Whether the agreement allocates each activity on its own (`allocation: per-activity` or a
 /// rule's `per-activity` clause).
 pub fn allocates_per_activity(agreement: &Agreement) -> bool {

@@ -309,7 +309,7 @@ impl RuleSet {
     pub fn eval(&self, s: &Situation, g: &Group) -> Eval {
         let e = self.eval_person(s, g, false);
         let several = s.work.len() >= 2 && !s.is_non_active();
-        if self.per_activity && several && e.applicable.is_empty() {
+        if self.per_activity && several && e.winners.is_empty() {
             let mut parts = Vec::new();
             for &(p, a) in &s.work {
                 let mut one = s.clone();

@@ -157,8 +157,9 @@ impl Space {
                     if (s > 0 && !self_employed) || base.len() + e + s > count_cap {
                         continue;
                     }
-                    let acts: Vec<Act> = std::iter::repeat_n(Act::Employed, e)
-                        .chain(std::iter::repeat_n(Act::SelfEmployed, s))
+                    let acts: Vec<Act> = std::iter::repeat(Act::Employed)
+                        .take(e)
+                        .chain(std::iter::repeat(Act::SelfEmployed).take(s))
                         .collect();
                     self.fresh(&acts, used.clone(), base.clone(), 0, f);
                 }
