@@ -21,5 +21,6 @@ mod fmt;
 mod legislation;
 mod legislation_agreements;
 mod legislation_differential;
+mod lsp;
 mod no_panic;
 mod syntax;
