@@ -13,6 +13,7 @@ pub mod diff;
 pub mod emit;
 pub mod legislation;
 pub mod model;
+pub mod numbering;
 pub mod span;
 pub mod suggest;
 pub mod syntax;
