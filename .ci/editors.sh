@@ -145,7 +145,7 @@ emacs_test() {
 # ───────────────────────────── keywords ─────────────────────────────
 
 keywords_test() {
-  cargo test --quiet --test editor_keywords
+  cargo test --quiet --test it editor_keywords::
 }
 
 # ───────────────────────────── run ─────────────────────────────
