@@ -8,7 +8,16 @@ use std::fmt;
 
 /// The Latin suffixes of inserted articles, in order (`5bis` comes after `5`, `5ter` after `5bis`).
 pub const LATIN_SUFFIXES: &[&str] = &[
-    "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "nonies", "decies",
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "nonies",
+    "decies",
 ];
 
 /// How an article number is written.
@@ -23,7 +32,7 @@ pub enum Style {
 /// An article number as written, with its numeric value for ordering and for the rule set's
 /// integer `number`. Two numbers are the same article when their value and suffix agree: `1er` is
 /// article 1, `5A` is `5a`; `IV` and `4` are the same number written in two styles.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ArticleNo {
     /// As written in the file.
     pub text: String,
@@ -152,6 +161,13 @@ impl std::hash::Hash for ArticleNo {
     }
 }
 
+/// Written as signed, so that syntax trees print `13` or `5bis` rather than the fields.
+impl fmt::Debug for ArticleNo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 impl fmt::Display for ArticleNo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
@@ -188,7 +204,9 @@ pub fn roman_value(text: &str) -> Option<u32> {
         }
     }
     // Accept only the canonical spelling of the value.
-    let total = u32::try_from(total).ok().filter(|t| (1..4000).contains(t))?;
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|t| (1..4000).contains(t))?;
     (to_roman(total) == text).then_some(total)
 }
 
@@ -230,7 +248,10 @@ mod tests {
         assert_eq!(ArticleNo::parse("1er").unwrap(), ArticleNo::plain(1));
         assert_eq!(ArticleNo::parse("IV").unwrap().value, 4);
         assert_eq!(ArticleNo::parse("XIX").unwrap().value, 19);
-        assert_eq!(ArticleNo::parse("5A").unwrap(), ArticleNo::parse("5a").unwrap());
+        assert_eq!(
+            ArticleNo::parse("5A").unwrap(),
+            ArticleNo::parse("5a").unwrap()
+        );
         assert!(ArticleNo::parse("IIII").is_err());
         assert!(ArticleNo::parse("2er").is_err());
         assert!(ArticleNo::parse("5xyz").is_err());
@@ -250,7 +271,13 @@ mod tests {
     #[test]
     fn labels_only_what_the_integer_cannot_say() {
         assert_eq!(ArticleNo::plain(7).label(), None);
-        assert_eq!(ArticleNo::parse("IV").unwrap().label().as_deref(), Some("IV"));
-        assert_eq!(ArticleNo::parse("1er").unwrap().label().as_deref(), Some("1er"));
+        assert_eq!(
+            ArticleNo::parse("IV").unwrap().label().as_deref(),
+            Some("IV")
+        );
+        assert_eq!(
+            ArticleNo::parse("1er").unwrap().label().as_deref(),
+            Some("1er")
+        );
     }
 }

@@ -144,7 +144,9 @@ impl ArticleRef {
 
     /// The number as signed: `7`, `5bis`, `IV`.
     pub fn shown(&self) -> String {
-        self.label.clone().unwrap_or_else(|| self.number.to_string())
+        self.label
+            .clone()
+            .unwrap_or_else(|| self.number.to_string())
     }
 
     /// `Art. 7 "Detached workers"`

@@ -8,9 +8,9 @@ use crate::ast::{
 };
 use crate::check::registry;
 use crate::diag::{Diagnostic, Severity};
+use crate::numbering::{ArticleNo, Style};
 use crate::suggest::did_you_mean;
 use std::collections::{BTreeMap, HashMap};
-use crate::numbering::{ArticleNo, Style};
 
 struct Resolver {
     agreement: Agreement,
@@ -1104,14 +1104,22 @@ impl Resolver {
                         a,
                     )
                     .label("suffixed number")
-                    .help(format!("number it {} and renumber the articles after it", written(next)))
-                    .note("the header declares `numbering: sequential`; a signed treaty that keeps \
-                           inserted articles should leave the field out"),
+                    .help(format!(
+                        "number it {} and renumber the articles after it",
+                        written(next)
+                    ))
+                    .note(
+                        "the header declares `numbering: sequential`; a signed treaty that keeps \
+                           inserted articles should leave the field out",
+                    ),
                 );
             } else if Some(a.number.style) != style {
                 found.push(
                     warn(
-                        format!("article {} is numbered in another style than article 1", a.number),
+                        format!(
+                            "article {} is numbered in another style than article 1",
+                            a.number
+                        ),
                         a,
                     )
                     .label("mixed Roman and Arabic numbers")
