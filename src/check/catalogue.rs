@@ -9,7 +9,7 @@ use super::registry::{CheckInfo, CHECKS};
 pub fn catalogue_markdown() -> String {
     let mut out = String::from(
         "# Checks\n\n\
-         <!-- Generated from src/check/registry.rs and the explanations in src/check/*.rs; do not edit.\n     \
+         <!-- Generated from the check declarations in src/check/*.rs; do not edit.\n     \
          Regenerate with `PACTA_BLESS=1 cargo test --test it checks::`. -->\n\n\
          Every finding Pacta reports has a stable code. A defect against a principle that the agreement \
          claims (an instrument in `conforms-to:` containing it) is an error; the same defect in an \

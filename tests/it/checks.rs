@@ -134,6 +134,93 @@ fn every_check_is_explained() {
     }
 }
 
+/// The catalogue holds every check to its declaration: codes unique and in order, the family
+/// written in the code's hundreds, names unique and in kebab case, and a function for every check
+/// that is not reported while parsing, resolving or analysing the applicable legislation.
+#[test]
+fn every_check_matches_its_declaration() {
+    use pacta::check::registry::Family;
+    let mut codes = std::collections::BTreeSet::new();
+    let mut names = std::collections::BTreeSet::new();
+    let mut previous = "";
+    for c in CHECKS {
+        assert!(codes.insert(c.code), "{} declared twice", c.code);
+        assert!(names.insert(c.name), "name {} used twice", c.name);
+        assert!(c.code > previous, "{} out of order", c.code);
+        previous = c.code;
+        assert!(
+            c.code.len() == 4
+                && c.code.starts_with('P')
+                && c.code[1..].bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            c.code
+        );
+        assert!(
+            c.name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{}: {}",
+            c.code,
+            c.name
+        );
+        let family = match &c.code[1..2] {
+            "0" => Family::Structure,
+            "1" => Family::Scope,
+            "2" => Family::Equality,
+            "3" => Family::ApplicableLegislation,
+            "4" => Family::Aggregation,
+            "5" => Family::Export,
+            "6" => Family::Administration,
+            "7" => Family::FinalProvisions,
+            "8" => Family::Plurality,
+            other => panic!("{}: no family for {other}", c.code),
+        };
+        assert_eq!(c.family, family, "{}", c.code);
+        let elsewhere = c.code < "P101" || ANALYSIS.contains(&c.code);
+        assert_eq!(c.run.is_none(), elsewhere, "{}: run", c.code);
+        assert_eq!(
+            pacta::check::registry::get(c.code).map(|d| d.name),
+            Some(c.name)
+        );
+    }
+}
+
+/// Every code written as a string in the sources (`"P301"`) is declared: the checks make their
+/// findings from the declarations, and any code still spelt out must name one.
+#[test]
+fn every_code_in_the_sources_is_declared() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut unknown = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, _) in text.match_indices("\"P") {
+            let code = text.get(i + 1..i + 5).unwrap_or_default();
+            let closed = text.get(i + 5..i + 6) == Some("\"");
+            if closed
+                && code[1..].bytes().all(|b| b.is_ascii_digit())
+                && pacta::check::registry::get(code).is_none()
+            {
+                unknown.push(format!("{}: {code}", f.display()));
+            }
+        }
+    }
+    assert!(unknown.is_empty(), "undeclared codes: {unknown:#?}");
+}
+
 #[test]
 fn explain_finds_checks_by_code_and_name() {
     let by_code = pacta::check::registry::lookup("P401").unwrap();
