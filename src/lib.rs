@@ -15,6 +15,7 @@ pub mod fmt;
 pub mod ide;
 pub mod legislation;
 pub mod model;
+pub mod numbering;
 pub mod span;
 pub mod suggest;
 pub mod syntax;
