@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod explain;
 pub mod files;
+mod render;
 mod resolve;
 mod schema;
 mod test;
@@ -48,6 +49,7 @@ pub fn run() -> i32 {
         Command::Build(a) => build::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Render(a) => render::run(a),
     };
     match result {
         Ok(code) => code,

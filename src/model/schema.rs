@@ -80,7 +80,8 @@ pub const HEADER: &[FieldSpec] = &[
     f("signed", Date, "the date of signature"),
     f("in-force", Date, "the date of entry into force, once known"),
     f("conforms-to", Instruments, "the ILO instruments the agreement declares conformity with"),
-    f("languages", Free, "the authentic languages"),
+    f("languages", Free, "the authentic languages; prose without a language is in the first"),
+    f("prevailing-language", Free, "the authentic text that prevails in case of divergence"),
     f("supersedes", Strings, "earlier agreements this one replaces"),
     f("place", Strings, "the place of signature"),
 ];
