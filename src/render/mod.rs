@@ -699,7 +699,9 @@ fn paragraphs(text: &str) -> String {
                 let item = line.starts_with('(')
                     || line.starts_with("- ")
                     || line.split_once(". ").is_some_and(|(n, _)| {
-                        !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_alphanumeric())
+                        !n.is_empty()
+                            && n.len() <= 3
+                            && n.chars().all(|c| c.is_ascii_alphanumeric())
                     });
                 flowed.push_str(if item { "<br>" } else { " " });
             }

@@ -10,12 +10,22 @@
 //!   Prose without a language is in the first language of `languages:`.
 
 use crate::ast::{self, ClauseKind, Duration, Unit, ValueKind};
-use crate::check::registry::Explanation;
+use crate::check::registry::{declare, Check, Explanation, Family, Policy};
+use crate::check::Context;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Agreement, ArticleInfo, Prose};
+use crate::model::{ArticleInfo, Prose};
 use crate::span::Span;
 
-pub const P013: Explanation = Explanation {
+declare!(P013 = Check {
+    name: "prose-contradicts-provision",
+    family: Family::Structure,
+    policy: Policy::Fixed(Severity::Warning),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "prose stating a duration or a Party other than the provision beside it",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
     what: "Prose that says something other than the structured provision beside it: a duration \
            (`limit 24 months` where the text says twelve months) or a Party (`-> NL` where the text \
            names Japan only). Durations in figures or in English or French words are compared.",
@@ -23,27 +33,44 @@ pub const P013: Explanation = Explanation {
           the negotiators sign the prose while the checks judged the provision.",
     failing: "article 7 \"Detached workers\" {\n  rule 7.1: employed in Y, employer in X, posted -> X\n    limit 24 months\n  text \"\"\"A posted worker remains insured for up to twelve months.\"\"\"\n}",
     passing: "article 7 \"Detached workers\" {\n  rule 7.1: employed in Y, employer in X, posted -> X\n    limit 24 months\n  text \"\"\"A posted worker remains insured for up to twenty-four months.\"\"\"\n}",
-};
+    },
+});
 
-pub const P014: Explanation = Explanation {
+declare!(P014 = Check {
+    name: "prose-missing-language",
+    family: Family::Structure,
+    policy: Policy::Fixed(Severity::Warning),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "an Article without prose in one of the authentic languages",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
     what: "In an agreement that gives its prose in several languages (`text fr \"\"\"…\"\"\"`), an \
            Article with prose in one authentic language (`languages:`) and none in another.",
     why: "Every authentic text is equally binding; an Article missing from one of them cannot be signed, \
           and the divergence clause (`prevailing-language:`) does not cure an absent text.",
     failing: "agreement \"…\" { languages: en, fr }\n…\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
     passing: "agreement \"…\" { languages: en, fr }\n…\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}",
-};
+    },
+});
 
-/// Both checks.
-pub fn check(a: &Agreement) -> Vec<Diagnostic> {
-    let mut out = contradictions(a);
-    out.extend(missing_languages(a));
+/// Both checks; like the other structure findings they are not in the runner's list (`run: None`)
+/// but called by [`crate::check_source`] once the file is structurally sound.
+pub fn check(agreement: &crate::model::Agreement) -> Vec<Diagnostic> {
+    let cx = Context { agreement };
+    let mut out = contradictions(&cx);
+    out.extend(missing_languages(&cx));
     out
 }
 
+/// The checks declared in this file.
+pub(crate) static CHECKS: &[&Check] = &[&P013, &P014];
+
 // ───────────────────────────── P014 ─────────────────────────────
 
-fn missing_languages(a: &Agreement) -> Vec<Diagnostic> {
+fn missing_languages(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
     let langs = super::Languages::of(a);
     let mut out = Vec::new();
     let tagged: Vec<&str> = a
@@ -77,14 +104,14 @@ fn missing_languages(a: &Agreement) -> Vec<Diagnostic> {
                 continue;
             }
             let name = super::language_name(l);
-            let mut d = Diagnostic::new(
-                "P014",
-                Severity::Warning,
-                format!("{} has no {name} text", cite(art)),
-                art.head_span,
-            )
-            .label(format!("no `text {l}` in this Article"))
-            .help(format!(
+            let mut d = cx
+                .finding(
+                    &P014,
+                    format!("{} has no {name} text", cite(art)),
+                    art.head_span,
+                )
+                .label(format!("no `text {l}` in this Article"))
+                .help(format!(
                 "add the {name} text (`text {l} \"\"\"…\"\"\"`), or drop `{l}` from `languages:`"
             ));
             if let Some(p) = art.prose.first() {
@@ -123,7 +150,8 @@ fn durations_of(fields: &[ast::Field], what: &str, out: &mut Vec<Stated>) {
     }
 }
 
-fn contradictions(a: &Agreement) -> Vec<Diagnostic> {
+fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
     let mut out = Vec::new();
     let party_names: Vec<(String, Vec<String>)> = a
         .parties
@@ -188,9 +216,8 @@ fn contradictions(a: &Agreement) -> Vec<Diagnostic> {
                         }
                     }
                     out.push(
-                        Diagnostic::new(
-                            "P013",
-                            Severity::Warning,
+                        cx.finding(
+                            &P013,
                             format!(
                                 "the prose of {} says {} where {} is {}",
                                 cite(art),
@@ -230,9 +257,8 @@ fn contradictions(a: &Agreement) -> Vec<Diagnostic> {
                             .map_or_else(|| c.to_string(), |p| p.name.value.clone())
                     };
                     out.push(
-                        Diagnostic::new(
-                            "P013",
-                            Severity::Warning,
+                        cx.finding(
+                            &P013,
                             format!(
                                 "the prose of {} names {} where rule {label} designates {}",
                                 cite(art),
