@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default)]
 pub struct Names {
     parties: BTreeMap<String, String>,
-    tags: BTreeMap<String, u32>,
+    tags: BTreeMap<String, String>,
 }
 
 impl Names {
@@ -35,7 +35,7 @@ impl Names {
             tags: agreement
                 .articles
                 .iter()
-                .filter_map(|a| Some((a.tag.clone()?, a.number)))
+                .filter_map(|a| Some((a.tag.clone()?, a.number.to_string())))
                 .collect(),
         }
     }

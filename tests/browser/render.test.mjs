@@ -47,7 +47,7 @@ function render(source, name, extra = []) {
 /** The article numbers of a source file, in order (`article N` at the start of a line). */
 function articlesOf(source) {
   const text = readFileSync(join(ROOT, source), 'utf8');
-  return [...text.matchAll(/^\s*article\s+(\d+)/gm)].map((m) => m[1]);
+  return [...text.matchAll(/^\s*article\s+(\d+[a-z]*|[IVXLCDM]+)\b/gm)].map((m) => m[1]);
 }
 
 /** Open a rendered file; any script that runs, any request that leaves, any error fails the test. */
