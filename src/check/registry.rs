@@ -265,6 +265,7 @@ static ALL: LazyLock<Vec<&'static Check>> = LazyLock::new(|| {
         super::final_provisions::CHECKS,
         super::plurality::CHECKS,
         super::runs::CHECKS,
+        crate::render::prose::CHECKS,
     ]
     .concat();
     all.sort_by_key(|c| c.code);
