@@ -96,6 +96,7 @@ pub fn check_parsed(
     if structurally_sound {
         diagnostics.extend(check::run(&agreement));
         diagnostics.extend(legislation::check(&agreement));
+        diagnostics.extend(check::failing_scenarios(&agreement));
         diagnostics.extend(render::prose::check(&agreement));
     }
     // Suppressions are only judged (P010) when the checks they refer to have run.
