@@ -22,7 +22,8 @@ use std::collections::BTreeSet;
 /// Where a provision stands: article, Part and chapter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleInfo {
-    pub number: u32,
+    /// The number as signed (`7`, `5bis`, `IV`, `1er`).
+    pub number: crate::numbering::ArticleNo,
     pub title: Option<String>,
     pub tag: Option<String>,
     /// The Part's Roman numeral, when the article stands in a Part.
@@ -34,6 +35,19 @@ pub struct ArticleInfo {
     pub head_span: Span,
     /// The article's prose, in order.
     pub texts: Vec<String>,
+    /// The article's prose blocks with their language and paragraph, in order.
+    pub prose: Vec<Prose>,
+}
+
+/// One `text` block of an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prose {
+    /// The language written after `text` (`text fr """…"""`), lowercased; `None` when not given.
+    pub lang: Option<String>,
+    pub text: String,
+    pub span: Span,
+    /// The paragraph label, when the prose stands in a `paragraph`.
+    pub paragraph: Option<String>,
 }
 
 impl ArticleInfo {
@@ -42,7 +56,7 @@ impl ArticleInfo {
         format!("Art. {}", self.number)
     }
 
-    /// The Akoma Ntoso-style identifier `art_7`.
+    /// The Akoma Ntoso-style identifier `art_7` (`art_5bis`, `art_IV` for numbers written so).
     pub fn eid(&self) -> String {
         format!("art_{}", self.number)
     }

@@ -84,9 +84,13 @@ pub const HEADER: &[FieldSpec] = &[
     f("conforms-to", Instruments, "the ILO instruments the agreement declares conformity with"),
     f("kind", Words(&["coordination", "coverage", "export", "posting", "multilateral-framework"]),
       "what the agreement sets out to do; it decides which checks apply (docs/checks.md, Profiles)"),
-    f("languages", Free, "the authentic languages"),
+    f("languages", Free, "the authentic languages; prose without a language is in the first"),
+    f("prevailing-language", Free, "the authentic text that prevails in case of divergence"),
     f("supersedes", Strings, "earlier agreements this one replaces"),
     f("place", Strings, "the place of signature"),
+    f("numbering", Words(&["sequential", "as-signed"]),
+      "`sequential`: articles are numbered 1, 2, 3 … and P008 judges their order; `as-signed` (the default): \
+       the treaty's own numbers, with suffixes, Roman numbers and gaps"),
 ];
 
 #[rustfmt::skip]
