@@ -77,6 +77,7 @@ pub fn check_source(name: &str, text: &str, config: &Config) -> Checked {
     if structurally_sound {
         diagnostics.extend(check::run(&agreement));
         diagnostics.extend(legislation::check(&agreement));
+        check::unverified::apply(&agreement, &mut diagnostics);
     }
     // Suppressions are only judged (P010) when the checks they refer to have run.
     let judged = if structurally_sound {

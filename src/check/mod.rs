@@ -13,6 +13,7 @@ mod plurality;
 pub mod registry;
 mod scope;
 mod structure;
+pub mod unverified;
 
 use crate::config::{Config, Level};
 use crate::diag::{Diagnostic, Severity};

@@ -92,6 +92,7 @@ pub static CHECKS: &[CheckInfo] = &[
     check!("P008", "article-order", W, None, "R167, Annex II (layout of a model agreement)", "article numbers out of order or with gaps", &x::P008),
     check!("P009", "unused-definition", I, None, "R167, Annex I (definitions)", "a defined term that nothing uses", &x::P009),
     check!("P010", "unused-suppression", W, None, "Pacta language reference", "an `allow` that matches no finding", &x::P010),
+    check!("P011", "unverified-encoding", I, None, "Pacta language reference", "the header declares check families whose provisions were not verified in the text; their checks are silent", &x::P011),
     check!("P101", "branch-not-covered", Policy::Instruments(&["C157", "R167"]), None, "C157 Art 2; C118 Art 2", "a Party has a scheme for a branch that the material scope leaves out for that Party", &x::P101),
     check!("P102", "c102-branch-absent", I, None, "C102; GB.344/POL/1 para 13", "C102 branches covered for no Party, listed in one finding", &x::P102),
     check!("P103", "branch-without-rule", Policy::Instruments(&["C157", "R167"]), None, "real agreements (Netherlands–Korea); C157 Art 2", "a branch in the material scope with no coordination rule at all", &x::P103),

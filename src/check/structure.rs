@@ -90,3 +90,15 @@ pub const P010: Explanation = Explanation {
     failing: "article 7 \"Detached workers\" {\n  allow P303 \"limit left open\"\n  rule 7.1: employed in Y, employer in X, posted -> X\n    overrides 6.1\n    limit 24 months\n}",
     passing: "article 7 \"Detached workers\" {\n  rule 7.1: employed in Y, employer in X, posted -> X\n    overrides 6.1\n    limit 24 months\n}",
 };
+
+pub const P011: Explanation = Explanation {
+    what: "The header's `unverified:` names check families (scope, equality, applicable-legislation, \
+           aggregation, export, administration, final-provisions, plurality) whose provisions the encoder \
+           could not verify in the treaty's text. The checks of those families report nothing for the file; \
+           this one info lists the families instead.",
+    why: "An encoding that leaves out a provision it could not read would make the tool report the gap as a \
+          defect of the treaty. A reader who sees one such false finding on a treaty they know will not \
+          believe the next one; declaring the encoding partial keeps every reported finding true.",
+    failing: "agreement \"…\" {\n  unverified: administration\n}",
+    passing: "agreement \"…\" {\n  source: \"BWBV0001756, English text read\"\n}",
+};

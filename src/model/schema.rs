@@ -83,6 +83,9 @@ pub const HEADER: &[FieldSpec] = &[
     f("languages", Free, "the authentic languages"),
     f("supersedes", Strings, "earlier agreements this one replaces"),
     f("place", Strings, "the place of signature"),
+    f("source", Strings, "where the text was read: database identifier, language of the text, protocols included"),
+    f("unverified", Words(crate::check::unverified::FAMILY_NAMES),
+      "check families whose provisions the encoder could not verify in the text; their checks are silent (P011)"),
 ];
 
 #[rustfmt::skip]
