@@ -3,22 +3,11 @@
 //! left out: the checks of its family report nothing for the file, and one info (P011) says which
 //! families were not verified, so that no finding rests on an encoding the text does not support.
 
+use super::registry::{self, Family};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Agreement;
 
-/// The families, each with the code prefix of its checks (`P3` for applicable legislation).
-pub const FAMILIES: &[(&str, &str)] = &[
-    ("scope", "P1"),
-    ("equality", "P2"),
-    ("applicable-legislation", "P3"),
-    ("aggregation", "P4"),
-    ("export", "P5"),
-    ("administration", "P6"),
-    ("final-provisions", "P7"),
-    ("plurality", "P8"),
-];
-
-/// The values `unverified:` accepts.
+/// The values `unverified:` accepts: the keys of the check families, structure aside.
 pub const FAMILY_NAMES: &[&str] = &[
     "scope",
     "equality",
@@ -34,15 +23,15 @@ pub const FAMILY_NAMES: &[&str] = &[
 /// rule that never applies (P311) stay reported whatever was verified.
 const ALWAYS_REPORTED: &[&str] = &["P310", "P311"];
 
-/// The family a code belongs to, if it is a principle check.
+/// The family a code belongs to, unless it is always reported.
 pub fn family_of(code: &str) -> Option<&'static str> {
     if ALWAYS_REPORTED.contains(&code) {
         return None;
     }
-    FAMILIES
-        .iter()
-        .find(|(_, prefix)| code.starts_with(prefix))
-        .map(|(name, _)| *name)
+    registry::get(code)
+        .map(|c| c.family)
+        .filter(|f| *f != Family::Structure)
+        .map(Family::key)
 }
 
 /// The families the header declares unverified, in the order written.
