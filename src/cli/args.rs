@@ -30,6 +30,12 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Compare two drafts of an agreement: what moved, and the impact on conformity
     Diff(DiffArgs),
+    /// Lay agreements out in the one canonical layout (comments kept, meaning unchanged)
+    Fmt(FmtArgs),
+    /// Number Parts, chapters, Articles and paragraphs in order, updating every reference
+    Renumber(RenumberArgs),
+    /// Run the language server on standard input and output (for editors)
+    Lsp(LspArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -208,4 +214,33 @@ pub struct DiffArgs {
     /// Use this configuration instead of the nearest pacta.toml
     #[arg(long)]
     pub config: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FmtArgs {
+    /// Files or directories to format
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; exit 1 when a file is not formatted (for CI and pre-commit hooks)
+    #[arg(long)]
+    pub check: bool,
+    /// Change nothing; print what formatting would change, as a unified diff
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RenumberArgs {
+    /// The agreement to renumber, in place
+    pub file: PathBuf,
+    /// Change nothing; exit 1 when the file is not numbered in order
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LspArgs {
+    /// Accepted for editors that pass it; standard input and output is the only transport
+    #[arg(long)]
+    pub stdio: bool,
 }

@@ -6,6 +6,8 @@ mod check;
 mod diff;
 mod explain;
 pub mod files;
+mod fmt;
+mod lsp;
 mod resolve;
 mod schema;
 mod test;
@@ -48,6 +50,9 @@ pub fn run() -> i32 {
         Command::Build(a) => build::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Fmt(a) => fmt::run(a),
+        Command::Renumber(a) => fmt::renumber(a),
+        Command::Lsp(a) => lsp::run(a),
     };
     match result {
         Ok(code) => code,

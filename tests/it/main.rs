@@ -17,6 +17,7 @@ mod diff;
 mod diff_cli;
 mod docs;
 mod editor_keywords;
+mod fmt;
 mod legislation;
 mod legislation_agreements;
 mod legislation_differential;
