@@ -1,8 +1,11 @@
-//! Explanations for the syntax and structure findings P001–P011. The findings themselves are
+//! Explanations for the syntax and structure findings P001–P012. The findings themselves are
 //! produced while parsing (`syntax`), resolving (`model`) and applying suppressions (`check`).
 
 use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::Context;
+use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
+use crate::model::Kind;
 
 declare!(P001 = Check {
     name: "syntax-error",
@@ -215,7 +218,51 @@ declare!(P011 = Check {
     },
 });
 
+/// P012: no `kind:` in the header; say once which profile the checks applied.
+pub fn profile_assumed(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    if a.kind.is_some() {
+        return Vec::new();
+    }
+    let k = Kind::ASSUMED;
+    vec![cx
+        .finding(
+            &P012,
+            format!(
+                "the agreement does not say what kind it is: checked with the `{k}` profile ({})",
+                k.purpose()
+            ),
+            a.anchor(),
+        )
+        .label("no `kind:`")
+        .help(format!(
+            "add `kind: {}` to the header",
+            Kind::ALL.map(Kind::key).join(" | ")
+        ))]
+}
+
+declare!(P012 = Check {
+    name: "profile-assumed",
+    family: Family::Structure,
+    policy: Policy::Fixed(Info),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "no `kind:` in the header: the profile assumed is said once",
+    profile: Family::Structure.profile(),
+    run: Some(profile_assumed),
+    explanation: Explanation {
+        what: "An agreement whose header has no `kind:`. The checks then apply the `coordination` profile — every \
+               check, at the severity its policy gives — and this info says so once, on the title.",
+        why: "Which checks make sense depends on what the agreement sets out to do: an agreement that only settles \
+              the applicable legislation has no aggregation or export to check, and a pension agreement between \
+              a residence-based and an employment-based State is not a defective full coordination instrument. \
+              Saying the kind lets the checks use its profile instead of assuming one silently.",
+        failing: "agreement \"Agreement on Social Security between Arcadia and Borduria\" {\n  conforms-to: C157\n}",
+        passing: "agreement \"Agreement on Social Security between Arcadia and Borduria\" {\n  kind: coordination\n  conforms-to: C157\n}",
+    },
+});
+
 /// The checks declared in this file.
 pub(super) static CHECKS: &[&Check] = &[
-    &P001, &P002, &P003, &P004, &P005, &P006, &P007, &P008, &P009, &P010, &P011,
+    &P001, &P002, &P003, &P004, &P005, &P006, &P007, &P008, &P009, &P010, &P011, &P012,
 ];

@@ -71,7 +71,7 @@ pub enum Deny {
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Files or directories to check
+    /// Files or directories to check (`-` reads standard input)
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -84,7 +84,8 @@ pub struct CheckArgs {
     /// Use this configuration instead of the nearest pacta.toml
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// Write the report to this file (atomically) instead of standard output
+    /// Write the report to this file instead of standard output (`-`): a regular file is replaced
+    /// atomically, a device or pipe written through
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Report, and fail on, only findings that this baseline file does not hold
@@ -144,7 +145,8 @@ pub struct TestArgs {
 pub struct BuildArgs {
     /// The agreement to build
     pub file: PathBuf,
-    /// Write the rule set here (atomically) instead of to standard output
+    /// Write the rule set here instead of standard output (`-`): a regular file is replaced
+    /// atomically, a device or pipe written through
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Build even when the checks find errors
@@ -208,7 +210,8 @@ pub struct DiffArgs {
     /// Exit 1 when the new draft introduces such findings (a CI gate between drafts)
     #[arg(long, value_enum)]
     pub fail_on: Option<DiffFailOn>,
-    /// Write the report to this file (atomically) instead of standard output
+    /// Write the report to this file instead of standard output (`-`): a regular file is replaced
+    /// atomically, a device or pipe written through
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Use this configuration instead of the nearest pacta.toml

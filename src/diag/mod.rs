@@ -2,6 +2,7 @@
 //! terminal output, JSON, SARIF, GitHub annotations or JUnit.
 
 pub mod render;
+pub mod visible;
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -64,6 +65,17 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub notes: Vec<String>,
     pub help: Option<String>,
+    /// The Parties and branches the finding concerns, when the check knows them. They decide
+    /// whether the Parties are bound by the principle the finding is about (`ratified:`).
+    pub concerns: Concerns,
+}
+
+/// The Parties and branches a finding concerns; empty lists mean every Party, no branch in
+/// particular.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Concerns {
+    pub parties: Vec<String>,
+    pub branches: Vec<crate::model::Branch>,
 }
 
 impl Diagnostic {
@@ -84,7 +96,21 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            concerns: Concerns::default(),
         }
+    }
+
+    /// Say which Parties and branches the finding concerns.
+    pub fn concerning<S: Into<String>>(
+        mut self,
+        parties: impl IntoIterator<Item = S>,
+        branches: impl IntoIterator<Item = crate::model::Branch>,
+    ) -> Self {
+        self.concerns
+            .parties
+            .extend(parties.into_iter().map(Into::into));
+        self.concerns.branches.extend(branches);
+        self
     }
 
     /// The role of the primary span, in two to six words.

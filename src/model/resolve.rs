@@ -95,6 +95,15 @@ impl Resolver {
                 }
             }
         }
+        for f in h.fields.iter().filter(|f| f.name.value == "kind") {
+            if let Some(v) = f.items.first().and_then(|i| i.values.first()) {
+                if let ValueKind::Word(w) = &v.kind {
+                    if let Some(kind) = Kind::from_key(w) {
+                        self.agreement.kind = Some(Spanned::new(kind, v.span));
+                    }
+                }
+            }
+        }
         for a in &h.allows {
             self.suppression(a, self.agreement.span);
         }
@@ -140,6 +149,8 @@ impl Resolver {
                 liaison_bodies: Vec::new(),
                 sub_national_units: Vec::new(),
                 official_languages: Vec::new(),
+                ratified: Vec::new(),
+                ratified_span: None,
                 span: p.span,
             };
             for f in &p.fields {
@@ -175,6 +186,34 @@ impl Resolver {
                             }),
                     ),
                     "sub-national-units" => decl.sub_national_units.extend(strings()),
+                    "ratified" => {
+                        decl.ratified_span = Some(f.span);
+                        for item in &f.items {
+                            let Some(instrument) =
+                                item.values.first().and_then(|v| match &v.kind {
+                                    ValueKind::Code(c) | ValueKind::Word(c) => instrument::find(c),
+                                    _ => None,
+                                })
+                            else {
+                                continue;
+                            };
+                            if instrument.ratifications.is_none() {
+                                continue;
+                            }
+                            let branches = item.values[1..]
+                                .iter()
+                                .filter_map(|v| match &v.kind {
+                                    ValueKind::Word(w) => Branch::from_key(w),
+                                    _ => None,
+                                })
+                                .collect();
+                            decl.ratified.push(Ratification {
+                                instrument,
+                                branches,
+                                span: item_span(item),
+                            });
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -417,6 +456,54 @@ impl Resolver {
                                 };
                                 self.push(d);
                             }
+                        }
+                    }
+                }
+                Values::Ratifications => {
+                    let instrument = match &first.kind {
+                        ValueKind::Code(c) | ValueKind::Word(c) => instrument::find(c),
+                        _ => None,
+                    };
+                    match instrument {
+                        Some(i) if i.ratifications.is_none() => self.push(
+                            error(
+                                "P007",
+                                format!("{} is a Recommendation: it cannot be ratified", i.code),
+                                first.span,
+                            )
+                            .label("not a Convention")
+                            .help("name the Conventions the Party has ratified; write the Recommendations the agreement follows in `conforms-to:`"),
+                        ),
+                        Some(i) => {
+                            let per_branch = matches!(i.code, "C118" | "C102");
+                            for v in &item.values[1..] {
+                                match &v.kind {
+                                    ValueKind::Word(w) if per_branch => {
+                                        if Branch::from_key(w).is_none() {
+                                            let w = w.clone();
+                                            self.unknown_branch(&w, v.span);
+                                        }
+                                    }
+                                    _ => self.invalid(
+                                        v.span,
+                                        field,
+                                        "branches, after C118 or C102 only (`C118 old-age survivors`)",
+                                        None,
+                                    ),
+                                }
+                            }
+                        }
+                        None => {
+                            let text = match &first.kind {
+                                ValueKind::Code(c) | ValueKind::Word(c) => c.clone(),
+                                o => o.describe(),
+                            };
+                            let mut d = error("P007", format!("unknown instrument `{text}`"), first.span)
+                                .label("not an ILO Convention Pacta knows");
+                            if let Some(s) = did_you_mean(&text, instrument::codes()) {
+                                d = d.help(format!("did you mean `{s}`?"));
+                            }
+                            self.push(d);
                         }
                     }
                 }
