@@ -96,6 +96,7 @@ pub fn check_parsed(
     if structurally_sound {
         diagnostics.extend(check::run(&agreement));
         diagnostics.extend(legislation::check(&agreement));
+        diagnostics.extend(check::failing_scenarios(&agreement));
         diagnostics.extend(render::prose::check(&agreement));
         check::unverified::apply(&agreement, &mut diagnostics);
     }
