@@ -495,9 +495,14 @@ pub struct Situation {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExpectKind {
-    Party { party: PartyRef, by: Option<Ident> },
+    Party {
+        party: PartyRef,
+        by: Option<Ident>,
+    },
     Gap,
     Overlap,
+    /// Each activity under the legislation of one Party (per-activity allocation).
+    PerActivity,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -926,6 +926,9 @@ fn meets_one(kind: &ExpectKind, outcome: &Outcome, rule: Option<&str>) -> bool {
         (ExpectKind::Party { party, by: None }, Outcome::National { party: p }) => *p == party.name,
         (ExpectKind::Gap, Outcome::Gap) => true,
         (ExpectKind::Overlap, Outcome::Overlap { .. } | Outcome::Double { .. }) => true,
+        (ExpectKind::PerActivity, Outcome::PerActivity { activities }) => {
+            activities.iter().all(|a| a.outcome.is_settled())
+        }
         _ => false,
     }
 }
@@ -939,6 +942,7 @@ fn expectation_words(e: &crate::ast::Expectation) -> String {
         },
         ExpectKind::Gap => "gap".to_string(),
         ExpectKind::Overlap => "overlap".to_string(),
+        ExpectKind::PerActivity => "per-activity".to_string(),
     };
     let mut out = one(&e.kind);
     for (d, k) in &e.later {

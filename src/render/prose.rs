@@ -1,8 +1,8 @@
 //! The prose against the provisions, and against the other authentic texts:
 //!
 //! - **P013 prose-contradicts-provision**: the prose of an Article (or of a paragraph) states a
-//!   duration that a provision beside it does not, where the provision's own duration appears
-//!   nowhere in that prose; or it names a Party other than the one a rule designates, and not
+//!   duration that no provision beside it states, while a provision's duration is nowhere in that
+//!   prose (durations are paired one to one, by length); or it names a Party other than the one a rule designates, and not
 //!   that one. Only what can be decided is judged: durations written with a number (in figures, or
 //!   in English or French words) and a unit, and Parties named by their names.
 //! - **P014 prose-missing-language**: once an agreement gives prose in more than one language
@@ -203,18 +203,27 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                 };
                 durations_of(&p.fields, &what, &mut stated);
             }
-            let said = durations_in(&prose.text);
+            // Pair the prose's durations with the provisions' (as multisets, by length): a
+            // contradiction is a provision's duration left unpaired while the prose states one
+            // that pairs with nothing. Prose that is merely silent about a duration is not one.
+            let mut said = durations_in(&prose.text);
+            let mut unpaired: Vec<&Stated> = Vec::new();
+            for s in &stated {
+                match said.iter().position(|d| d.days() == s.duration.days()) {
+                    Some(i) => {
+                        said.remove(i);
+                    }
+                    None => unpaired.push(s),
+                }
+            }
             if !said.is_empty() {
-                for s in &stated {
-                    if said.iter().any(|d| d.days() == s.duration.days()) {
-                        continue;
+                let mut words: Vec<String> = Vec::new();
+                for d in &said {
+                    if !words.contains(&d.to_string()) {
+                        words.push(d.to_string());
                     }
-                    let mut words: Vec<String> = Vec::new();
-                    for d in &said {
-                        if !words.contains(&d.to_string()) {
-                            words.push(d.to_string());
-                        }
-                    }
+                }
+                for s in unpaired {
                     out.push(
                         cx.finding(
                             &P013,
@@ -239,7 +248,7 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                 party_names
                     .iter()
                     .find(|(c, _)| c == code)
-                    .is_some_and(|(_, keys)| keys.iter().any(|k| contains_word(&lower, k)))
+                    .is_some_and(|(_, keys)| keys.iter().any(|k| starts_word(&lower, k)))
             };
             let mut reported = false;
             for (code, span, label) in &targets {
@@ -295,6 +304,22 @@ fn name_keys(name: &str) -> Vec<String> {
 }
 
 /// Whether `hay` holds `needle` as whole words.
+/// Whether a word of `hay` starts with `needle`, so that the adjective names its State too
+/// ("Japanese legislation" names Japan).
+fn starts_word(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let start = from + i;
+        let before = hay[..start].chars().next_back();
+        if !before.is_some_and(|c| c.is_alphanumeric()) {
+            return true;
+        }
+        from = start + needle.len();
+    }
+    false
+}
+
+#[cfg(test)]
 fn contains_word(hay: &str, needle: &str) -> bool {
     let mut from = 0;
     while let Some(i) = hay[from..].find(needle) {

@@ -954,6 +954,7 @@ impl<'s> Lowering<'s> {
         Some(match first.as_rule() {
             Rule::gap => ExpectKind::Gap,
             Rule::overlap => ExpectKind::Overlap,
+            Rule::per_activity => ExpectKind::PerActivity,
             _ => ExpectKind::Party {
                 party: self.party_ref(&first),
                 by: inner.next().map(|l| self.ident(&l)),
