@@ -162,7 +162,7 @@ fn cases() -> BTreeMap<(&'static str, &'static str), Vec<&'static str>> {
                 "resolve",
                 "errors.pacta",
                 "--situation",
-                "self-employed in XA",
+                "employed in XA and XB",
             ],
         ),
         (
