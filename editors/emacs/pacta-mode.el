@@ -13,7 +13,7 @@
 ;; indentation, and imenu entries for Parts, chapters, Articles, Parties and scenarios.
 ;;
 ;; The keyword lists mirror grammar/pacta.pest in the Pacta repository; the test
-;; tests/editor_keywords.rs fails when a keyword of the grammar is missing here.
+;; tests/it/editor_keywords.rs fails when a keyword of the grammar is missing here.
 
 ;;; Code:
 

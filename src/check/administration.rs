@@ -2,11 +2,13 @@
 //! appeals lodged with the other Party (P603), data protection (P604), languages (P605), disputes
 //! (P606), institutions for each covered branch (P607).
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::ast::ValueKind;
 use crate::diag::Diagnostic;
+use crate::diag::Severity::*;
 use crate::model::coordination::join_and;
+use crate::model::Principle::*;
 use crate::model::Provision;
 use crate::span::Span;
 
@@ -31,7 +33,7 @@ pub fn no_liaison_body(cx: &Context<'_>) -> Vec<Diagnostic> {
         .filter(|p| p.liaison_bodies.is_empty())
         .map(|p| {
             cx.finding(
-                "P601",
+                &P601,
                 format!("{} designates no liaison body", p.code.value),
                 p.code.span,
             )
@@ -49,7 +51,7 @@ pub fn assistance_not_free(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P602",
+            &P602,
             "administrative assistance is not declared free of charge",
             anchor(cx, "assistance"),
         )
@@ -70,7 +72,7 @@ pub fn claims_not_portable(cx: &Context<'_>) -> Vec<Diagnostic> {
     };
     vec![cx
         .finding(
-            "P603",
+            &P603,
             format!(
                 "{} lodged with the other Party's institution do not count from the same date",
                 join_and(&missing)
@@ -96,7 +98,7 @@ pub fn no_data_protection(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P604",
+            &P604,
             "personal data exchanged between institutions is not protected",
             anchor(cx, "data-protection"),
         )
@@ -111,7 +113,7 @@ pub fn no_language_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P605",
+            &P605,
             "documents in the other Party's official language may be refused",
             anchor(cx, "documents-in"),
         )
@@ -165,7 +167,7 @@ pub fn no_disputes_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P606",
+            &P606,
             "the agreement does not say how disputes are settled",
             anchor(cx, "disputes"),
         )
@@ -187,7 +189,7 @@ pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
             }
             out.push(
                 cx.finding(
-                    "P607",
+                    &P607,
                     format!("{code} designates no institution for {}", b.title()),
                     p.code.span,
                 )
@@ -200,65 +202,138 @@ pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
-pub const P601: Explanation = Explanation {
-    what: "Each `party` must have at least one `liaison-body:`. One finding per Party without one.",
-    why: "Liaison bodies are how institutions of the Parties reach each other to exchange records of periods and \
-          decide claims (C157 Part V).",
-    failing: "party XB \"Borduria\" {\n  schemes: old-age\n  institution \"Borduria Social Insurance\": all\n}",
-    passing: "party XB \"Borduria\" {\n  schemes: old-age\n  institution \"Borduria Social Insurance\": all\n  liaison-body: \"Borduria Social Insurance, International Office\"\n}",
-};
+declare!(P601 = Check {
+    name: "no-liaison-body",
+    family: Family::Administration,
+    policy: Policy::Principle(AdministrativeAssistance),
+    principle: Some(AdministrativeAssistance),
+    source: "C157 Part V",
+    summary: "a Party without a liaison body",
+    profile: Family::Administration.profile(),
+    run: Some(no_liaison_body),
+    explanation: Explanation {
+        what: "Each `party` must have at least one `liaison-body:`. One finding per Party without one.",
+        why: "Liaison bodies are how institutions of the Parties reach each other to exchange records of periods and \
+              decide claims (C157 Part V).",
+        failing: "party XB \"Borduria\" {\n  schemes: old-age\n  institution \"Borduria Social Insurance\": all\n}",
+        passing: "party XB \"Borduria\" {\n  schemes: old-age\n  institution \"Borduria Social Insurance\": all\n  liaison-body: \"Borduria Social Insurance, International Office\"\n}",
+    },
+});
 
-pub const P602: Explanation = Explanation {
-    what: "Looks for an `administration` block with `assistance: free`; reports its absence once.",
-    why: "C118 Art 11 requires the Parties' institutions to assist each other free of charge; charging each other \
-          delays claims and ends up on the insured person.",
-    failing: "administration {\n  assistance: reimbursed\n}",
-    passing: "administration {\n  assistance: free\n}",
-};
+declare!(P602 = Check {
+    name: "assistance-not-free",
+    family: Family::Administration,
+    policy: Policy::Principle(AdministrativeAssistance),
+    principle: Some(AdministrativeAssistance),
+    source: "C118 Art 11",
+    summary: "administrative assistance not declared free of charge",
+    profile: Family::Administration.profile(),
+    run: Some(assistance_not_free),
+    explanation: Explanation {
+        what: "Looks for an `administration` block with `assistance: free`; reports its absence once.",
+        why: "C118 Art 11 requires the Parties' institutions to assist each other free of charge; charging each other \
+              delays claims and ends up on the insured person.",
+        failing: "administration {\n  assistance: reimbursed\n}",
+        passing: "administration {\n  assistance: free\n}",
+    },
+});
 
-pub const P603: Explanation = Explanation {
-    what: "Looks for `claims: lodged-with-either-party` and `appeals: lodged-with-either-party` in an \
-           `administration` block; one finding lists whichever is missing.",
-    why: "A claim or appeal lodged with the other Party's institution must count as lodged with the competent one \
-          on the same date (C157 Part V), or a migrant who writes to the wrong institution misses every deadline.",
-    failing: "administration {\n  assistance: free\n  claims: competent-party-only\n}",
-    passing: "administration {\n  assistance: free\n  claims: lodged-with-either-party\n  appeals: lodged-with-either-party\n}",
-};
+declare!(P603 = Check {
+    name: "claims-not-portable",
+    family: Family::Administration,
+    policy: Policy::Principle(AdministrativeAssistance),
+    principle: Some(AdministrativeAssistance),
+    source: "C157 Part V",
+    summary: "a claim or appeal lodged with another Party's institution does not count from the same date",
+    profile: Family::Administration.profile(),
+    run: Some(claims_not_portable),
+    explanation: Explanation {
+        what: "Looks for `claims: lodged-with-either-party` and `appeals: lodged-with-either-party` in an \
+               `administration` block; one finding lists whichever is missing.",
+        why: "A claim or appeal lodged with the other Party's institution must count as lodged with the competent one \
+              on the same date (C157 Part V), or a migrant who writes to the wrong institution misses every deadline.",
+        failing: "administration {\n  assistance: free\n  claims: competent-party-only\n}",
+        passing: "administration {\n  assistance: free\n  claims: lodged-with-either-party\n  appeals: lodged-with-either-party\n}",
+    },
+});
 
-pub const P604: Explanation = Explanation {
-    what: "Looks for `data-protection: yes` in an `administration` block; reports its absence once.",
-    why: "Institutions exchange earnings records, medical reports and family data; current practice protects them \
-          explicitly.",
-    failing: "administration {\n  assistance: free\n}",
-    passing: "administration {\n  assistance: free\n  data-protection: yes\n}",
-};
+declare!(P604 = Check {
+    name: "no-data-protection",
+    family: Family::Administration,
+    policy: Policy::Fixed(Warning),
+    principle: Some(AdministrativeAssistance),
+    source: "practice",
+    summary: "no data-protection provision",
+    profile: Family::Administration.profile(),
+    run: Some(no_data_protection),
+    explanation: Explanation {
+        what: "Looks for `data-protection: yes` in an `administration` block; reports its absence once.",
+        why: "Institutions exchange earnings records, medical reports and family data; current practice protects them \
+              explicitly.",
+        failing: "administration {\n  assistance: free\n}",
+        passing: "administration {\n  assistance: free\n  data-protection: yes\n}",
+    },
+});
 
-pub const P605: Explanation = Explanation {
-    what: "Looks for an `administration` block whose `documents-in:` accepts every Party's official language: \
-           `any-official-language`, or a list naming every language the Parties declare in `official-languages:` \
-           (when a Party declares none, a list with at least one language per Party). Reported once. A \
-           `working-language:` alone does not count: it says how institutions correspond, not which documents \
-           they accept.",
-    why: "Without a language clause an institution may refuse a claim written in the other Party's official \
-          language, or demand sworn translations.",
-    failing: "party XA \"Arcadia\" { … official-languages: en }\nparty XB \"Borduria\" { … official-languages: fr }\n…\nadministration {\n  assistance: free\n  documents-in: en\n}",
-    passing: "party XA \"Arcadia\" { … official-languages: en }\nparty XB \"Borduria\" { … official-languages: fr }\n…\nadministration {\n  assistance: free\n  documents-in: en, fr\n}",
-};
+declare!(P605 = Check {
+    name: "no-language-clause",
+    family: Family::Administration,
+    policy: Policy::Fixed(Warning),
+    principle: Some(AdministrativeAssistance),
+    source: "practice",
+    summary: "documents in another Party's official language may be refused",
+    profile: Family::Administration.profile(),
+    run: Some(no_language_clause),
+    explanation: Explanation {
+        what: "Looks for an `administration` block whose `documents-in:` accepts every Party's official language: \
+               `any-official-language`, or a list naming every language the Parties declare in `official-languages:` \
+               (when a Party declares none, a list with at least one language per Party). Reported once. A \
+               `working-language:` alone does not count: it says how institutions correspond, not which documents \
+               they accept.",
+        why: "Without a language clause an institution may refuse a claim written in the other Party's official \
+              language, or demand sworn translations.",
+        failing: "party XA \"Arcadia\" { … official-languages: en }\nparty XB \"Borduria\" { … official-languages: fr }\n…\nadministration {\n  assistance: free\n  documents-in: en\n}",
+        passing: "party XA \"Arcadia\" { … official-languages: en }\nparty XB \"Borduria\" { … official-languages: fr }\n…\nadministration {\n  assistance: free\n  documents-in: en, fr\n}",
+    },
+});
 
-pub const P606: Explanation = Explanation {
-    what: "Looks for `disputes:` other than `none` in an `administration` block; reports its absence once.",
-    why: "Disagreements about interpretation are settled by consultation and, failing that, arbitration; without a \
-          clause they block claims indefinitely.",
-    failing: "administration {\n  assistance: free\n}",
-    passing: "administration {\n  assistance: free\n  disputes: consultation, arbitration\n}",
-};
+declare!(P606 = Check {
+    name: "no-disputes-clause",
+    family: Family::Administration,
+    policy: Policy::Fixed(Warning),
+    principle: Some(AdministrativeAssistance),
+    source: "practice",
+    summary: "no dispute settlement",
+    profile: Family::Administration.profile(),
+    run: Some(no_disputes_clause),
+    explanation: Explanation {
+        what: "Looks for `disputes:` other than `none` in an `administration` block; reports its absence once.",
+        why: "Disagreements about interpretation are settled by consultation and, failing that, arbitration; without a \
+              clause they block claims indefinitely.",
+        failing: "administration {\n  assistance: free\n}",
+        passing: "administration {\n  assistance: free\n  disputes: consultation, arbitration\n}",
+    },
+});
 
-pub const P607: Explanation = Explanation {
-    what: "For each Party and each branch it coordinates (in its material scope, not `applicable-legislation-only`, \
-           not explicitly excluded), looks for an \
-           `institution \"…\": BRANCHES` of that Party naming the branch (`all` = the Party's schemes). One finding \
-           per Party and branch, on the Party's code.",
-    why: "A claim for a covered branch needs an institution that decides it (C157 Part V).",
-    failing: "party XA \"Arcadia\" {\n  schemes: old-age, family\n  institution \"Pension Institute\": old-age\n  liaison-body: \"Pension Institute\"\n}\n…\nscope XA \"Social Insurance Act\": old-age, family",
-    passing: "party XA \"Arcadia\" {\n  schemes: old-age, family\n  institution \"Pension Institute\": old-age\n  institution \"Family Office\": family\n  liaison-body: \"Pension Institute\"\n}\n…\nscope XA \"Social Insurance Act\": old-age, family",
-};
+declare!(P607 = Check {
+    name: "no-institution",
+    family: Family::Administration,
+    policy: Policy::Principle(AdministrativeAssistance),
+    principle: Some(AdministrativeAssistance),
+    source: "C157 Part V",
+    summary: "a covered branch with no institution designated for a Party",
+    profile: Family::Administration.profile(),
+    run: Some(no_institution),
+    explanation: Explanation {
+        what: "For each Party and each branch it coordinates (in its material scope, not `applicable-legislation-only`, \
+               not explicitly excluded), looks for an \
+               `institution \"…\": BRANCHES` of that Party naming the branch (`all` = the Party's schemes). One finding \
+               per Party and branch, on the Party's code.",
+        why: "A claim for a covered branch needs an institution that decides it (C157 Part V).",
+        failing: "party XA \"Arcadia\" {\n  schemes: old-age, family\n  institution \"Pension Institute\": old-age\n  liaison-body: \"Pension Institute\"\n}\n…\nscope XA \"Social Insurance Act\": old-age, family",
+        passing: "party XA \"Arcadia\" {\n  schemes: old-age, family\n  institution \"Pension Institute\": old-age\n  institution \"Family Office\": family\n  liaison-body: \"Pension Institute\"\n}\n…\nscope XA \"Social Insurance Act\": old-age, family",
+    },
+});
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[&P601, &P602, &P603, &P604, &P605, &P606, &P607];

@@ -3,10 +3,12 @@
 //! without fallback (P404), overlapping periods (P405), short-term branches without aggregation
 //! (P406).
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::diag::Diagnostic;
+use crate::diag::Severity::*;
 use crate::model::coordination::join_and;
+use crate::model::Principle::*;
 use crate::model::{Branch, Provision};
 
 /// The Parties (of those covering the branch) that do not get `test` for it, and the finding's
@@ -35,7 +37,7 @@ pub fn no_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
         };
         out.push(
             cx.finding(
-                "P401",
+                &P401,
                 format!("{} periods are not aggregated for {}", b.title(), parties.join(", ")),
                 a.branch_anchor(b, &parties),
             )
@@ -80,7 +82,7 @@ pub fn aggregation_purpose_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
         let list: Vec<String> = missing.iter().map(|w| w.to_string()).collect();
         out.push(
             cx.finding(
-                "P402",
+                &P402,
                 format!("aggregation does not count periods for {}", join_and(&list)),
                 p.field_span("purposes"),
             )
@@ -118,7 +120,7 @@ pub fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
         let keys: Vec<&str> = uncalculated.iter().map(|b| b.key()).collect();
         out.push(
             cx.finding(
-                "P403",
+                &P403,
                 format!("no calculation method for aggregated {}", join_and(&names)),
                 p.field_span("branches"),
             )
@@ -153,7 +155,7 @@ pub fn minimum_period_without_fallback(cx: &Context<'_>) -> Vec<Diagnostic> {
             ),
         };
         out.push(
-            cx.finding("P404", message, span)
+            cx.finding(&P404, message, span)
                 .label("short careers can be lost")
                 .note("EU Regulation 883/2004 Art 57: the other Parties still count the short periods, and one Party pays when all are short")
                 .help(help),
@@ -169,7 +171,7 @@ pub fn overlapping_periods(cx: &Context<'_>) -> Vec<Diagnostic> {
         .filter(|p| !p.has_word("overlapping-periods", "count-once"))
         .map(|p| {
             cx.finding(
-                "P405",
+                &P405,
                 "aggregation does not say that coinciding periods count once",
                 p.field_span("overlapping-periods"),
             )
@@ -195,7 +197,7 @@ pub fn short_term_without_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
         };
         out.push(
             cx.finding(
-                "P406",
+                &P406,
                 format!(
                     "{} periods are not aggregated for acquisition for {}",
                     b.title(),
@@ -213,67 +215,130 @@ pub fn short_term_without_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
-pub const P401: Explanation = Explanation {
-    what: "For each long-term branch (invalidity, old-age, survivors) in the material scope of a Party, looks for \
-           an `aggregation` block naming it (or `benefit BRANCH { aggregation: yes }`) that concerns that Party. One \
-           finding per branch, on the scope line, naming the Parties without aggregation.\
-           Branches kept in scope on purpose without coordination (`applicable-legislation-only`, \
-           `excluded: yes`) are still reported: the periods are still lost.",
-    why: "Aggregation (totalization) of periods completed under each Party's legislation is the third ILO \
-          principle (C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6): without it, a career split between \
-          two Parties may reach the qualifying period in neither (Netherlands–Korea and Netherlands–Pakistan have \
-          no aggregation at all).",
-    failing: "scope XA \"Pensions Act\": invalidity, old-age, survivors\n…\n// no aggregation block",
-    passing: "scope XA \"Pensions Act\": invalidity, old-age, survivors\n…\naggregation {\n  branches: invalidity, old-age, survivors\n  periods: insurance, residence\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
-};
+declare!(P401 = Check {
+    name: "no-aggregation",
+    family: Family::Aggregation,
+    policy: Policy::Principle(RightsInCourseOfAcquisition),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6",
+    summary: "a long-term branch in scope without aggregation of periods",
+    profile: Family::Aggregation.profile(),
+    run: Some(no_aggregation),
+    explanation: Explanation {
+        what: "For each long-term branch (invalidity, old-age, survivors) in the material scope of a Party, looks for \
+               an `aggregation` block naming it (or `benefit BRANCH { aggregation: yes }`) that concerns that Party. One \
+               finding per branch, on the scope line, naming the Parties without aggregation.\
+               Branches kept in scope on purpose without coordination (`applicable-legislation-only`, \
+               `excluded: yes`) are still reported: the periods are still lost.",
+        why: "Aggregation (totalization) of periods completed under each Party's legislation is the third ILO \
+              principle (C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6): without it, a career split between \
+              two Parties may reach the qualifying period in neither (Netherlands–Korea and Netherlands–Pakistan have \
+              no aggregation at all).",
+        failing: "scope XA \"Pensions Act\": invalidity, old-age, survivors\n…\n// no aggregation block",
+        passing: "scope XA \"Pensions Act\": invalidity, old-age, survivors\n…\naggregation {\n  branches: invalidity, old-age, survivors\n  periods: insurance, residence\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
+    },
+});
 
-pub const P402: Explanation = Explanation {
-    what: "Each `aggregation` block's `purposes:`. A block covering a long-term branch must list `acquisition`, \
-           `maintenance`, `recovery` and `calculation`; a block for short-term branches only must list \
-           `acquisition`. A block without `purposes:` misses them all. When no \
-           calculation method covers the block's pensions at all, the missing `calculation` purpose is left to P403.",
-    why: "C118 Art 7 counts periods for acquiring, maintaining and recovering rights and for calculating \
-          benefits; leaving one out (for instance recovery after a break in insurance) loses rights in between.",
-    failing: "aggregation {\n  branches: old-age\n  purposes: acquisition\n  overlapping-periods: count-once\n}",
-    passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
-};
+declare!(P402 = Check {
+    name: "aggregation-purpose-missing",
+    family: Family::Aggregation,
+    policy: Policy::Principle(RightsInCourseOfAcquisition),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "C118 Art 7",
+    summary: "aggregation that omits acquisition, maintenance, recovery or calculation",
+    profile: Family::Aggregation.profile(),
+    run: Some(aggregation_purpose_missing),
+    explanation: Explanation {
+        what: "Each `aggregation` block's `purposes:`. A block covering a long-term branch must list `acquisition`, \
+               `maintenance`, `recovery` and `calculation`; a block for short-term branches only must list \
+               `acquisition`. A block without `purposes:` misses them all. When no \
+               calculation method covers the block's pensions at all, the missing `calculation` purpose is left to P403.",
+        why: "C118 Art 7 counts periods for acquiring, maintaining and recovering rights and for calculating \
+              benefits; leaving one out (for instance recovery after a break in insurance) loses rights in between.",
+        failing: "aggregation {\n  branches: old-age\n  purposes: acquisition\n  overlapping-periods: count-once\n}",
+        passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
+    },
+});
 
-pub const P403: Explanation = Explanation {
-    what: "Each `aggregation` block covering invalidity, old-age or survivors' benefits needs a `calculation` block \
-           for the same branches with a `method:` or `party-method:`. One finding per aggregation block, listing \
-           the branches without a method.",
-    why: "Aggregation decides whether a right exists; the calculation method decides how much each Party pays \
-          (pro rata temporis, independent benefit, or the higher of the two — EU Regulation 883/2004 Art 52; C157 \
-          Part III). Without it each Party might pay a full benefit, or only for its own periods.",
-    failing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
-    passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}\ncalculation {\n  branches: old-age\n  method: pro-rata, higher-of-independent\n}",
-};
+declare!(P403 = Check {
+    name: "no-calculation-method",
+    family: Family::Aggregation,
+    policy: Policy::Principle(RightsInCourseOfAcquisition),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "EU Regulation 883/2004 Art 52; C157 Part III",
+    summary: "aggregation for a cash benefit with no calculation method",
+    profile: Family::Aggregation.profile(),
+    run: Some(no_calculation_method),
+    explanation: Explanation {
+        what: "Each `aggregation` block covering invalidity, old-age or survivors' benefits needs a `calculation` block \
+               for the same branches with a `method:` or `party-method:`. One finding per aggregation block, listing \
+               the branches without a method.",
+        why: "Aggregation decides whether a right exists; the calculation method decides how much each Party pays \
+              (pro rata temporis, independent benefit, or the higher of the two — EU Regulation 883/2004 Art 52; C157 \
+              Part III). Without it each Party might pay a full benefit, or only for its own periods.",
+        failing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
+        passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}\ncalculation {\n  branches: old-age\n  method: pro-rata, higher-of-independent\n}",
+    },
+});
 
-pub const P404: Explanation = Explanation {
-    what: "Each `minimum-period` block must say `others-count: yes` (the other Parties still count the short \
-           periods) and give a `fallback:` other than `none` (who pays when every Party's periods are short).",
-    why: "A Party may refuse to pay for less than a year of periods, but then the others must count those periods \
-          and someone must pay when all are short, or short careers are lost everywhere (EU Regulation 883/2004 \
-          Art 57; MERCOSUR).",
-    failing: "minimum-period {\n  threshold: 12 months\n  others-count: no\n}",
-    passing: "minimum-period {\n  threshold: 12 months\n  others-count: yes\n  fallback: last-competent-party\n}",
-};
+declare!(P404 = Check {
+    name: "minimum-period-without-fallback",
+    family: Family::Aggregation,
+    policy: Policy::Principle(RightsInCourseOfAcquisition),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "EU Regulation 883/2004 Art 57",
+    summary: "a minimum-period clause that can lose short careers everywhere",
+    profile: Family::Aggregation.profile(),
+    run: Some(minimum_period_without_fallback),
+    explanation: Explanation {
+        what: "Each `minimum-period` block must say `others-count: yes` (the other Parties still count the short \
+               periods) and give a `fallback:` other than `none` (who pays when every Party's periods are short).",
+        why: "A Party may refuse to pay for less than a year of periods, but then the others must count those periods \
+              and someone must pay when all are short, or short careers are lost everywhere (EU Regulation 883/2004 \
+              Art 57; MERCOSUR).",
+        failing: "minimum-period {\n  threshold: 12 months\n  others-count: no\n}",
+        passing: "minimum-period {\n  threshold: 12 months\n  others-count: yes\n  fallback: last-competent-party\n}",
+    },
+});
 
-pub const P405: Explanation = Explanation {
-    what: "Each `aggregation` block must say `overlapping-periods: count-once`.",
-    why: "A month insured in both Parties must not count twice towards a qualifying period or a pro-rata \
-          calculation; real agreements state this explicitly.",
-    failing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n}",
-    passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
-};
+declare!(P405 = Check {
+    name: "overlapping-periods",
+    family: Family::Aggregation,
+    policy: Policy::Principle(RightsInCourseOfAcquisition),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "EU Regulation 883/2004; real agreements",
+    summary: "aggregation that does not say overlapping periods count once",
+    profile: Family::Aggregation.profile(),
+    run: Some(overlapping_periods),
+    explanation: Explanation {
+        what: "Each `aggregation` block must say `overlapping-periods: count-once`.",
+        why: "A month insured in both Parties must not count twice towards a qualifying period or a pro-rata \
+              calculation; real agreements state this explicitly.",
+        failing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n}",
+        passing: "aggregation {\n  branches: old-age\n  purposes: acquisition, maintenance, recovery, calculation\n  overlapping-periods: count-once\n}",
+    },
+});
 
-pub const P406: Explanation = Explanation {
-    what: "For each short-term cash branch (sickness, maternity, unemployment) in the material scope of a Party, \
-           looks for aggregation for acquisition (an `aggregation` block naming it whose `purposes:` include \
-           `acquisition` or are not given, or `benefit BRANCH { aggregation: yes }`). One finding per branch, \
-           deliberately uncoordinated branches included.",
-    why: "Short-term benefits have waiting periods; a worker who has just moved would otherwise have to requalify \
-          from zero (C157 Part III).",
-    failing: "scope XA \"Employment Insurance Act\": unemployment\n…\nbenefit unemployment {\n  export-period: 3 months\n}",
-    passing: "scope XA \"Employment Insurance Act\": unemployment\n…\naggregation {\n  branches: unemployment\n  periods: insurance, employment\n  purposes: acquisition\n  overlapping-periods: count-once\n}",
-};
+declare!(P406 = Check {
+    name: "short-term-without-aggregation",
+    family: Family::Aggregation,
+    policy: Policy::Fixed(Warning),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "C157 Part III",
+    summary: "sickness, maternity or unemployment in scope without aggregation for acquisition",
+    profile: Family::Aggregation.profile(),
+    run: Some(short_term_without_aggregation),
+    explanation: Explanation {
+        what: "For each short-term cash branch (sickness, maternity, unemployment) in the material scope of a Party, \
+               looks for aggregation for acquisition (an `aggregation` block naming it whose `purposes:` include \
+               `acquisition` or are not given, or `benefit BRANCH { aggregation: yes }`). One finding per branch, \
+               deliberately uncoordinated branches included.",
+        why: "Short-term benefits have waiting periods; a worker who has just moved would otherwise have to requalify \
+              from zero (C157 Part III).",
+        failing: "scope XA \"Employment Insurance Act\": unemployment\n…\nbenefit unemployment {\n  export-period: 3 months\n}",
+        passing: "scope XA \"Employment Insurance Act\": unemployment\n…\naggregation {\n  branches: unemployment\n  periods: insurance, employment\n  purposes: acquisition\n  overlapping-periods: count-once\n}",
+    },
+});
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[&P401, &P402, &P403, &P404, &P405, &P406];

@@ -4,11 +4,13 @@
 //! legislation (P309). The situation analysis (P301, P302, P310, P311) is in `crate::legislation`;
 //! its explanations stand at the end of this file.
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::ast::{Activity, ClauseKind, ConditionKind, Duration, Places, Status};
 use crate::diag::Diagnostic;
+use crate::diag::Severity::*;
 use crate::model::coordination::join_and;
+use crate::model::Principle::*;
 use crate::model::RuleDecl;
 
 /// The longest posting, in months, that current practice accepts (limit plus extension).
@@ -37,7 +39,7 @@ pub fn posting_without_limit(cx: &Context<'_>) -> Vec<Diagnostic> {
         .filter(|r| limit(r).is_none())
         .map(|r| {
             cx.finding(
-                "P303",
+                &P303,
                 format!("posting rule {} has no time limit", r.rule.label.value),
                 r.rule.label.span,
             )
@@ -77,7 +79,7 @@ pub fn posting_limit_long(cx: &Context<'_>) -> Vec<Diagnostic> {
         };
         out.push(
             cx.finding(
-                "P304",
+                &P304,
                 format!("posting rule {} allows {total} months ({what})", r.rule.label.value),
                 span,
             )
@@ -120,7 +122,7 @@ pub fn extension_unbounded(cx: &Context<'_>) -> Vec<Diagnostic> {
             };
             out.push(
                 cx.finding(
-                    "P305",
+                    &P305,
                     format!("the extension of posting rule {} {problem}", r.rule.label.value),
                     c.span,
                 )
@@ -142,7 +144,7 @@ pub fn posting_chaining(cx: &Context<'_>) -> Vec<Diagnostic> {
         })
         .map(|r| {
             cx.finding(
-                "P306",
+                &P306,
                 format!("posting rule {} does not prevent chained postings", r.rule.label.value),
                 r.rule.label.span,
             )
@@ -190,7 +192,7 @@ pub fn no_multi_state_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
         )
     };
     vec![cx
-        .finding("P307", message, a.anchor())
+        .finding(&P307, message, a.anchor())
         .label(label)
         .note("situation: employed or self-employed in two Parties at once — without a rule both legislations apply, or neither")
         .help("add rules such as `rule 8.1: employed in X and Y, resides in X -> X` and `rule 8.6: employed in X and self-employed in Y -> X`")]
@@ -245,7 +247,7 @@ pub fn special_category_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P308",
+            &P308,
             format!("no rule for {}", join_and(&missing)),
             a.anchor(),
         )
@@ -261,7 +263,7 @@ pub fn exception_breaks_single_legislation(cx: &Context<'_>) -> Vec<Diagnostic> 
         .filter(|p| !p.has_word("keeps", "single-legislation"))
         .map(|p| {
             cx.finding(
-                "P309",
+                &P309,
                 "exceptions by common agreement need not keep exactly one legislation",
                 p.field_span("keeps"),
             )
@@ -271,70 +273,203 @@ pub fn exception_breaks_single_legislation(cx: &Context<'_>) -> Vec<Diagnostic> 
         .collect()
 }
 
-pub const P303: Explanation = Explanation {
-    what: "A posting rule (a rule with a `posted` condition) without a `limit` clause.",
-    why: "A posted worker stays under the sending Party's legislation only for a limited time (EU Regulation \
-          883/2004 Art 12: 24 months). Without a limit, a posting is a permanent exception to the law of the place \
-          of work, as in the pre-1996 United States–Germany text (\"not expected to be permanent\").",
-    failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  repost-gap 12 months",
-    passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months",
-};
+declare!(P303 = Check {
+    name: "posting-without-limit",
+    family: Family::ApplicableLegislation,
+    policy: Policy::Principle(ApplicableLegislation),
+    principle: Some(ApplicableLegislation),
+    source: "EU Regulation 883/2004 Art 12; pre-1996 US–Germany",
+    summary: "a posting rule with no time limit",
+    profile: Family::ApplicableLegislation.profile(),
+    run: Some(posting_without_limit),
+    explanation: Explanation {
+        what: "A posting rule (a rule with a `posted` condition) without a `limit` clause.",
+        why: "A posted worker stays under the sending Party's legislation only for a limited time (EU Regulation \
+              883/2004 Art 12: 24 months). Without a limit, a posting is a permanent exception to the law of the place \
+              of work, as in the pre-1996 United States–Germany text (\"not expected to be permanent\").",
+        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  repost-gap 12 months",
+        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months",
+    },
+});
 
-pub const P304: Explanation = Explanation {
-    what: "A posting rule whose `limit` plus `extension` exceeds 60 months (durations are normalised: a year is 12 \
-           months, a quarter 3).",
-    why: "Reference values are 24 months in the EU, 48 months in India–Germany and 60 months in the United States \
-          agreements; beyond that, the worker has in fact moved and should join the host Party's scheme.",
-    failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 5 years\n  extension 2 years by competent-authorities\n  repost-gap 12 months",
-    passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
-};
+declare!(P304 = Check {
+    name: "posting-limit-long",
+    family: Family::ApplicableLegislation,
+    policy: Policy::Fixed(Warning),
+    principle: Some(ApplicableLegislation),
+    source: "practice (EU 24, India–Germany 48, US 60 months)",
+    summary: "posting limit plus extension above 60 months",
+    profile: Family::ApplicableLegislation.profile(),
+    run: Some(posting_limit_long),
+    explanation: Explanation {
+        what: "A posting rule whose `limit` plus `extension` exceeds 60 months (durations are normalised: a year is 12 \
+               months, a quarter 3).",
+        why: "Reference values are 24 months in the EU, 48 months in India–Germany and 60 months in the United States \
+              agreements; beyond that, the worker has in fact moved and should join the host Party's scheme.",
+        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 5 years\n  extension 2 years by competent-authorities\n  repost-gap 12 months",
+        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
+    },
+});
 
-pub const P305: Explanation = Explanation {
-    what: "An `extension` clause of a posting rule without a duration, or without `by competent-authorities`.",
-    why: "EU Regulation 883/2004 Art 16 allows longer postings only by agreement of the competent authorities, \
-          case by case; an extension with no maximum, or granted by the employer or one institution alone, \
-          removes the limit.",
-    failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension by employer\n  repost-gap 12 months",
-    passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
-};
+declare!(P305 = Check {
+    name: "extension-unbounded",
+    family: Family::ApplicableLegislation,
+    policy: Policy::Principle(ApplicableLegislation),
+    principle: Some(ApplicableLegislation),
+    source: "EU Regulation 883/2004 Art 16",
+    summary: "an extension with no maximum, or without the competent authorities' consent",
+    profile: Family::ApplicableLegislation.profile(),
+    run: Some(extension_unbounded),
+    explanation: Explanation {
+        what: "An `extension` clause of a posting rule without a duration, or without `by competent-authorities`.",
+        why: "EU Regulation 883/2004 Art 16 allows longer postings only by agreement of the competent authorities, \
+              case by case; an extension with no maximum, or granted by the employer or one institution alone, \
+              removes the limit.",
+        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension by employer\n  repost-gap 12 months",
+        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
+    },
+});
 
-pub const P306: Explanation = Explanation {
-    what: "A posting rule with neither a `repost-gap` nor a `no-replacement` clause.",
-    why: "Without a gap before the same person is posted again, or a ban on replacing one posted worker by another, \
-          postings can be chained to keep workers outside the host scheme indefinitely (EU Regulation 883/2004 \
-          Art 12; Netherlands–Japan requires a 1-year gap).",
-    failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
-    passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months\n  no-replacement",
-};
+declare!(P306 = Check {
+    name: "posting-chaining",
+    family: Family::ApplicableLegislation,
+    policy: Policy::Fixed(Warning),
+    principle: Some(ApplicableLegislation),
+    source: "EU Regulation 883/2004 Art 12; Netherlands–Japan",
+    summary: "a posting rule with neither a re-posting gap nor a no-replacement condition",
+    profile: Family::ApplicableLegislation.profile(),
+    run: Some(posting_chaining),
+    explanation: Explanation {
+        what: "A posting rule with neither a `repost-gap` nor a `no-replacement` clause.",
+        why: "Without a gap before the same person is posted again, or a ban on replacing one posted worker by another, \
+              postings can be chained to keep workers outside the host scheme indefinitely (EU Regulation 883/2004 \
+              Art 12; Netherlands–Japan requires a 1-year gap).",
+        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
+        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months\n  no-replacement",
+    },
+});
 
-pub const P307: Explanation = Explanation {
-    what: "Looks for at least one rule about activity in two or more Parties: `employed in X and Y`, \
-           `self-employed in X and Y`, `employed in X and self-employed in Y`, `… in several` or `mixed in several`. \
-           Reported once, on the agreement's title; when the agreement has no applicable-legislation rules at all, \
-           the message says so.",
-    why: "Persons working in two Parties at once are the classic case of double coverage or none (EU Regulation \
-          883/2004 Art 13). This check is structural; the situation analysis (P302) shows the concrete gaps.",
-    failing: "rule 6.1: employed in X -> X\nrule 6.2: self-employed in X -> X",
-    passing: "rule 6.1: employed in X -> X\nrule 6.2: self-employed in X -> X\nrule 8.1: employed in X and Y, resides in X -> X\nrule 8.4: self-employed in X and Y, resides in X -> X\nrule 8.6: employed in X and self-employed in Y -> X",
-};
+declare!(P307 = Check {
+    name: "no-multi-state-rule",
+    family: Family::ApplicableLegislation,
+    policy: Policy::Principle(ApplicableLegislation),
+    principle: Some(ApplicableLegislation),
+    source: "EU Regulation 883/2004 Art 13",
+    summary: "no rule for persons active in two or more Parties",
+    profile: Family::ApplicableLegislation.profile(),
+    run: Some(no_multi_state_rule),
+    explanation: Explanation {
+        what: "Looks for at least one rule about activity in two or more Parties: `employed in X and Y`, \
+               `self-employed in X and Y`, `employed in X and self-employed in Y`, `… in several` or `mixed in several`. \
+               Reported once, on the agreement's title; when the agreement has no applicable-legislation rules at all, \
+               the message says so.",
+        why: "Persons working in two Parties at once are the classic case of double coverage or none (EU Regulation \
+              883/2004 Art 13). This check is structural; the situation analysis (P302) shows the concrete gaps.",
+        failing: "rule 6.1: employed in X -> X\nrule 6.2: self-employed in X -> X",
+        passing: "rule 6.1: employed in X -> X\nrule 6.2: self-employed in X -> X\nrule 8.1: employed in X and Y, resides in X -> X\nrule 8.4: self-employed in X and Y, resides in X -> X\nrule 8.6: employed in X and self-employed in Y -> X",
+    },
+});
 
-pub const P308: Explanation = Explanation {
-    what: "Looks for rules on each special category — seafarers (`seafarer`), aircrew or transport crew (`aircrew`, \
-           `transport-crew`), civil servants (`civil-servant`), diplomatic and consular mission staff \
-           (`mission-staff`; a rule for `locally-engaged` staff, engaged in the host State, does not settle those \
-           sent by a Party) — and lists those with none in one finding on the agreement's title.",
-    why: "These persons work across borders by the nature of their work; EU Regulation 883/2004 Art 11 and the \
-          model agreements give each a rule (flag State, employer's seat, employing administration, Vienna \
-          Conventions).",
-    failing: "rule 6.1: employed in X -> X",
-    passing: "rule 6.1: employed in X -> X\nrule 9.1: seafarer under flag X -> X overrides 6.1\nrule 9.2: aircrew, employer in X -> X overrides 6.1\nrule 10.1: civil-servant of X -> X overrides 6.1\nrule 10.2: mission-staff of X -> X overrides 6.1",
-};
+declare!(P308 = Check {
+    name: "special-category-missing",
+    family: Family::ApplicableLegislation,
+    policy: Policy::Fixed(Warning),
+    principle: Some(ApplicableLegislation),
+    source: "EU Regulation 883/2004 Art 11",
+    summary: "no rule for seafarers, aircrew or transport crew, civil servants, or mission staff",
+    profile: Family::ApplicableLegislation.profile(),
+    run: Some(special_category_missing),
+    explanation: Explanation {
+        what: "Looks for rules on each special category — seafarers (`seafarer`), aircrew or transport crew (`aircrew`, \
+               `transport-crew`), civil servants (`civil-servant`), diplomatic and consular mission staff \
+               (`mission-staff`; a rule for `locally-engaged` staff, engaged in the host State, does not settle those \
+               sent by a Party) — and lists those with none in one finding on the agreement's title.",
+        why: "These persons work across borders by the nature of their work; EU Regulation 883/2004 Art 11 and the \
+              model agreements give each a rule (flag State, employer's seat, employing administration, Vienna \
+              Conventions).",
+        failing: "rule 6.1: employed in X -> X",
+        passing: "rule 6.1: employed in X -> X\nrule 9.1: seafarer under flag X -> X overrides 6.1\nrule 9.2: aircrew, employer in X -> X overrides 6.1\nrule 10.1: civil-servant of X -> X overrides 6.1\nrule 10.2: mission-staff of X -> X overrides 6.1",
+    },
+});
 
-pub const P309: Explanation = Explanation {
-    what: "An `exceptions { … }` block (exceptions by common agreement) without `keeps: single-legislation`.",
-    why: "The competent authorities may agree exceptions in the interest of the persons concerned, but each must \
-          still leave the person under exactly one legislation (EU Regulation 883/2004 Art 16; Netherlands–Japan \
-          Art 10).",
-    failing: "exceptions {\n  granted-by: competent-authorities\n}",
-    passing: "exceptions {\n  granted-by: competent-authorities\n  keeps: single-legislation\n}",
-};
+declare!(P309 = Check {
+    name: "exception-breaks-single-legislation",
+    family: Family::ApplicableLegislation,
+    policy: Policy::Principle(ApplicableLegislation),
+    principle: Some(ApplicableLegislation),
+    source: "EU Regulation 883/2004 Art 16; Netherlands–Japan Art 10",
+    summary: "exceptions by agreement that need not keep exactly one legislation",
+    profile: Family::ApplicableLegislation.profile(),
+    run: Some(exception_breaks_single_legislation),
+    explanation: Explanation {
+        what: "An `exceptions { … }` block (exceptions by common agreement) without `keeps: single-legislation`.",
+        why: "The competent authorities may agree exceptions in the interest of the persons concerned, but each must \
+              still leave the person under exactly one legislation (EU Regulation 883/2004 Art 16; Netherlands–Japan \
+              Art 10).",
+        failing: "exceptions {\n  granted-by: competent-authorities\n}",
+        passing: "exceptions {\n  granted-by: competent-authorities\n  keeps: single-legislation\n}",
+    },
+});
+
+declare!(P301 = Check {
+    name: "double-legislation",
+    family: Family::ApplicableLegislation,
+    policy: Policy::Principle(ApplicableLegislation),
+    principle: Some(ApplicableLegislation),
+    source: "C157 Part II; EU Regulation 883/2004 Art 11(1); GB.344/POL/1 fn 11",
+    summary: "a class of situations settled to two Parties by rules neither of which overrides the other",
+    profile: Family::ApplicableLegislation.profile(),
+    // Reported by the situation analysis, `crate::legislation`.
+    run: None,
+    explanation: crate::legislation::explain::P301,
+});
+
+declare!(
+    P302 = Check {
+        name: "no-legislation",
+        family: Family::ApplicableLegislation,
+        policy: Policy::Principle(ApplicableLegislation),
+        principle: Some(ApplicableLegislation),
+        source: "C157 Part II",
+        summary: "a class of situations in personal scope that no rule settles",
+        profile: Family::ApplicableLegislation.profile(),
+        // Reported by the situation analysis, `crate::legislation`.
+        run: None,
+        explanation: crate::legislation::explain::P302,
+    }
+);
+
+declare!(
+    P310 = Check {
+        name: "override-cycle",
+        family: Family::ApplicableLegislation,
+        policy: Policy::Fixed(Error),
+        principle: Some(ApplicableLegislation),
+        source: "Pacta semantics of `overrides`",
+        summary: "rules that override each other in a cycle",
+        profile: Family::ApplicableLegislation.profile(),
+        // Reported by the situation analysis, `crate::legislation`.
+        run: None,
+        explanation: crate::legislation::explain::P310,
+    }
+);
+
+declare!(
+    P311 = Check {
+        name: "rule-never-applies",
+        family: Family::ApplicableLegislation,
+        policy: Policy::Fixed(Info),
+        principle: Some(ApplicableLegislation),
+        source: "Pacta semantics of rules",
+        summary: "a rule overridden wherever it applies, or whose conditions no situation meets",
+        profile: Family::ApplicableLegislation.profile(),
+        // Reported by the situation analysis, `crate::legislation`.
+        run: None,
+        explanation: crate::legislation::explain::P311,
+    }
+);
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[
+    &P301, &P302, &P303, &P304, &P305, &P306, &P307, &P308, &P309, &P310, &P311,
+];

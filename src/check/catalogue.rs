@@ -1,6 +1,6 @@
 //! `docs/checks.md`, generated from the registry and the explanations, so that the documentation
-//! and `pacta explain` cannot drift apart. `tests/checks.rs` fails when the committed file is
-//! stale; `PACTA_BLESS=1 cargo test --test checks` rewrites it.
+//! and `pacta explain` cannot drift apart. `tests/it/checks.rs` fails when the committed file is
+//! stale; `PACTA_BLESS=1 cargo test --test it checks::` rewrites it.
 
 use super::explain_text;
 use super::registry::{CheckInfo, CHECKS};
@@ -9,8 +9,8 @@ use super::registry::{CheckInfo, CHECKS};
 pub fn catalogue_markdown() -> String {
     let mut out = String::from(
         "# Checks\n\n\
-         <!-- Generated from src/check/registry.rs and the explanations in src/check/*.rs; do not edit.\n     \
-         Regenerate with `PACTA_BLESS=1 cargo test --test checks`. -->\n\n\
+         <!-- Generated from the check declarations in src/check/*.rs; do not edit.\n     \
+         Regenerate with `PACTA_BLESS=1 cargo test --test it checks::`. -->\n\n\
          Every finding Pacta reports has a stable code. A defect against a principle that the agreement \
          claims (an instrument in `conforms-to:` containing it) is an error; the same defect in an \
          agreement that claims nothing is a warning; info checks never fail a build. `pacta explain CODE` \

@@ -2,11 +2,12 @@
 //! judged by their own nationality (P203), prior-residence conditions above the C118 ceilings
 //! (P204), fewer branches than the material scope (P205).
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::ast::{Duration, Unit, ValueKind};
 use crate::diag::Diagnostic;
 use crate::model::coordination::join_and;
+use crate::model::Principle::*;
 use crate::model::{Branch, Provision};
 use std::collections::BTreeSet;
 
@@ -21,7 +22,7 @@ pub fn no_equal_treatment(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P201",
+            &P201,
             "the agreement has no equality-of-treatment provision",
             cx.agreement.anchor(),
         )
@@ -73,7 +74,7 @@ pub fn residence_conditioned_equality(cx: &Context<'_>) -> Vec<Diagnostic> {
         if let Some((span, who)) = condition.or(residents_only) {
             out.push(
                 cx.finding(
-                    "P202",
+                    &P202,
                     format!("equality of treatment is granted only to {who}"),
                     span,
                 )
@@ -92,7 +93,7 @@ pub fn survivors_nationality(cx: &Context<'_>) -> Vec<Diagnostic> {
         .filter(|p| p.has_word("survivors", "nationals-only"))
         .map(|p| {
             cx.finding(
-                "P203",
+                &P203,
                 "survivors are treated equally only if they are nationals themselves",
                 p.field_span("survivors"),
             )
@@ -147,7 +148,7 @@ pub fn residence_condition_too_long(cx: &Context<'_>) -> Vec<Diagnostic> {
                 if duration.days() > max.days() {
                     out.push(
                         cx.finding(
-                            "P204",
+                            &P204,
                             format!("{duration} of prior residence for {} exceeds the C118 ceiling of {max}", b.title()),
                             crate::model::item_span(item),
                         )
@@ -188,7 +189,7 @@ pub fn equality_branches_narrower(cx: &Context<'_>) -> Vec<Diagnostic> {
     let keys: Vec<&str> = missing.iter().map(|b| b.key()).collect();
     vec![cx
         .finding(
-            "P205",
+            &P205,
             format!(
                 "equality of treatment does not cover {}, which the material scope does",
                 join_and(&names)
@@ -202,50 +203,103 @@ pub fn equality_branches_narrower(cx: &Context<'_>) -> Vec<Diagnostic> {
         ))]
 }
 
-pub const P201: Explanation = Explanation {
-    what: "Looks for an `equal-treatment { … }` block anywhere in the agreement; reports its absence once, on the \
-           agreement's title.",
-    why: "Equality of treatment is the first ILO principle (C118 Art 3(1); C102 Art 68): without it, the other \
-          Party's nationals may be charged contributions and refused benefits that nationals receive \
-          (Netherlands–Pakistan has no such clause).",
-    failing: "part I \"General provisions\" {\n  article 3 \"Persons covered\" {\n    personal-scope: insured-persons, family-members, survivors\n  }\n}",
-    passing: "part I \"General provisions\" {\n  article 3 \"Persons covered\" {\n    personal-scope: insured-persons, family-members, survivors\n  }\n  article 4 \"Equality of treatment\" {\n    equal-treatment { persons: covered  branches: all  residence-condition: none }\n  }\n}",
-};
+declare!(P201 = Check {
+    name: "no-equal-treatment",
+    family: Family::Equality,
+    policy: Policy::Principle(EqualityOfTreatment),
+    principle: Some(EqualityOfTreatment),
+    source: "C118 Art 3(1); C102 Art 68",
+    summary: "no equality-of-treatment provision",
+    profile: Family::Equality.profile(),
+    run: Some(no_equal_treatment),
+    explanation: Explanation {
+        what: "Looks for an `equal-treatment { … }` block anywhere in the agreement; reports its absence once, on the \
+               agreement's title.",
+        why: "Equality of treatment is the first ILO principle (C118 Art 3(1); C102 Art 68): without it, the other \
+              Party's nationals may be charged contributions and refused benefits that nationals receive \
+              (Netherlands–Pakistan has no such clause).",
+        failing: "part I \"General provisions\" {\n  article 3 \"Persons covered\" {\n    personal-scope: insured-persons, family-members, survivors\n  }\n}",
+        passing: "part I \"General provisions\" {\n  article 3 \"Persons covered\" {\n    personal-scope: insured-persons, family-members, survivors\n  }\n  article 4 \"Equality of treatment\" {\n    equal-treatment { persons: covered  branches: all  residence-condition: none }\n  }\n}",
+    },
+});
 
-pub const P202: Explanation = Explanation {
-    what: "An `equal-treatment` block with any `residence-condition:` other than `none` (`resident-in-party`, \
-           `ordinarily-resident-in-party`, `stay-or-residence-in-other-party`, or a duration of residence), or whose \
-           `persons:` are only `residents` or `nationals-residing`.",
-    why: "C118 Art 4(1) grants equality of treatment without any condition of residence: a frontier worker or a \
-          pensioner living abroad must be treated like a national too. Netherlands–Japan Art 4 limits equality to \
-          persons ordinarily resident in the State concerned; Netherlands–Korea to persons staying or residing there.",
-    failing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: ordinarily-resident-in-party\n}",
-    passing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: none\n}",
-};
+declare!(P202 = Check {
+    name: "residence-conditioned-equality",
+    family: Family::Equality,
+    policy: Policy::Principle(EqualityOfTreatment),
+    principle: Some(EqualityOfTreatment),
+    source: "C118 Art 4(1)",
+    summary: "equality granted only to residents of the Party concerned",
+    profile: Family::Equality.profile(),
+    run: Some(residence_conditioned_equality),
+    explanation: Explanation {
+        what: "An `equal-treatment` block with any `residence-condition:` other than `none` (`resident-in-party`, \
+               `ordinarily-resident-in-party`, `stay-or-residence-in-other-party`, or a duration of residence), or whose \
+               `persons:` are only `residents` or `nationals-residing`.",
+        why: "C118 Art 4(1) grants equality of treatment without any condition of residence: a frontier worker or a \
+              pensioner living abroad must be treated like a national too. Netherlands–Japan Art 4 limits equality to \
+              persons ordinarily resident in the State concerned; Netherlands–Korea to persons staying or residing there.",
+        failing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: ordinarily-resident-in-party\n}",
+        passing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: none\n}",
+    },
+});
 
-pub const P203: Explanation = Explanation {
-    what: "An `equal-treatment` block with `survivors: nationals-only`.",
-    why: "C118 Art 3(2) gives survivors equality of treatment whatever their own nationality: the widow of a \
-          migrant worker draws her rights from him.",
-    failing: "equal-treatment {\n  persons: covered\n  branches: all\n  survivors: nationals-only\n}",
-    passing: "equal-treatment {\n  persons: covered\n  branches: all\n  survivors: any-nationality\n}",
-};
+declare!(P203 = Check {
+    name: "survivors-nationality",
+    family: Family::Equality,
+    policy: Policy::Principle(EqualityOfTreatment),
+    principle: Some(EqualityOfTreatment),
+    source: "C118 Art 3(2)",
+    summary: "survivors' equality made to depend on the survivor's nationality",
+    profile: Family::Equality.profile(),
+    run: Some(survivors_nationality),
+    explanation: Explanation {
+        what: "An `equal-treatment` block with `survivors: nationals-only`.",
+        why: "C118 Art 3(2) gives survivors equality of treatment whatever their own nationality: the widow of a \
+              migrant worker draws her rights from him.",
+        failing: "equal-treatment {\n  persons: covered\n  branches: all\n  survivors: nationals-only\n}",
+        passing: "equal-treatment {\n  persons: covered\n  branches: all\n  survivors: any-nationality\n}",
+    },
+});
 
-pub const P204: Explanation = Explanation {
-    what: "Each `prior-residence:` phrase of an `equal-treatment` block (`old-age 15 years`) is compared with the \
-           C118 Art 4(2) ceilings: 6 months for maternity and unemployment, 5 years for invalidity and survivors, \
-           10 years (after age 18) for old age.",
-    why: "Non-contributory benefits may require prior residence, but C118 caps it so that migrants are not \
-          excluded in practice.",
-    failing: "equal-treatment {\n  persons: covered\n  branches: all\n  prior-residence: old-age 15 years\n}",
-    passing: "equal-treatment {\n  persons: covered\n  branches: all\n  prior-residence: old-age 10 years\n}",
-};
+declare!(P204 = Check {
+    name: "residence-condition-too-long",
+    family: Family::Equality,
+    policy: Policy::Principle(EqualityOfTreatment),
+    principle: Some(EqualityOfTreatment),
+    source: "C118 Art 4(2)",
+    summary: "a prior-residence condition above the C118 ceilings",
+    profile: Family::Equality.profile(),
+    run: Some(residence_condition_too_long),
+    explanation: Explanation {
+        what: "Each `prior-residence:` phrase of an `equal-treatment` block (`old-age 15 years`) is compared with the \
+               C118 Art 4(2) ceilings: 6 months for maternity and unemployment, 5 years for invalidity and survivors, \
+               10 years (after age 18) for old age.",
+        why: "Non-contributory benefits may require prior residence, but C118 caps it so that migrants are not \
+              excluded in practice.",
+        failing: "equal-treatment {\n  persons: covered\n  branches: all\n  prior-residence: old-age 15 years\n}",
+        passing: "equal-treatment {\n  persons: covered\n  branches: all\n  prior-residence: old-age 10 years\n}",
+    },
+});
 
-pub const P205: Explanation = Explanation {
-    what: "Compares the branches of the `equal-treatment` blocks (a block without `branches:` covers the whole \
-           material scope) with the branches in the material scope, and lists those left out in one finding.",
-    why: "C118 Art 3 requires equality for each branch a State accepts; equality that stops at pensions lets \
-          other branches discriminate.",
-    failing: "scope XA \"Social Insurance Act\": old-age, unemployment\n…\nequal-treatment {\n  persons: covered\n  branches: old-age\n}",
-    passing: "scope XA \"Social Insurance Act\": old-age, unemployment\n…\nequal-treatment {\n  persons: covered\n  branches: all\n}",
-};
+declare!(P205 = Check {
+    name: "equality-branches-narrower",
+    family: Family::Equality,
+    policy: Policy::Principle(EqualityOfTreatment),
+    principle: Some(EqualityOfTreatment),
+    source: "C118 Art 3",
+    summary: "equality covers fewer branches than the material scope",
+    profile: Family::Equality.profile(),
+    run: Some(equality_branches_narrower),
+    explanation: Explanation {
+        what: "Compares the branches of the `equal-treatment` blocks (a block without `branches:` covers the whole \
+               material scope) with the branches in the material scope, and lists those left out in one finding.",
+        why: "C118 Art 3 requires equality for each branch a State accepts; equality that stops at pensions lets \
+              other branches discriminate.",
+        failing: "scope XA \"Social Insurance Act\": old-age, unemployment\n…\nequal-treatment {\n  persons: covered\n  branches: old-age\n}",
+        passing: "scope XA \"Social Insurance Act\": old-age, unemployment\n…\nequal-treatment {\n  persons: covered\n  branches: all\n}",
+    },
+});
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[&P201, &P202, &P203, &P204, &P205];

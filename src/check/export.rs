@@ -2,10 +2,12 @@
 //! (P501), export for nationals only (P502), unlisted exceptions (P503), children living in another
 //! Party (P504), medical care during a stay or residence abroad (P505).
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::diag::Diagnostic;
+use crate::diag::Severity::*;
 use crate::model::Branch;
+use crate::model::Principle::*;
 
 /// P501: a long-term benefit in scope that is not exported.
 pub fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
@@ -25,7 +27,7 @@ pub fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
         }
         out.push(
             cx.finding(
-                "P501",
+                &P501,
                 format!("{} is not paid abroad for {}", b.title(), parties.join(", ")),
                 a.branch_anchor(b, &parties),
             )
@@ -47,7 +49,7 @@ pub fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
         })
         .map(|p| {
             cx.finding(
-                "P502",
+                &P502,
                 "benefits are paid abroad to nationals only",
                 p.field_span("persons"),
             )
@@ -68,7 +70,7 @@ pub fn export_exception_unlisted(cx: &Context<'_>) -> Vec<Diagnostic> {
         })
         .map(|p| {
             cx.finding(
-                "P503",
+                &P503,
                 "export has exceptions that are not listed",
                 p.field_span("exceptions"),
             )
@@ -98,7 +100,7 @@ pub fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P504",
+            &P504,
             format!(
                 "no rule for children living in another Party ({} family benefit)",
                 parties.join(", ")
@@ -128,7 +130,7 @@ pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P505",
+            &P505,
             format!(
                 "no medical care in kind during a stay or residence in another Party ({})",
                 parties.join(", ")
@@ -140,49 +142,102 @@ pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
         .help("add `benefit medical-care { in-kind-during: stay, residence  provided-by: institution-of-place  paid-by: competent-institution }`")]
 }
 
-pub const P501: Explanation = Explanation {
-    what: "For each invalidity, old-age, survivors', employment-injury or death-grant branch in a Party's material \
-           scope, looks for an `export` block naming it (or `benefit BRANCH { exported: yes }`) concerning that \
-           Party. One finding per branch, on the scope line, deliberately uncoordinated branches included.",
-    why: "Paying a pension in full to a beneficiary who lives in the other Party is the fourth ILO principle (C118 \
-          Art 5; C157 Part IV; EU Regulation 883/2004 Art 7): without it, a worker who goes home loses the pension \
-          earned abroad.",
-    failing: "scope XA \"Pensions Act\": old-age, survivors\n…\nexport {\n  branches: old-age\n}",
-    passing: "scope XA \"Pensions Act\": old-age, survivors\n…\nexport {\n  branches: old-age, survivors\n  to: parties, third-states\n  persons: covered\n}",
-};
+declare!(P501 = Check {
+    name: "long-term-not-exported",
+    family: Family::Export,
+    policy: Policy::Principle(AcquiredRights),
+    principle: Some(AcquiredRights),
+    source: "C118 Art 5; C157 Part IV; EU Regulation 883/2004 Art 7",
+    summary: "a long-term benefit in scope that is not exported",
+    profile: Family::Export.profile(),
+    run: Some(long_term_not_exported),
+    explanation: Explanation {
+        what: "For each invalidity, old-age, survivors', employment-injury or death-grant branch in a Party's material \
+               scope, looks for an `export` block naming it (or `benefit BRANCH { exported: yes }`) concerning that \
+               Party. One finding per branch, on the scope line, deliberately uncoordinated branches included.",
+        why: "Paying a pension in full to a beneficiary who lives in the other Party is the fourth ILO principle (C118 \
+              Art 5; C157 Part IV; EU Regulation 883/2004 Art 7): without it, a worker who goes home loses the pension \
+              earned abroad.",
+        failing: "scope XA \"Pensions Act\": old-age, survivors\n…\nexport {\n  branches: old-age\n}",
+        passing: "scope XA \"Pensions Act\": old-age, survivors\n…\nexport {\n  branches: old-age, survivors\n  to: parties, third-states\n  persons: covered\n}",
+    },
+});
 
-pub const P502: Explanation = Explanation {
-    what: "An `export` block whose `persons:` are only `nationals` (or `nationals-residing`).",
-    why: "C118 Art 5 guarantees benefits abroad to every person covered; export for nationals only leaves refugees, \
-          stateless persons and third-country nationals with pensions they cannot take home.",
-    failing: "export {\n  branches: old-age\n  persons: nationals\n}",
-    passing: "export {\n  branches: old-age\n  persons: covered\n}",
-};
+declare!(P502 = Check {
+    name: "export-nationals-only",
+    family: Family::Export,
+    policy: Policy::Principle(AcquiredRights),
+    principle: Some(AcquiredRights),
+    source: "C118 Art 5",
+    summary: "export limited to nationals",
+    profile: Family::Export.profile(),
+    run: Some(export_nationals_only),
+    explanation: Explanation {
+        what: "An `export` block whose `persons:` are only `nationals` (or `nationals-residing`).",
+        why: "C118 Art 5 guarantees benefits abroad to every person covered; export for nationals only leaves refugees, \
+              stateless persons and third-country nationals with pensions they cannot take home.",
+        failing: "export {\n  branches: old-age\n  persons: nationals\n}",
+        passing: "export {\n  branches: old-age\n  persons: covered\n}",
+    },
+});
 
-pub const P503: Explanation = Explanation {
-    what: "An `export` block with `exceptions: unlisted`, or `exceptions: listed` without an `except:` list naming \
-           the benefits.",
-    why: "Exceptions to export (non-contributory, means-tested benefits) are accepted practice, but only when the \
-          text names them; an open-ended exception lets an institution stop any payment.",
-    failing: "export {\n  branches: old-age\n  persons: covered\n  exceptions: unlisted\n}",
-    passing: "export {\n  branches: old-age\n  persons: covered\n  except: \"minimum income supplement (means-tested)\"\n}",
-};
+declare!(P503 = Check {
+    name: "export-exception-unlisted",
+    family: Family::Export,
+    policy: Policy::Fixed(Warning),
+    principle: Some(AcquiredRights),
+    source: "real agreements",
+    summary: "export with exceptions not enumerated",
+    profile: Family::Export.profile(),
+    run: Some(export_exception_unlisted),
+    explanation: Explanation {
+        what: "An `export` block with `exceptions: unlisted`, or `exceptions: listed` without an `except:` list naming \
+               the benefits.",
+        why: "Exceptions to export (non-contributory, means-tested benefits) are accepted practice, but only when the \
+              text names them; an open-ended exception lets an institution stop any payment.",
+        failing: "export {\n  branches: old-age\n  persons: covered\n  exceptions: unlisted\n}",
+        passing: "export {\n  branches: old-age\n  persons: covered\n  except: \"minimum income supplement (means-tested)\"\n}",
+    },
+});
 
-pub const P504: Explanation = Explanation {
-    what: "When family benefits are in a Party's material scope, looks for `benefit family { \
-           children-in-other-party: yes }` or an `export` of `family` concerning that Party.",
-    why: "C118 Art 6 provides family allowances for the children of a worker who live in another Party; without a \
-          rule, families who stay at home lose them.",
-    failing: "scope XA \"Family Allowances Act\": family\n…\n// no provision for children abroad",
-    passing: "scope XA \"Family Allowances Act\": family\n…\nbenefit family {\n  children-in-other-party: yes\n}",
-};
+declare!(P504 = Check {
+    name: "family-children-abroad",
+    family: Family::Export,
+    policy: Policy::Principle(AcquiredRights),
+    principle: Some(AcquiredRights),
+    source: "C118 Art 6",
+    summary: "family benefits in scope with no rule for children living in another Party",
+    profile: Family::Export.profile(),
+    run: Some(family_children_abroad),
+    explanation: Explanation {
+        what: "When family benefits are in a Party's material scope, looks for `benefit family { \
+               children-in-other-party: yes }` or an `export` of `family` concerning that Party.",
+        why: "C118 Art 6 provides family allowances for the children of a worker who live in another Party; without a \
+              rule, families who stay at home lose them.",
+        failing: "scope XA \"Family Allowances Act\": family\n…\n// no provision for children abroad",
+        passing: "scope XA \"Family Allowances Act\": family\n…\nbenefit family {\n  children-in-other-party: yes\n}",
+    },
+});
 
-pub const P505: Explanation = Explanation {
-    what: "When medical care is in a Party's material scope, looks for `benefit medical-care { in-kind-during: stay \
-           and/or residence }` concerning that Party.",
-    why: "Medical care is a benefit in kind and cannot be exported as money; persons staying or living in the other \
-          Party need its institution to provide care on behalf of the competent one (EU Regulation 883/2004 Arts \
-          17–20).",
-    failing: "scope XA \"Health Insurance Act\": medical-care\n…\nbenefit medical-care {\n  in-kind-during: none\n}",
-    passing: "scope XA \"Health Insurance Act\": medical-care\n…\nbenefit medical-care {\n  in-kind-during: stay, residence\n  provided-by: institution-of-place\n  paid-by: competent-institution\n}",
-};
+declare!(P505 = Check {
+    name: "medical-care-abroad",
+    family: Family::Export,
+    policy: Policy::Principle(AcquiredRights),
+    principle: Some(AcquiredRights),
+    source: "EU Regulation 883/2004 Arts 17–20",
+    summary: "medical care in scope with no in-kind provision during a stay or residence in another Party",
+    profile: Family::Export.profile(),
+    run: Some(medical_care_abroad),
+    explanation: Explanation {
+        what: "When medical care is in a Party's material scope, looks for `benefit medical-care { in-kind-during: stay \
+               and/or residence }` concerning that Party.",
+        why: "Medical care is a benefit in kind and cannot be exported as money; persons staying or living in the other \
+              Party need its institution to provide care on behalf of the competent one (EU Regulation 883/2004 Arts \
+              17–20).",
+        failing: "scope XA \"Health Insurance Act\": medical-care\n…\nbenefit medical-care {\n  in-kind-during: none\n}",
+        passing: "scope XA \"Health Insurance Act\": medical-care\n…\nbenefit medical-care {\n  in-kind-during: stay, residence\n  provided-by: institution-of-place\n  paid-by: competent-institution\n}",
+    },
+});
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[&P501, &P502, &P503, &P504, &P505];

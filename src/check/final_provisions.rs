@@ -2,9 +2,11 @@
 //! (P702), acquired rights after termination (P703), periods before entry into force (P704), rights
 //! under a superseded agreement (P705).
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::diag::Diagnostic;
+use crate::diag::Severity::*;
+use crate::model::Principle::*;
 
 /// P701: no entry-into-force provision.
 pub fn no_entry_into_force(cx: &Context<'_>) -> Vec<Diagnostic> {
@@ -14,7 +16,7 @@ pub fn no_entry_into_force(cx: &Context<'_>) -> Vec<Diagnostic> {
         return Vec::new();
     }
     vec![cx
-        .finding("P701", "the agreement does not say when it enters into force", a.anchor())
+        .finding(&P701, "the agreement does not say when it enters into force", a.anchor())
         .label("no entry into force")
         .help("add to Part VI `entry-into-force: \"first day of the third month after the exchange of notes\"`")]
 }
@@ -28,7 +30,7 @@ pub fn no_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
         return Vec::new();
     }
     vec![cx
-        .finding("P702", "the agreement has no duration or termination provision", a.anchor())
+        .finding(&P702, "the agreement has no duration or termination provision", a.anchor())
         .label("no duration or termination")
         .help("add to Part VI `duration: indefinite` and `termination { notice: 12 months  acquired-rights: retained }`")]
 }
@@ -52,7 +54,7 @@ pub fn rights_lost_on_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
         .unwrap_or_else(|| a.anchor());
     vec![cx
         .finding(
-            "P703",
+            &P703,
             "rights acquired under the agreement are not retained if it is terminated",
             span,
         )
@@ -81,7 +83,7 @@ pub fn prior_periods_ignored(cx: &Context<'_>) -> Vec<Diagnostic> {
         .unwrap_or_else(|| a.anchor());
     vec![cx
         .finding(
-            "P704",
+            &P704,
             "periods completed before entry into force are not counted",
             span,
         )
@@ -107,7 +109,7 @@ pub fn superseded_rights(cx: &Context<'_>) -> Vec<Diagnostic> {
     }
     vec![cx
         .finding(
-            "P705",
+            &P705,
             "rights acquired under the superseded agreement are not preserved",
             crate::model::field_span(field),
         )
@@ -116,48 +118,101 @@ pub fn superseded_rights(cx: &Context<'_>) -> Vec<Diagnostic> {
         .help("write `superseded-agreements: acquired-rights-retained` in the `transitional` block")]
 }
 
-pub const P701: Explanation = Explanation {
-    what: "Looks for an `entry-into-force:` line or an `in-force:` date in the header; reports their absence once, \
-           on the agreement's title.",
-    why: "Periods, postings in progress and the first benefits are all counted from entry into force; the final \
-          provisions of every model agreement (R167, Annex II) state it.",
-    failing: "article 23 \"Duration\" {\n  duration: indefinite\n}",
-    passing: "article 23 \"Entry into force\" {\n  entry-into-force: \"first day of the third month after the exchange of notes\"\n}",
-};
+declare!(P701 = Check {
+    name: "no-entry-into-force",
+    family: Family::FinalProvisions,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "R167, Annex II (final provisions)",
+    summary: "no entry-into-force provision",
+    profile: Family::FinalProvisions.profile(),
+    run: Some(no_entry_into_force),
+    explanation: Explanation {
+        what: "Looks for an `entry-into-force:` line or an `in-force:` date in the header; reports their absence once, \
+               on the agreement's title.",
+        why: "Periods, postings in progress and the first benefits are all counted from entry into force; the final \
+              provisions of every model agreement (R167, Annex II) state it.",
+        failing: "article 23 \"Duration\" {\n  duration: indefinite\n}",
+        passing: "article 23 \"Entry into force\" {\n  entry-into-force: \"first day of the third month after the exchange of notes\"\n}",
+    },
+});
 
-pub const P702: Explanation = Explanation {
-    what: "Looks for a `duration:` line or a `termination { … }` block; reports their absence once, on the \
-           agreement's title.",
-    why: "The Parties need to know how long the agreement lasts and how it ends; the notice period protects people \
-          whose claims are pending.",
-    failing: "article 23 \"Entry into force\" {\n  entry-into-force: \"on signature\"\n}",
-    passing: "article 24 \"Duration and termination\" {\n  duration: indefinite\n  termination { notice: 12 months  acquired-rights: retained }\n}",
-};
+declare!(P702 = Check {
+    name: "no-termination",
+    family: Family::FinalProvisions,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "R167, Annex II (final provisions)",
+    summary: "no duration or termination provision",
+    profile: Family::FinalProvisions.profile(),
+    run: Some(no_termination),
+    explanation: Explanation {
+        what: "Looks for a `duration:` line or a `termination { … }` block; reports their absence once, on the \
+               agreement's title.",
+        why: "The Parties need to know how long the agreement lasts and how it ends; the notice period protects people \
+              whose claims are pending.",
+        failing: "article 23 \"Entry into force\" {\n  entry-into-force: \"on signature\"\n}",
+        passing: "article 24 \"Duration and termination\" {\n  duration: indefinite\n  termination { notice: 12 months  acquired-rights: retained }\n}",
+    },
+});
 
-pub const P703: Explanation = Explanation {
-    what: "Looks for a `termination` block with `acquired-rights: retained`. Reported once: on `acquired-rights:` \
-           when it says otherwise, on the `termination` block when it is silent, on the title when there is no \
-           termination block at all.",
-    why: "Rights acquired under the agreement — pensions awarded, being paid abroad — must survive its termination \
-          (C157 Part IV; Netherlands–Japan Art 32(2)). Netherlands–Korea and Netherlands–Pakistan say nothing, so \
-          a termination would stop payments.",
-    failing: "termination {\n  notice: 12 months\n}",
-    passing: "termination {\n  notice: 12 months\n  acquired-rights: retained\n}",
-};
+declare!(P703 = Check {
+    name: "rights-lost-on-termination",
+    family: Family::FinalProvisions,
+    policy: Policy::Principle(AcquiredRights),
+    principle: Some(AcquiredRights),
+    source: "C157 Part IV; Netherlands–Japan Art 32(2)",
+    summary: "termination without retention of acquired rights",
+    profile: Family::FinalProvisions.profile(),
+    run: Some(rights_lost_on_termination),
+    explanation: Explanation {
+        what: "Looks for a `termination` block with `acquired-rights: retained`. Reported once: on `acquired-rights:` \
+               when it says otherwise, on the `termination` block when it is silent, on the title when there is no \
+               termination block at all.",
+        why: "Rights acquired under the agreement — pensions awarded, being paid abroad — must survive its termination \
+              (C157 Part IV; Netherlands–Japan Art 32(2)). Netherlands–Korea and Netherlands–Pakistan say nothing, so \
+              a termination would stop payments.",
+        failing: "termination {\n  notice: 12 months\n}",
+        passing: "termination {\n  notice: 12 months\n  acquired-rights: retained\n}",
+    },
+});
 
-pub const P704: Explanation = Explanation {
-    what: "Looks for a `transitional` block with `prior-periods: count`; reports its absence once.",
-    why: "Workers whose careers began before the agreement must have those periods counted for rights that arise \
-          after it (C118 Art 12; Netherlands–Japan), or the first generation of migrants gains nothing.",
-    failing: "transitional {\n  benefits-before-entry-into-force: none\n}",
-    passing: "transitional {\n  prior-periods: count\n  benefits-before-entry-into-force: none\n}",
-};
+declare!(P704 = Check {
+    name: "prior-periods-ignored",
+    family: Family::FinalProvisions,
+    policy: Policy::Fixed(Warning),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "C118 Art 12; Netherlands–Japan",
+    summary: "no rule that periods before entry into force count",
+    profile: Family::FinalProvisions.profile(),
+    run: Some(prior_periods_ignored),
+    explanation: Explanation {
+        what: "Looks for a `transitional` block with `prior-periods: count`; reports its absence once.",
+        why: "Workers whose careers began before the agreement must have those periods counted for rights that arise \
+              after it (C118 Art 12; Netherlands–Japan), or the first generation of migrants gains nothing.",
+        failing: "transitional {\n  benefits-before-entry-into-force: none\n}",
+        passing: "transitional {\n  prior-periods: count\n  benefits-before-entry-into-force: none\n}",
+    },
+});
 
-pub const P705: Explanation = Explanation {
-    what: "When the header has `supersedes:`, looks for a `transitional` block with \
-           `superseded-agreements: acquired-rights-retained` (rights acquired under the agreements this one replaces).",
-    why: "A new agreement that replaces an old one must keep the rights acquired under it (MERCOSUR Art 17(4)), or \
-          the improvement takes pensions away.",
-    failing: "agreement \"…\" {\n  supersedes: \"Agreement of 1980\"\n}\n…\ntransitional {\n  prior-periods: count\n}",
-    passing: "agreement \"…\" {\n  supersedes: \"Agreement of 1980\"\n}\n…\ntransitional {\n  prior-periods: count\n  superseded-agreements: acquired-rights-retained\n}",
-};
+declare!(P705 = Check {
+    name: "superseded-rights",
+    family: Family::FinalProvisions,
+    policy: Policy::Principle(AcquiredRights),
+    principle: Some(AcquiredRights),
+    source: "MERCOSUR Art 17(4)",
+    summary: "an agreement that supersedes another without preserving rights acquired under it",
+    profile: Family::FinalProvisions.profile(),
+    run: Some(superseded_rights),
+    explanation: Explanation {
+        what: "When the header has `supersedes:`, looks for a `transitional` block with \
+               `superseded-agreements: acquired-rights-retained` (rights acquired under the agreements this one replaces).",
+        why: "A new agreement that replaces an old one must keep the rights acquired under it (MERCOSUR Art 17(4)), or \
+              the improvement takes pensions away.",
+        failing: "agreement \"…\" {\n  supersedes: \"Agreement of 1980\"\n}\n…\ntransitional {\n  prior-periods: count\n}",
+        passing: "agreement \"…\" {\n  supersedes: \"Agreement of 1980\"\n}\n…\ntransitional {\n  prior-periods: count\n  superseded-agreements: acquired-rights-retained\n}",
+    },
+});
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[&P701, &P702, &P703, &P704, &P705];

@@ -6,7 +6,6 @@ mod aggregation;
 mod applicable;
 mod catalogue;
 mod equality;
-mod explain;
 mod export;
 mod final_provisions;
 mod plurality;
@@ -19,6 +18,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::Agreement;
 use registry::Policy;
 
+pub use applicable::{P301, P302, P310, P311};
 pub use catalogue::catalogue_markdown;
 
 /// What a check function receives.
@@ -26,82 +26,33 @@ pub struct Context<'a> {
     pub agreement: &'a Agreement,
 }
 
-/// A check family: reads the agreement, returns findings (severity is set by the runner).
-pub type CheckFn = fn(&Context<'_>) -> Vec<Diagnostic>;
-
-/// Every check, in code order (P001–P010 come from parsing, resolving and suppressions; P301,
-/// P302, P310 and P311 from `crate::legislation`).
-pub static FAMILIES: &[CheckFn] = &[
-    scope::branch_not_covered,
-    scope::c102_branch_absent,
-    scope::branch_without_rule,
-    scope::asymmetric_scope,
-    scope::nationality_based_scope,
-    scope::excluded_category,
-    scope::family_not_covered,
-    equality::no_equal_treatment,
-    equality::residence_conditioned_equality,
-    equality::survivors_nationality,
-    equality::residence_condition_too_long,
-    equality::equality_branches_narrower,
-    applicable::posting_without_limit,
-    applicable::posting_limit_long,
-    applicable::extension_unbounded,
-    applicable::posting_chaining,
-    applicable::no_multi_state_rule,
-    applicable::special_category_missing,
-    applicable::exception_breaks_single_legislation,
-    aggregation::no_aggregation,
-    aggregation::aggregation_purpose_missing,
-    aggregation::no_calculation_method,
-    aggregation::minimum_period_without_fallback,
-    aggregation::overlapping_periods,
-    aggregation::short_term_without_aggregation,
-    export::long_term_not_exported,
-    export::export_nationals_only,
-    export::export_exception_unlisted,
-    export::family_children_abroad,
-    export::medical_care_abroad,
-    administration::no_liaison_body,
-    administration::assistance_not_free,
-    administration::claims_not_portable,
-    administration::no_data_protection,
-    administration::no_language_clause,
-    administration::no_disputes_clause,
-    administration::no_institution,
-    final_provisions::no_entry_into_force,
-    final_provisions::no_termination,
-    final_provisions::rights_lost_on_termination,
-    final_provisions::prior_periods_ignored,
-    final_provisions::superseded_rights,
-    plurality::no_anti_overlap,
-    plurality::same_kind_reduction,
-];
+pub use registry::CheckFn;
 
 impl Context<'_> {
     /// A finding of `code`, with the note naming its principle and instrument. The severity is
     /// a placeholder until [`finish`] applies the policy and the configuration.
     pub fn finding(
         &self,
-        code: &'static str,
+        check: &'static registry::Check,
         message: impl Into<String>,
         span: crate::span::Span,
     ) -> Diagnostic {
-        let mut d = Diagnostic::new(code, Severity::Warning, message, span);
-        if let Some(info) = registry::get(code) {
-            d = match info.principle {
-                Some(p) => d.note(format!("principle: {} ({})", p.title(), info.source)),
-                None => d.note(format!("source: {}", info.source)),
-            };
+        let d = Diagnostic::new(check.code, Severity::Warning, message, span);
+        match check.principle {
+            Some(p) => d.note(format!("principle: {} ({})", p.title(), check.source)),
+            None => d.note(format!("source: {}", check.source)),
         }
-        d
     }
 }
 
 /// Run every check family on a resolved agreement.
 pub fn run(agreement: &Agreement) -> Vec<Diagnostic> {
     let ctx = Context { agreement };
-    FAMILIES.iter().flat_map(|f| f(&ctx)).collect()
+    registry::all()
+        .iter()
+        .filter_map(|c| c.run)
+        .flat_map(|f| f(&ctx))
+        .collect()
 }
 
 /// The severity of a finding for this agreement, before configuration.

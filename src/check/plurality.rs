@@ -1,9 +1,10 @@
 //! P8 — undue plurality: no anti-overlap rule (P801), national anti-overlap rules applied between
 //! same-kind pro-rata benefits (P802).
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::diag::Diagnostic;
+use crate::diag::Severity::*;
 
 /// P801: no rule on overlapping benefits.
 pub fn no_anti_overlap(cx: &Context<'_>) -> Vec<Diagnostic> {
@@ -12,7 +13,7 @@ pub fn no_anti_overlap(cx: &Context<'_>) -> Vec<Diagnostic> {
         return Vec::new();
     }
     vec![cx
-        .finding("P801", "the agreement has no rule on overlapping benefits", a.anchor())
+        .finding(&P801, "the agreement has no rule on overlapping benefits", a.anchor())
         .label("no anti-overlap rule")
         .help("add to Part IV `overlapping { national-rules: apply-to-foreign  same-kind-pro-rata: exempt  simultaneous-reduction: shared }`")]
 }
@@ -33,7 +34,7 @@ pub fn same_kind_reduction(cx: &Context<'_>) -> Vec<Diagnostic> {
                 p.field_span("national-rules")
             };
             cx.finding(
-                "P802",
+                &P802,
                 "national anti-overlap rules reduce same-kind pro-rata benefits",
                 span,
             )
@@ -44,19 +45,42 @@ pub fn same_kind_reduction(cx: &Context<'_>) -> Vec<Diagnostic> {
         .collect()
 }
 
-pub const P801: Explanation = Explanation {
-    what: "Looks for an `overlapping { … }` block; reports its absence once.",
-    why: "R167, Annex I regulates undue plurality: national reduction and suspension rules also apply to benefits \
-          and income from the other Party, so that nobody draws two full benefits for the same contingency.",
-    failing: "part IV \"Undue plurality\" {\n  article 20 \"Overlapping of benefits\" {\n    text \"\"\"To be agreed.\"\"\"\n  }\n}",
-    passing: "part IV \"Undue plurality\" {\n  article 20 \"Overlapping of benefits\" {\n    overlapping {\n      national-rules: apply-to-foreign\n      same-kind-pro-rata: exempt\n      simultaneous-reduction: shared\n    }\n  }\n}",
-};
+declare!(P801 = Check {
+    name: "no-anti-overlap",
+    family: Family::Plurality,
+    policy: Policy::Fixed(Warning),
+    principle: None,
+    source: "R167, Annex I (undue plurality); EU Regulation 883/2004 Art 10",
+    summary: "no rule on overlapping benefits",
+    profile: Family::Plurality.profile(),
+    run: Some(no_anti_overlap),
+    explanation: Explanation {
+        what: "Looks for an `overlapping { … }` block; reports its absence once.",
+        why: "R167, Annex I regulates undue plurality: national reduction and suspension rules also apply to benefits \
+              and income from the other Party, so that nobody draws two full benefits for the same contingency.",
+        failing: "part IV \"Undue plurality\" {\n  article 20 \"Overlapping of benefits\" {\n    text \"\"\"To be agreed.\"\"\"\n  }\n}",
+        passing: "part IV \"Undue plurality\" {\n  article 20 \"Overlapping of benefits\" {\n    overlapping {\n      national-rules: apply-to-foreign\n      same-kind-pro-rata: exempt\n      simultaneous-reduction: shared\n    }\n  }\n}",
+    },
+});
 
-pub const P802: Explanation = Explanation {
-    what: "An `overlapping` block with `same-kind-pro-rata: reduce`, or with `national-rules: apply-to-foreign` and \
-           nothing said about same-kind pro-rata benefits.",
-    why: "R167, Annex I exempts benefits of the same kind awarded pro rata from national anti-overlap rules: each \
-          already pays only for its own periods, so reducing one because of the other cuts the pension twice.",
-    failing: "overlapping {\n  national-rules: apply-to-foreign\n  same-kind-pro-rata: reduce\n}",
-    passing: "overlapping {\n  national-rules: apply-to-foreign\n  same-kind-pro-rata: exempt\n}",
-};
+declare!(P802 = Check {
+    name: "same-kind-reduction",
+    family: Family::Plurality,
+    policy: Policy::Fixed(Warning),
+    principle: None,
+    source: "R167, Annex I (undue plurality)",
+    summary: "national anti-overlap rules applied between same-kind pro-rata benefits",
+    profile: Family::Plurality.profile(),
+    run: Some(same_kind_reduction),
+    explanation: Explanation {
+        what: "An `overlapping` block with `same-kind-pro-rata: reduce`, or with `national-rules: apply-to-foreign` and \
+               nothing said about same-kind pro-rata benefits.",
+        why: "R167, Annex I exempts benefits of the same kind awarded pro rata from national anti-overlap rules: each \
+              already pays only for its own periods, so reducing one because of the other cuts the pension twice.",
+        failing: "overlapping {\n  national-rules: apply-to-foreign\n  same-kind-pro-rata: reduce\n}",
+        passing: "overlapping {\n  national-rules: apply-to-foreign\n  same-kind-pro-rata: exempt\n}",
+    },
+});
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[&P801, &P802];

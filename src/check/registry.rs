@@ -1,16 +1,21 @@
-//! The check catalogue: one table of every code Pacta reports, with its name, default severity,
-//! the principle it protects and the instrument it comes from. Codes are public interface: they
-//! are never reused or renumbered.
+//! The check catalogue. Every code Pacta reports is declared once, beside the function that
+//! reports it, with [`declare!`]: its name, family, severity policy, principle, sources, one-line
+//! summary, profile per kind of agreement and the explanation `pacta explain` prints. Findings
+//! are made from the declaration (`cx.finding(&P401, …)`), so a misspelt code does not compile,
+//! and adding a check touches one file: the family's, where the declaration joins the file's
+//! `CHECKS` list. Codes are public interface: they are never reused or renumbered.
 
 use crate::diag::Severity;
-use crate::model::Principle;
+use crate::model::{Kind, Principle};
+use std::sync::LazyLock;
 
 /// How a check's severity is decided for one agreement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Policy {
-    /// Always this severity (before configuration).
+    /// Always this severity (before the profile and the configuration).
     Fixed(Severity),
-    /// An error when the agreement claims an instrument containing the principle, otherwise a warning.
+    /// An error when the Parties are bound by an instrument containing the principle, otherwise
+    /// a warning.
     Principle(Principle),
     /// An error when the agreement claims one of these instruments, otherwise a warning.
     Instruments(&'static [&'static str]),
@@ -29,21 +34,196 @@ pub struct Explanation {
     pub passing: &'static str,
 }
 
+/// The families of checks, by the part of an agreement they read. The keys are the values of the
+/// `unverified:` header field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    /// Syntax, references and structure (P0).
+    Structure,
+    /// Material and personal scope (P1).
+    Scope,
+    /// Equality of treatment (P2).
+    Equality,
+    /// Determination of the applicable legislation (P3).
+    ApplicableLegislation,
+    /// Aggregation of periods and calculation (P4).
+    Aggregation,
+    /// Export of benefits and benefits abroad (P5).
+    Export,
+    /// Administrative assistance (P6).
+    Administration,
+    /// Transitional and final provisions (P7).
+    FinalProvisions,
+    /// Undue plurality of benefits (P8).
+    Plurality,
+}
+
+impl Family {
+    pub const ALL: [Family; 9] = [
+        Family::Structure,
+        Family::Scope,
+        Family::Equality,
+        Family::ApplicableLegislation,
+        Family::Aggregation,
+        Family::Export,
+        Family::Administration,
+        Family::FinalProvisions,
+        Family::Plurality,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Family::Structure => "structure",
+            Family::Scope => "scope",
+            Family::Equality => "equality",
+            Family::ApplicableLegislation => "applicable-legislation",
+            Family::Aggregation => "aggregation",
+            Family::Export => "export",
+            Family::Administration => "administration",
+            Family::FinalProvisions => "final-provisions",
+            Family::Plurality => "plurality",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The family's profile: how its checks apply to each kind of agreement, unless a check's
+    /// declaration says otherwise.
+    pub const fn profile(self) -> Profile {
+        use Treatment::*;
+        match self {
+            Family::Structure | Family::FinalProvisions => Profile::FULL,
+            Family::Scope | Family::Equality => Profile {
+                coverage: Info,
+                posting: Info,
+                ..Profile::FULL
+            },
+            Family::ApplicableLegislation => Profile {
+                export: Off,
+                ..Profile::FULL
+            },
+            Family::Aggregation => Profile {
+                coverage: Off,
+                posting: Off,
+                export: Off,
+                ..Profile::FULL
+            },
+            Family::Export => Profile {
+                coverage: Off,
+                posting: Off,
+                ..Profile::FULL
+            },
+            Family::Administration => Profile {
+                multilateral_framework: Info,
+                ..Profile::FULL
+            },
+            Family::Plurality => Profile {
+                coverage: Off,
+                posting: Off,
+                ..Profile::FULL
+            },
+        }
+    }
+}
+
+/// How a check applies to one kind of agreement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Treatment {
+    /// Not run: what it looks for is not what this kind of agreement is for.
+    Off,
+    /// Reported as information only.
+    Info,
+    /// Reported, at most as a warning.
+    Warning,
+    /// Reported at the severity its policy gives.
+    Full,
+}
+
+impl Treatment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Treatment::Off => "off",
+            Treatment::Info => "info",
+            Treatment::Warning => "warning at most",
+            Treatment::Full => "applies",
+        }
+    }
+
+    /// The severity of a finding under this treatment, given the severity its policy gives;
+    /// `None` when the check is off.
+    pub fn apply(self, severity: Severity) -> Option<Severity> {
+        match self {
+            Treatment::Off => None,
+            Treatment::Info => Some(Severity::Info),
+            Treatment::Warning => Some(severity.min(Severity::Warning)),
+            Treatment::Full => Some(severity),
+        }
+    }
+}
+
+/// How a check applies to each kind of agreement (`kind:` in the header).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub coordination: Treatment,
+    pub coverage: Treatment,
+    pub export: Treatment,
+    pub posting: Treatment,
+    pub multilateral_framework: Treatment,
+}
+
+impl Profile {
+    /// Applies to every kind of agreement.
+    pub const FULL: Profile = Profile {
+        coordination: Treatment::Full,
+        coverage: Treatment::Full,
+        export: Treatment::Full,
+        posting: Treatment::Full,
+        multilateral_framework: Treatment::Full,
+    };
+
+    pub fn get(&self, kind: Kind) -> Treatment {
+        match kind {
+            Kind::Coordination => self.coordination,
+            Kind::Coverage => self.coverage,
+            Kind::Export => self.export,
+            Kind::Posting => self.posting,
+            Kind::MultilateralFramework => self.multilateral_framework,
+        }
+    }
+}
+
+/// A check family's function: reads the agreement, returns findings (the runner sets severities).
+pub type CheckFn = fn(&super::Context<'_>) -> Vec<crate::diag::Diagnostic>;
+
+/// The declaration of one check. Write it with [`declare!`], which takes the code from the
+/// identifier.
 #[derive(Clone, Copy, Debug)]
-pub struct CheckInfo {
+pub struct Check {
     pub code: &'static str,
     pub name: &'static str,
+    pub family: Family,
     pub policy: Policy,
     /// The principle the check protects, if any.
     pub principle: Option<Principle>,
-    /// The instrument (and article, where verified) the check comes from.
+    /// The instruments (and articles) the check comes from, `; `-separated; every one is in the
+    /// table of `docs/instruments.md`.
     pub source: &'static str,
     /// One line: what the check finds.
     pub summary: &'static str,
-    pub explanation: &'static Explanation,
+    /// How the check applies to each kind of agreement.
+    pub profile: Profile,
+    /// The function that reports it; `None` for findings made while parsing, resolving or
+    /// analysing the applicable legislation.
+    pub run: Option<CheckFn>,
+    pub explanation: Explanation,
 }
 
-impl CheckInfo {
+/// The former name of [`Check`].
+pub type CheckInfo = Check;
+
+impl Check {
     /// The default severity of this check when nothing is claimed.
     pub fn default_severity(&self) -> Severity {
         match self.policy {
@@ -53,104 +233,82 @@ impl CheckInfo {
     }
 }
 
-use super::explain as x;
-use Principle::*;
-use Severity::*;
-
-macro_rules! check {
-    ($code:literal, $name:literal, $policy:expr, $principle:expr, $source:literal, $summary:literal, $explanation:expr) => {
-        CheckInfo {
-            code: $code,
-            name: $name,
-            policy: $policy,
-            principle: $principle,
-            source: $source,
-            summary: $summary,
-            explanation: $explanation,
-        }
-    };
+impl PartialEq for Check {
+    fn eq(&self, other: &Check) -> bool {
+        self.code == other.code
+    }
 }
 
-const E: Policy = Policy::Fixed(Error);
-const W: Policy = Policy::Fixed(Warning);
-const I: Policy = Policy::Fixed(Info);
-const EQ: Policy = Policy::Principle(EqualityOfTreatment);
-const AL: Policy = Policy::Principle(ApplicableLegislation);
-const AR: Policy = Policy::Principle(AcquiredRights);
-const RC: Policy = Policy::Principle(RightsInCourseOfAcquisition);
-const AA: Policy = Policy::Principle(AdministrativeAssistance);
+/// Declares one check as a `pub static` named after its code:
+/// `declare!(P401 = Check { name: "no-aggregation", family: …, … });` — every field of [`Check`]
+/// except `code`, which is the identifier.
+macro_rules! declare {
+    ($code:ident = Check { $($field:ident: $value:expr),* $(,)? }) => {
+        pub static $code: $crate::check::registry::Check = $crate::check::registry::Check {
+            code: stringify!($code),
+            $($field: $value),*
+        };
+    };
+}
+pub(crate) use declare;
+
+/// Every check, in code order: the `CHECKS` lists of the family files.
+static ALL: LazyLock<Vec<&'static Check>> = LazyLock::new(|| {
+    let mut all: Vec<&'static Check> = [
+        super::structure::CHECKS,
+        super::scope::CHECKS,
+        super::equality::CHECKS,
+        super::applicable::CHECKS,
+        super::aggregation::CHECKS,
+        super::export::CHECKS,
+        super::administration::CHECKS,
+        super::final_provisions::CHECKS,
+        super::plurality::CHECKS,
+    ]
+    .concat();
+    all.sort_by_key(|c| c.code);
+    all
+});
 
 /// Every check, in code order.
-pub static CHECKS: &[CheckInfo] = &[
-    check!("P001", "syntax-error", E, None, "Pacta language reference", "the source does not parse, or uses a construct the language does not have", &x::P001),
-    check!("P002", "duplicate-article", E, None, "Pacta language reference", "two articles, rules, paragraphs, fields or scenarios with the same number, label or name", &x::P002),
-    check!("P003", "unknown-reference", E, None, "Pacta language reference", "`overrides`, `by`, a tag or a cross-reference names an article or rule that does not exist", &x::P003),
-    check!("P004", "unknown-party", E, None, "Pacta language reference", "a Party code that is not declared", &x::P004),
-    check!("P005", "unknown-branch", E, None, "ILO C102 (the nine branches)", "a branch key that is not one of the known branches", &x::P005),
-    check!("P006", "duplicate-party", E, None, "Pacta language reference", "the same Party code declared twice", &x::P006),
-    check!("P007", "invalid-value", E, None, "Pacta language reference", "a malformed date, a duration without a unit, a zero limit, an unknown instrument or value", &x::P007),
-    check!("P008", "article-order", W, None, "R167, Annex II (layout of a model agreement)", "article numbers out of order or with gaps", &x::P008),
-    check!("P009", "unused-definition", I, None, "R167, Annex I (definitions)", "a defined term that nothing uses", &x::P009),
-    check!("P010", "unused-suppression", W, None, "Pacta language reference", "an `allow` that matches no finding", &x::P010),
-    check!("P101", "branch-not-covered", Policy::Instruments(&["C157", "R167"]), None, "C157 Art 2; C118 Art 2", "a Party has a scheme for a branch that the material scope leaves out for that Party", &x::P101),
-    check!("P102", "c102-branch-absent", I, None, "C102; GB.344/POL/1 para 13", "C102 branches covered for no Party, listed in one finding", &x::P102),
-    check!("P103", "branch-without-rule", Policy::Instruments(&["C157", "R167"]), None, "real agreements (Netherlands–Korea); C157 Art 2", "a branch in the material scope with no coordination rule at all", &x::P103),
-    check!("P104", "asymmetric-scope", I, None, "C157 Art 2", "a branch covered for one Party but not another, where both have a scheme", &x::P104),
-    check!("P105", "nationality-based-scope", EQ, Some(EqualityOfTreatment), "C118 Art 10(1); C157 Art 3", "personal scope limited to nationals", &x::P105),
-    check!("P106", "excluded-category", EQ, Some(EqualityOfTreatment), "C143 Art 9(1); R201; GB.344/POL/1 paras 5, 15", "personal scope excludes a sector or status", &x::P106),
-    check!("P107", "family-not-covered", EQ, Some(EqualityOfTreatment), "C118 Art 3(2); C157", "family members or survivors left out of the personal scope", &x::P107),
-    check!("P201", "no-equal-treatment", EQ, Some(EqualityOfTreatment), "C118 Art 3(1); C102 Art 68", "no equality-of-treatment provision", &x::P201),
-    check!("P202", "residence-conditioned-equality", EQ, Some(EqualityOfTreatment), "C118 Art 4(1)", "equality granted only to residents of the Party concerned", &x::P202),
-    check!("P203", "survivors-nationality", EQ, Some(EqualityOfTreatment), "C118 Art 3(2)", "survivors' equality made to depend on the survivor's nationality", &x::P203),
-    check!("P204", "residence-condition-too-long", EQ, Some(EqualityOfTreatment), "C118 Art 4(2)", "a prior-residence condition above the C118 ceilings", &x::P204),
-    check!("P205", "equality-branches-narrower", EQ, Some(EqualityOfTreatment), "C118 Art 3", "equality covers fewer branches than the material scope", &x::P205),
-    check!("P301", "double-legislation", AL, Some(ApplicableLegislation), "C157 Part II; EU Regulation 883/2004 Art 11(1); GB.344/POL/1 fn 11", "a class of situations settled to two Parties by rules neither of which overrides the other", &x::P301),
-    check!("P302", "no-legislation", AL, Some(ApplicableLegislation), "C157 Part II", "a class of situations in personal scope that no rule settles", &x::P302),
-    check!("P303", "posting-without-limit", AL, Some(ApplicableLegislation), "EU Regulation 883/2004 Art 12; pre-1996 US–Germany", "a posting rule with no time limit", &x::P303),
-    check!("P304", "posting-limit-long", W, Some(ApplicableLegislation), "practice (EU 24, India–Germany 48, US 60 months)", "posting limit plus extension above 60 months", &x::P304),
-    check!("P305", "extension-unbounded", AL, Some(ApplicableLegislation), "EU Regulation 883/2004 Art 16", "an extension with no maximum, or without the competent authorities' consent", &x::P305),
-    check!("P306", "posting-chaining", W, Some(ApplicableLegislation), "EU Regulation 883/2004 Art 12; Netherlands–Japan", "a posting rule with neither a re-posting gap nor a no-replacement condition", &x::P306),
-    check!("P307", "no-multi-state-rule", AL, Some(ApplicableLegislation), "EU Regulation 883/2004 Art 13", "no rule for persons active in two or more Parties", &x::P307),
-    check!("P308", "special-category-missing", W, Some(ApplicableLegislation), "EU Regulation 883/2004 Art 11", "no rule for seafarers, aircrew or transport crew, civil servants, or mission staff", &x::P308),
-    check!("P309", "exception-breaks-single-legislation", AL, Some(ApplicableLegislation), "EU Regulation 883/2004 Art 16; Netherlands–Japan Art 10", "exceptions by agreement that need not keep exactly one legislation", &x::P309),
-    check!("P310", "override-cycle", E, Some(ApplicableLegislation), "Pacta semantics of `overrides`", "rules that override each other in a cycle", &x::P310),
-    check!("P311", "rule-never-applies", I, Some(ApplicableLegislation), "Pacta semantics of rules", "a rule overridden wherever it applies, or whose conditions no situation meets", &x::P311),
-    check!("P401", "no-aggregation", RC, Some(RightsInCourseOfAcquisition), "C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6", "a long-term branch in scope without aggregation of periods", &x::P401),
-    check!("P402", "aggregation-purpose-missing", RC, Some(RightsInCourseOfAcquisition), "C118 Art 7", "aggregation that omits acquisition, maintenance, recovery or calculation", &x::P402),
-    check!("P403", "no-calculation-method", RC, Some(RightsInCourseOfAcquisition), "EU Regulation 883/2004 Art 52; C157 Part III", "aggregation for a cash benefit with no calculation method", &x::P403),
-    check!("P404", "minimum-period-without-fallback", RC, Some(RightsInCourseOfAcquisition), "EU Regulation 883/2004 Art 57", "a minimum-period clause that can lose short careers everywhere", &x::P404),
-    check!("P405", "overlapping-periods", RC, Some(RightsInCourseOfAcquisition), "EU Regulation 883/2004; real agreements", "aggregation that does not say overlapping periods count once", &x::P405),
-    check!("P406", "short-term-without-aggregation", W, Some(RightsInCourseOfAcquisition), "C157 Part III", "sickness, maternity or unemployment in scope without aggregation for acquisition", &x::P406),
-    check!("P501", "long-term-not-exported", AR, Some(AcquiredRights), "C118 Art 5; C157 Part IV; EU Regulation 883/2004 Art 7", "a long-term benefit in scope that is not exported", &x::P501),
-    check!("P502", "export-nationals-only", AR, Some(AcquiredRights), "C118 Art 5", "export limited to nationals", &x::P502),
-    check!("P503", "export-exception-unlisted", W, Some(AcquiredRights), "real agreements", "export with exceptions not enumerated", &x::P503),
-    check!("P504", "family-children-abroad", AR, Some(AcquiredRights), "C118 Art 6", "family benefits in scope with no rule for children living in another Party", &x::P504),
-    check!("P505", "medical-care-abroad", AR, Some(AcquiredRights), "EU Regulation 883/2004 Arts 17–20", "medical care in scope with no in-kind provision during a stay or residence in another Party", &x::P505),
-    check!("P601", "no-liaison-body", AA, Some(AdministrativeAssistance), "C157 Part V", "a Party without a liaison body", &x::P601),
-    check!("P602", "assistance-not-free", AA, Some(AdministrativeAssistance), "C118 Art 11", "administrative assistance not declared free of charge", &x::P602),
-    check!("P603", "claims-not-portable", AA, Some(AdministrativeAssistance), "C157 Part V", "a claim or appeal lodged with another Party's institution does not count from the same date", &x::P603),
-    check!("P604", "no-data-protection", W, Some(AdministrativeAssistance), "practice", "no data-protection provision", &x::P604),
-    check!("P605", "no-language-clause", W, Some(AdministrativeAssistance), "practice", "documents in another Party's official language may be refused", &x::P605),
-    check!("P606", "no-disputes-clause", W, Some(AdministrativeAssistance), "practice", "no dispute settlement", &x::P606),
-    check!("P607", "no-institution", AA, Some(AdministrativeAssistance), "C157 Part V", "a covered branch with no institution designated for a Party", &x::P607),
-    check!("P701", "no-entry-into-force", E, None, "R167, Annex II (final provisions)", "no entry-into-force provision", &x::P701),
-    check!("P702", "no-termination", E, None, "R167, Annex II (final provisions)", "no duration or termination provision", &x::P702),
-    check!("P703", "rights-lost-on-termination", AR, Some(AcquiredRights), "C157 Part IV; Netherlands–Japan Art 32(2)", "termination without retention of acquired rights", &x::P703),
-    check!("P704", "prior-periods-ignored", W, Some(RightsInCourseOfAcquisition), "C118 Art 12; Netherlands–Japan", "no rule that periods before entry into force count", &x::P704),
-    check!("P705", "superseded-rights", AR, Some(AcquiredRights), "MERCOSUR Art 17(4)", "an agreement that supersedes another without preserving rights acquired under it", &x::P705),
-    check!("P801", "no-anti-overlap", W, None, "R167, Annex I (undue plurality); EU Regulation 883/2004 Art 10", "no rule on overlapping benefits", &x::P801),
-    check!("P802", "same-kind-reduction", W, None, "R167, Annex I (undue plurality)", "national anti-overlap rules applied between same-kind pro-rata benefits", &x::P802),
-];
+pub fn all() -> &'static [&'static Check] {
+    &ALL
+}
+
+/// Every check, in code order: iterate it (`for c in CHECKS`) or use it as a slice.
+#[derive(Clone, Copy, Debug)]
+pub struct Catalogue;
+
+/// Every check, in code order.
+pub static CHECKS: Catalogue = Catalogue;
+
+impl std::ops::Deref for Catalogue {
+    type Target = [&'static Check];
+
+    fn deref(&self) -> &[&'static Check] {
+        all()
+    }
+}
+
+impl IntoIterator for Catalogue {
+    type Item = &'static Check;
+    type IntoIter = std::iter::Copied<std::slice::Iter<'static, &'static Check>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        all().iter().copied()
+    }
+}
 
 /// The entry for a code (`P303`).
-pub fn get(code: &str) -> Option<&'static CheckInfo> {
-    CHECKS.iter().find(|c| c.code == code)
+pub fn get(code: &str) -> Option<&'static Check> {
+    all().iter().copied().find(|c| c.code == code)
 }
 
 /// The entry for a code or a name (`P303` or `posting-without-limit`), case-insensitively.
-pub fn lookup(code_or_name: &str) -> Option<&'static CheckInfo> {
-    CHECKS
+pub fn lookup(code_or_name: &str) -> Option<&'static Check> {
+    all()
         .iter()
+        .copied()
         .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
 }
 
@@ -164,5 +322,5 @@ pub fn name_of(code: &str) -> &'static str {
 }
 
 pub fn codes_and_names() -> impl Iterator<Item = &'static str> {
-    CHECKS.iter().flat_map(|c| [c.code, c.name])
+    all().iter().flat_map(|c| [c.code, c.name])
 }

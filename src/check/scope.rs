@@ -2,10 +2,12 @@
 //! C102 branches nobody covers (P102), branches in scope with no rule (P103), one-sided coverage
 //! (P104), and personal scopes that leave people out (P105–P107).
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
 use crate::diag::Diagnostic;
+use crate::diag::Severity::*;
 use crate::model::coordination::join_and;
+use crate::model::Principle::*;
 use crate::model::{Branch, Provision};
 
 /// P101: a Party's scheme that the material scope leaves out for that Party.
@@ -18,7 +20,7 @@ pub fn branch_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
         for b in p.schemes.iter().filter(|b| !scope.contains(b)) {
             let mut d = cx
                 .finding(
-                    "P101",
+                    &P101,
                     format!(
                         "{code} has a scheme for {} that the agreement does not cover",
                         b.title()
@@ -52,7 +54,7 @@ pub fn c102_branch_absent(cx: &Context<'_>) -> Vec<Diagnostic> {
     let keys: Vec<&str> = absent.iter().map(|b| b.key()).collect();
     vec![cx
         .finding(
-            "P102",
+            &P102,
             match absent.len() {
                 1 => format!("one of the nine C102 branches is covered for no Party: {}", join_and(&names)),
                 n => format!("{n} of the nine C102 branches are covered for no Party: {}", join_and(&names)),
@@ -81,7 +83,7 @@ pub fn branch_without_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
             }
             out.push(
                 cx.finding(
-                    "P103",
+                    &P103,
                     format!("{code} {} is in scope but no provision coordinates it", b.title()),
                     s.head(),
                 )
@@ -116,7 +118,7 @@ pub fn asymmetric_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
         };
         let mut d = cx
             .finding(
-                "P104",
+                &P104,
                 format!(
                     "{} is covered for {} but not for {}",
                     b.title(),
@@ -191,7 +193,7 @@ pub fn nationality_based_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
         {
             out.push(
                 cx.finding(
-                    "P105",
+                    &P105,
                     format!("the agreement covers nationals only: {} are left out", join_and(&missing)),
                     ps.field_span("personal-scope"),
                 )
@@ -208,7 +210,7 @@ pub fn nationality_based_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
         let missing = missing_from(&words);
         out.push(
             cx.finding(
-                "P105",
+                &P105,
                 format!("equality of treatment is for nationals only: {} are left out", join_and(&missing)),
                 p.field_span("persons"),
             )
@@ -239,7 +241,7 @@ pub fn excluded_category(cx: &Context<'_>) -> Vec<Diagnostic> {
             };
             out.push(
                 cx.finding(
-                    "P106",
+                    &P106,
                     format!("the personal scope excludes {who}"),
                     crate::model::item_span(item),
                 )
@@ -275,7 +277,7 @@ pub fn family_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
     let names: Vec<String> = missing.iter().map(|w| w.replace('-', " ")).collect();
     vec![cx
         .finding(
-            "P107",
+            &P107,
             format!("{} are not in the personal scope", join_and(&names)),
             ps.field_span("personal-scope"),
         )
@@ -286,79 +288,152 @@ pub fn family_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
         ))]
 }
 
-pub const P101: Explanation = Explanation {
-    what: "For each Party, every branch listed in its `schemes:` (the branches for which it has legislation) must \
-           appear in one of its `scope` lines. One finding per Party and branch left out, on the branch in `schemes:`.",
-    why: "C157 applies to every branch for which a State has legislation in force, so an agreement claiming C157 \
-          (or R167) that leaves a branch out is incomplete; C118 lets a State accept obligations branch by branch, \
-          which is why the finding is only a warning without such a claim. Migrant workers lose the branch entirely.",
-    failing: "party XA \"Arcadia\" {\n  schemes: old-age, unemployment\n  …\n}\narticle 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n}",
-    passing: "party XA \"Arcadia\" {\n  schemes: old-age, unemployment\n  …\n}\narticle 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Employment Insurance Act\": unemployment\n}",
-};
+declare!(P101 = Check {
+    name: "branch-not-covered",
+    family: Family::Scope,
+    policy: Policy::Instruments(&["C157", "R167"]),
+    principle: None,
+    source: "C157 Art 2; C118 Art 2",
+    summary: "a Party has a scheme for a branch that the material scope leaves out for that Party",
+    profile: Family::Scope.profile(),
+    run: Some(branch_not_covered),
+    explanation: Explanation {
+        what: "For each Party, every branch listed in its `schemes:` (the branches for which it has legislation) must \
+               appear in one of its `scope` lines. One finding per Party and branch left out, on the branch in `schemes:`.",
+        why: "C157 applies to every branch for which a State has legislation in force, so an agreement claiming C157 \
+              (or R167) that leaves a branch out is incomplete; C118 lets a State accept obligations branch by branch, \
+              which is why the finding is only a warning without such a claim. Migrant workers lose the branch entirely.",
+        failing: "party XA \"Arcadia\" {\n  schemes: old-age, unemployment\n  …\n}\narticle 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n}",
+        passing: "party XA \"Arcadia\" {\n  schemes: old-age, unemployment\n  …\n}\narticle 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Employment Insurance Act\": unemployment\n}",
+    },
+});
 
-pub const P102: Explanation = Explanation {
-    what: "Lists, in one finding on the agreement's title, the branches of C102 (medical care, sickness, maternity, \
-           invalidity, old-age, survivors, employment injury, unemployment, family) that no Party's material scope covers.",
-    why: "Almost 90 % of agreements cover pensions and fewer than half cover any other branch (GB.344/POL/1 \
-          para 13). Seeing the missing branches at once helps negotiators decide whether leaving them out is a choice.",
-    failing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": invalidity, old-age, survivors\n  scope XB \"Pensions Code\": invalidity, old-age, survivors\n}",
-    passing: "article 2 \"Legislation covered\" {\n  scope XA \"Social Insurance Act\": all\n  scope XB \"Social Insurance Code\": all\n}",
-};
+declare!(P102 = Check {
+    name: "c102-branch-absent",
+    family: Family::Scope,
+    policy: Policy::Fixed(Info),
+    principle: None,
+    source: "C102; GB.344/POL/1 para 13",
+    summary: "C102 branches covered for no Party, listed in one finding",
+    profile: Family::Scope.profile(),
+    run: Some(c102_branch_absent),
+    explanation: Explanation {
+        what: "Lists, in one finding on the agreement's title, the branches of C102 (medical care, sickness, maternity, \
+               invalidity, old-age, survivors, employment injury, unemployment, family) that no Party's material scope covers.",
+        why: "Almost 90 % of agreements cover pensions and fewer than half cover any other branch (GB.344/POL/1 \
+              para 13). Seeing the missing branches at once helps negotiators decide whether leaving them out is a choice.",
+        failing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": invalidity, old-age, survivors\n  scope XB \"Pensions Code\": invalidity, old-age, survivors\n}",
+        passing: "article 2 \"Legislation covered\" {\n  scope XA \"Social Insurance Act\": all\n  scope XB \"Social Insurance Code\": all\n}",
+    },
+});
 
-pub const P103: Explanation = Explanation {
-    what: "For each Party and each branch in its material scope, looks for a coordination rule concerning that Party: \
-           an `aggregation`, `calculation`, `export`, `minimum-period` or `residence-fiction` block whose `branches:` \
-           name the branch (`all` = the material scope; `minimum-period` without `branches:` = the long-term ones), \
-           or a branch chapter `benefit BRANCH { … }`. A provision concerns a Party unless its `parties:` field names \
-           only other Parties. A branch written `BRANCH applicable-legislation-only` in a scope line is in scope \
-           for the applicable legislation only and needs no rule. An explicit exclusion — `benefit BRANCH { excluded: yes  parties: NL }` — counts as a \
-           deliberate decision too and silences this check (and P607) for that Party; the principle checks (P401, \
-           P406, P501, P504, P505) still report the branch.",
-    why: "A branch listed in the material scope with nothing that coordinates it looks covered but gives migrant \
-          workers nothing beyond the applicable-legislation rules (Netherlands–Korea: Dutch sickness and \
-          unemployment benefits). Either write the rule or say the branch is excluded. An error when the agreement \
-          claims C157 or R167, which cover every branch a Party has legislation for; otherwise a warning.",
-    failing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\n// no provision names unemployment",
-    passing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\narticle 18 \"Unemployment\" {\n  benefit unemployment { excluded: yes  parties: XA }\n}",
-};
+declare!(P103 = Check {
+    name: "branch-without-rule",
+    family: Family::Scope,
+    policy: Policy::Instruments(&["C157", "R167"]),
+    principle: None,
+    source: "real agreements (Netherlands–Korea); C157 Art 2",
+    summary: "a branch in the material scope with no coordination rule at all",
+    profile: Family::Scope.profile(),
+    run: Some(branch_without_rule),
+    explanation: Explanation {
+        what: "For each Party and each branch in its material scope, looks for a coordination rule concerning that Party: \
+               an `aggregation`, `calculation`, `export`, `minimum-period` or `residence-fiction` block whose `branches:` \
+               name the branch (`all` = the material scope; `minimum-period` without `branches:` = the long-term ones), \
+               or a branch chapter `benefit BRANCH { … }`. A provision concerns a Party unless its `parties:` field names \
+               only other Parties. A branch written `BRANCH applicable-legislation-only` in a scope line is in scope \
+               for the applicable legislation only and needs no rule. An explicit exclusion — `benefit BRANCH { excluded: yes  parties: NL }` — counts as a \
+               deliberate decision too and silences this check (and P607) for that Party; the principle checks (P401, \
+               P406, P501, P504, P505) still report the branch.",
+        why: "A branch listed in the material scope with nothing that coordinates it looks covered but gives migrant \
+              workers nothing beyond the applicable-legislation rules (Netherlands–Korea: Dutch sickness and \
+              unemployment benefits). Either write the rule or say the branch is excluded. An error when the agreement \
+              claims C157 or R167, which cover every branch a Party has legislation for; otherwise a warning.",
+        failing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\n// no provision names unemployment",
+        passing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\narticle 18 \"Unemployment\" {\n  benefit unemployment { excluded: yes  parties: XA }\n}",
+    },
+});
 
-pub const P104: Explanation = Explanation {
-    what: "For each branch, reports (as info, once) when one Party's material scope covers it and another Party \
-           that has a scheme for it (`schemes:`) leaves it out.",
-    why: "One-sided coverage is sometimes right (the other Party's scheme is provincial or residence-based and \
-          bridged elsewhere) but is often an oversight that breaks reciprocity.",
-    failing: "party XB \"Borduria\" { schemes: old-age, family … }\narticle 2 \"Legislation covered\" {\n  scope XA \"Family Allowances Act\": family\n  scope XB \"Pensions Code\": old-age\n}",
-    passing: "party XB \"Borduria\" { schemes: old-age, family … }\narticle 2 \"Legislation covered\" {\n  scope XA \"Family Allowances Act\": family\n  scope XB \"Pensions Code\": old-age\n  scope XB \"Family Code\": family\n}",
-};
+declare!(P104 = Check {
+    name: "asymmetric-scope",
+    family: Family::Scope,
+    policy: Policy::Fixed(Info),
+    principle: None,
+    source: "C157 Art 2",
+    summary: "a branch covered for one Party but not another, where both have a scheme",
+    profile: Family::Scope.profile(),
+    run: Some(asymmetric_scope),
+    explanation: Explanation {
+        what: "For each branch, reports (as info, once) when one Party's material scope covers it and another Party \
+               that has a scheme for it (`schemes:`) leaves it out.",
+        why: "One-sided coverage is sometimes right (the other Party's scheme is provincial or residence-based and \
+              bridged elsewhere) but is often an oversight that breaks reciprocity.",
+        failing: "party XB \"Borduria\" { schemes: old-age, family … }\narticle 2 \"Legislation covered\" {\n  scope XA \"Family Allowances Act\": family\n  scope XB \"Pensions Code\": old-age\n}",
+        passing: "party XB \"Borduria\" { schemes: old-age, family … }\narticle 2 \"Legislation covered\" {\n  scope XA \"Family Allowances Act\": family\n  scope XB \"Pensions Code\": old-age\n  scope XB \"Family Code\": family\n}",
+    },
+});
 
-pub const P105: Explanation = Explanation {
-    what: "A `personal-scope:` that lists nationals (`nationals`, `nationals-of-either-party`, …) and otherwise only \
-           refugees, stateless persons, third-country nationals, family members or survivors, with no \
-           `regardless-of: nationality`, when it leaves out refugees, stateless persons or third-country nationals; \
-           and an `equal-treatment` block whose `persons:` are nationals only. One finding for each.",
-    why: "C118 Art 10(1) extends equality to refugees and stateless persons without reciprocity, and C157 Art 3 \
-          covers persons who are or were subject to a Party's legislation whatever their nationality. A \
-          nationality-based scope or equality clause leaves third-country nationals with split careers unprotected \
-          (Netherlands–Korea: equality for nationals of the two States).",
-    failing: "article 3 \"Persons covered\" {\n  personal-scope: nationals, family-members, survivors\n}",
-    passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  regardless-of: nationality\n}",
-};
+declare!(P105 = Check {
+    name: "nationality-based-scope",
+    family: Family::Scope,
+    policy: Policy::Principle(EqualityOfTreatment),
+    principle: Some(EqualityOfTreatment),
+    source: "C118 Art 10(1); C157 Art 3",
+    summary: "personal scope limited to nationals",
+    profile: Family::Scope.profile(),
+    run: Some(nationality_based_scope),
+    explanation: Explanation {
+        what: "A `personal-scope:` that lists nationals (`nationals`, `nationals-of-either-party`, …) and otherwise only \
+               refugees, stateless persons, third-country nationals, family members or survivors, with no \
+               `regardless-of: nationality`, when it leaves out refugees, stateless persons or third-country nationals; \
+               and an `equal-treatment` block whose `persons:` are nationals only. One finding for each.",
+        why: "C118 Art 10(1) extends equality to refugees and stateless persons without reciprocity, and C157 Art 3 \
+              covers persons who are or were subject to a Party's legislation whatever their nationality. A \
+              nationality-based scope or equality clause leaves third-country nationals with split careers unprotected \
+              (Netherlands–Korea: equality for nationals of the two States).",
+        failing: "article 3 \"Persons covered\" {\n  personal-scope: nationals, family-members, survivors\n}",
+        passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  regardless-of: nationality\n}",
+    },
+});
 
-pub const P106: Explanation = Explanation {
-    what: "Each category in `excluded-categories:` that names a sector or status — `domestic`, \
-           `seasonal-agricultural`, `platform`, `informal`, `irregular-status` — is reported on its own.",
-    why: "These are the workers most often without social protection (GB.344/POL/1 paras 5 and 15); R201 asks for \
-          domestic workers to be protected like others, and C143 Art 9(1) keeps the rights arising from past \
-          employment of workers without regular status.",
-    failing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  excluded-categories: domestic, seasonal-agricultural\n}",
-    passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  regardless-of: nationality, migration-status\n}",
-};
+declare!(P106 = Check {
+    name: "excluded-category",
+    family: Family::Scope,
+    policy: Policy::Principle(EqualityOfTreatment),
+    principle: Some(EqualityOfTreatment),
+    source: "C143 Art 9(1); R201; GB.344/POL/1 paras 5, 15",
+    summary: "personal scope excludes a sector or status",
+    profile: Family::Scope.profile(),
+    run: Some(excluded_category),
+    explanation: Explanation {
+        what: "Each category in `excluded-categories:` that names a sector or status — `domestic`, \
+               `seasonal-agricultural`, `platform`, `informal`, `irregular-status` — is reported on its own.",
+        why: "These are the workers most often without social protection (GB.344/POL/1 paras 5 and 15); R201 asks for \
+              domestic workers to be protected like others, and C143 Art 9(1) keeps the rights arising from past \
+              employment of workers without regular status.",
+        failing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  excluded-categories: domestic, seasonal-agricultural\n}",
+        passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n  regardless-of: nationality, migration-status\n}",
+    },
+});
 
-pub const P107: Explanation = Explanation {
-    what: "A `personal-scope:` that lists neither `everyone` nor both `family-members` and `survivors`.",
-    why: "Family members and survivors draw their rights from the insured person; C118 Art 3(2) gives survivors \
-          equality whatever their nationality, and C157 covers them. Left out, a widow of a migrant worker may \
-          receive nothing.",
-    failing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons\n}",
-    passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n}",
-};
+declare!(P107 = Check {
+    name: "family-not-covered",
+    family: Family::Scope,
+    policy: Policy::Principle(EqualityOfTreatment),
+    principle: Some(EqualityOfTreatment),
+    source: "C118 Art 3(2); C157",
+    summary: "family members or survivors left out of the personal scope",
+    profile: Family::Scope.profile(),
+    run: Some(family_not_covered),
+    explanation: Explanation {
+        what: "A `personal-scope:` that lists neither `everyone` nor both `family-members` and `survivors`.",
+        why: "Family members and survivors draw their rights from the insured person; C118 Art 3(2) gives survivors \
+              equality whatever their nationality, and C157 covers them. Left out, a widow of a migrant worker may \
+              receive nothing.",
+        failing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons\n}",
+        passing: "article 3 \"Persons covered\" {\n  personal-scope: insured-persons, family-members, survivors\n}",
+    },
+});
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[&P101, &P102, &P103, &P104, &P105, &P106, &P107];

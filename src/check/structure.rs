@@ -1,92 +1,198 @@
 //! Explanations for the syntax and structure findings P001–P010. The findings themselves are
 //! produced while parsing (`syntax`), resolving (`model`) and applying suppressions (`check`).
 
-use super::registry::Explanation;
+use super::registry::{declare, Check, Explanation, Family, Policy};
+use crate::diag::Severity::*;
 
-pub const P001: Explanation = Explanation {
-    what: "The file does not follow the grammar of Pacta, or uses a keyword or field the language does not have. \
-           The message says what was expected at that point, in words, and the parser resumes at the next \
-           article, part or top-level item so that every independent error is reported in one run.",
-    why: "A draft that does not parse cannot be checked against any principle, and a misspelt field would \
-          otherwise be silently ignored.",
-    failing: "article 13 \"Aggregation\" {\n  aggregaton {\n    branches: old-age\n  }\n}",
-    passing: "article 13 \"Aggregation\" {\n  aggregation {\n    branches: old-age\n  }\n}",
-};
+declare!(P001 = Check {
+    name: "syntax-error",
+    family: Family::Structure,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "the source does not parse, or uses a construct the language does not have",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "The file does not follow the grammar of Pacta, or uses a keyword or field the language does not have. \
+               The message says what was expected at that point, in words, and the parser resumes at the next \
+               article, part or top-level item so that every independent error is reported in one run.",
+        why: "A draft that does not parse cannot be checked against any principle, and a misspelt field would \
+              otherwise be silently ignored.",
+        failing: "article 13 \"Aggregation\" {\n  aggregaton {\n    branches: old-age\n  }\n}",
+        passing: "article 13 \"Aggregation\" {\n  aggregation {\n    branches: old-age\n  }\n}",
+    },
+});
 
-pub const P002: Explanation = Explanation {
-    what: "Two articles share a number, two rules a label, two paragraphs of one article a label, two scenarios \
-           a name, two articles a tag, or a block gives the same field twice.",
-    why: "Cross-references, `overrides` clauses and the diff between drafts all rely on numbers and labels \
-          naming exactly one thing.",
-    failing: "rule 6.1: employed in X -> X\nrule 6.1: self-employed in X -> X",
-    passing: "rule 6.1: employed in X -> X\nrule 6.2: self-employed in X -> X",
-};
+declare!(P002 = Check {
+    name: "duplicate-article",
+    family: Family::Structure,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "two articles, rules, paragraphs, fields or scenarios with the same number, label or name",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "Two articles share a number, two rules a label, two paragraphs of one article a label, two scenarios \
+               a name, two articles a tag, or a block gives the same field twice.",
+        why: "Cross-references, `overrides` clauses and the diff between drafts all rely on numbers and labels \
+              naming exactly one thing.",
+        failing: "rule 6.1: employed in X -> X\nrule 6.1: self-employed in X -> X",
+        passing: "rule 6.1: employed in X -> X\nrule 6.2: self-employed in X -> X",
+    },
+});
 
-pub const P003: Explanation = Explanation {
-    what: "An `overrides` clause, a scenario's `expect: … by LABEL`, or a `see:` reference names a rule, article \
-           or tag that does not exist (or a rule overrides itself).",
-    why: "A precedence clause that points nowhere leaves two rules in conflict without anyone noticing.",
-    failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.9\n  limit 24 months",
-    passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
-};
+declare!(P003 = Check {
+    name: "unknown-reference",
+    family: Family::Structure,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "`overrides`, `by`, a tag or a cross-reference names an article or rule that does not exist",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "An `overrides` clause, a scenario's `expect: … by LABEL`, or a `see:` reference names a rule, article \
+               or tag that does not exist (or a rule overrides itself).",
+        why: "A precedence clause that points nowhere leaves two rules in conflict without anyone noticing.",
+        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.9\n  limit 24 months",
+        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
+    },
+});
 
-pub const P004: Explanation = Explanation {
-    what:
-        "A Party code is used (in a scope line, a rule, a scenario, an export destination) that no \
-           `party` declaration introduces. Pacta suggests the nearest declared code.",
-    why: "Provisions for an undeclared Party bind nobody; usually the code is misspelt.",
-    failing: "party XA \"Arcadia\" { schemes: old-age }\n…\nscope XQ \"Pensions Act\": old-age",
-    passing: "party XA \"Arcadia\" { schemes: old-age }\n…\nscope XA \"Pensions Act\": old-age",
-};
+declare!(P004 = Check {
+    name: "unknown-party",
+    family: Family::Structure,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "a Party code that is not declared",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what:
+            "A Party code is used (in a scope line, a rule, a scenario, an export destination) that no \
+               `party` declaration introduces. Pacta suggests the nearest declared code.",
+        why: "Provisions for an undeclared Party bind nobody; usually the code is misspelt.",
+        failing: "party XA \"Arcadia\" { schemes: old-age }\n…\nscope XQ \"Pensions Act\": old-age",
+        passing: "party XA \"Arcadia\" { schemes: old-age }\n…\nscope XA \"Pensions Act\": old-age",
+    },
+});
 
-pub const P005: Explanation = Explanation {
-    what: "A branch key is not one of the nine branches of ILO C102 (`medical-care`, `sickness`, `maternity`, \
-           `invalidity`, `old-age`, `survivors`, `employment-injury`, `unemployment`, `family`), `death-grant`, \
-           `long-term-care`, or `all`.",
-    why: "Every check of material scope, aggregation and export works branch by branch; an unknown branch \
-          would drop out of all of them.",
-    failing: "scope XA \"Pensions Act\": old-age, survivor",
-    passing: "scope XA \"Pensions Act\": old-age, survivors",
-};
+declare!(P005 = Check {
+    name: "unknown-branch",
+    family: Family::Structure,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "ILO C102 (the nine branches)",
+    summary: "a branch key that is not one of the known branches",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "A branch key is not one of the nine branches of ILO C102 (`medical-care`, `sickness`, `maternity`, \
+               `invalidity`, `old-age`, `survivors`, `employment-injury`, `unemployment`, `family`), `death-grant`, \
+               `long-term-care`, or `all`.",
+        why: "Every check of material scope, aggregation and export works branch by branch; an unknown branch \
+              would drop out of all of them.",
+        failing: "scope XA \"Pensions Act\": old-age, survivor",
+        passing: "scope XA \"Pensions Act\": old-age, survivors",
+    },
+});
 
-pub const P006: Explanation = Explanation {
-    what: "Two `party` declarations use the same code.",
-    why: "Each Party's schemes, institutions and liaison bodies must be stated once, or the checks read the wrong ones.",
-    failing: "party XA \"Arcadia\" { schemes: old-age }\nparty XA \"Borduria\" { schemes: old-age }",
-    passing: "party XA \"Arcadia\" { schemes: old-age }\nparty XB \"Borduria\" { schemes: old-age }",
-};
+declare!(P006 = Check {
+    name: "duplicate-party",
+    family: Family::Structure,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "the same Party code declared twice",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "Two `party` declarations use the same code.",
+        why: "Each Party's schemes, institutions and liaison bodies must be stated once, or the checks read the wrong ones.",
+        failing: "party XA \"Arcadia\" { schemes: old-age }\nparty XA \"Borduria\" { schemes: old-age }",
+        passing: "party XA \"Arcadia\" { schemes: old-age }\nparty XB \"Borduria\" { schemes: old-age }",
+    },
+});
 
-pub const P007: Explanation = Explanation {
-    what: "A value is malformed or not allowed where it stands: a date that is not a calendar day, a duration \
-           without a unit or of zero length, an instrument Pacta does not know in `conforms-to`, a word that \
-           a field does not accept, a required field left out, a rule whose target variable names no Party, or \
-           a suppression without a reason.",
-    why: "Values drive the checks (posting limits, notice periods, claimed instruments); a wrong value gives \
-          wrong findings or none.",
-    failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  limit 24",
-    passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  limit 24 months",
-};
+declare!(P007 = Check {
+    name: "invalid-value",
+    family: Family::Structure,
+    policy: Policy::Fixed(Error),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "a malformed date, a duration without a unit, a zero limit, an unknown instrument or value",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "A value is malformed or not allowed where it stands: a date that is not a calendar day, a duration \
+               without a unit or of zero length, an instrument Pacta does not know in `conforms-to`, a word that \
+               a field does not accept, a required field left out, a rule whose target variable names no Party, or \
+               a suppression without a reason.",
+        why: "Values drive the checks (posting limits, notice periods, claimed instruments); a wrong value gives \
+              wrong findings or none.",
+        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  limit 24",
+        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  limit 24 months",
+    },
+});
 
-pub const P008: Explanation = Explanation {
-    what: "Article numbers that go backwards, repeat out of order, skip numbers, or do not start at 1.",
-    why: "Negotiators cite articles by number; a gap usually means an article was deleted and the others were \
-          not renumbered, which breaks every cross-reference in the final text.",
-    failing: "article 1 \"Definitions\" { … }\narticle 3 \"Persons covered\" { … }",
-    passing: "article 1 \"Definitions\" { … }\narticle 2 \"Persons covered\" { … }",
-};
+declare!(P008 = Check {
+    name: "article-order",
+    family: Family::Structure,
+    policy: Policy::Fixed(Warning),
+    principle: None,
+    source: "R167, Annex II (layout of a model agreement)",
+    summary: "article numbers out of order or with gaps",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "Article numbers that go backwards, repeat out of order, skip numbers, or do not start at 1.",
+        why: "Negotiators cite articles by number; a gap usually means an article was deleted and the others were \
+              not renumbered, which breaks every cross-reference in the final text.",
+        failing: "article 1 \"Definitions\" { … }\narticle 3 \"Persons covered\" { … }",
+        passing: "article 1 \"Definitions\" { … }\narticle 2 \"Persons covered\" { … }",
+    },
+});
 
-pub const P009: Explanation = Explanation {
-    what: "A `define` whose term appears in no prose, string, criterion or other definition of the agreement.",
-    why: "Definitions that nothing uses are noise in a treaty text, or a sign that the provision that used the \
-          term was dropped.",
-    failing: "define \"stay\": \"temporary residence\"\n// no text mentions a stay",
-    passing: "define \"stay\": \"temporary residence\"\ntext \"\"\"Medical care is provided during a stay in the other Party.\"\"\"",
-};
+declare!(P009 = Check {
+    name: "unused-definition",
+    family: Family::Structure,
+    policy: Policy::Fixed(Info),
+    principle: None,
+    source: "R167, Annex I (definitions)",
+    summary: "a defined term that nothing uses",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "A `define` whose term appears in no prose, string, criterion or other definition of the agreement.",
+        why: "Definitions that nothing uses are noise in a treaty text, or a sign that the provision that used the \
+              term was dropped.",
+        failing: "define \"stay\": \"temporary residence\"\n// no text mentions a stay",
+        passing: "define \"stay\": \"temporary residence\"\ntext \"\"\"Medical care is provided during a stay in the other Party.\"\"\"",
+    },
+});
 
-pub const P010: Explanation = Explanation {
-    what: "An `allow CODE \"reason\"` that matches no finding in its region (the article, chapter, Part, Party or \
-           scenario it stands in; the whole file when it is in the header).",
-    why: "A stale suppression would silently hide the defect if it came back in a later draft.",
-    failing: "article 7 \"Detached workers\" {\n  allow P303 \"limit left open\"\n  rule 7.1: employed in Y, employer in X, posted -> X\n    overrides 6.1\n    limit 24 months\n}",
-    passing: "article 7 \"Detached workers\" {\n  rule 7.1: employed in Y, employer in X, posted -> X\n    overrides 6.1\n    limit 24 months\n}",
-};
+declare!(P010 = Check {
+    name: "unused-suppression",
+    family: Family::Structure,
+    policy: Policy::Fixed(Warning),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "an `allow` that matches no finding",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "An `allow CODE \"reason\"` that matches no finding in its region (the article, chapter, Part, Party or \
+               scenario it stands in; the whole file when it is in the header).",
+        why: "A stale suppression would silently hide the defect if it came back in a later draft.",
+        failing: "article 7 \"Detached workers\" {\n  allow P303 \"limit left open\"\n  rule 7.1: employed in Y, employer in X, posted -> X\n    overrides 6.1\n    limit 24 months\n}",
+        passing: "article 7 \"Detached workers\" {\n  rule 7.1: employed in Y, employer in X, posted -> X\n    overrides 6.1\n    limit 24 months\n}",
+    },
+});
+
+/// The checks declared in this file.
+pub(super) static CHECKS: &[&Check] = &[
+    &P001, &P002, &P003, &P004, &P005, &P006, &P007, &P008, &P009, &P010,
+];

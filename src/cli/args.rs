@@ -30,6 +30,12 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Compare two drafts of an agreement: what moved, and the impact on conformity
     Diff(DiffArgs),
+    /// Lay agreements out in the one canonical layout (comments kept, meaning unchanged)
+    Fmt(FmtArgs),
+    /// Number Parts, chapters, Articles and paragraphs in order, updating every reference
+    Renumber(RenumberArgs),
+    /// Run the language server on standard input and output (for editors)
+    Lsp(LspArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -65,7 +71,7 @@ pub enum Deny {
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Files or directories to check
+    /// Files or directories to check (`-` reads standard input)
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -78,7 +84,8 @@ pub struct CheckArgs {
     /// Use this configuration instead of the nearest pacta.toml
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// Write the report to this file (atomically) instead of standard output
+    /// Write the report to this file instead of standard output (`-`): a regular file is replaced
+    /// atomically, a device or pipe written through
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Report, and fail on, only findings that this baseline file does not hold
@@ -138,7 +145,8 @@ pub struct TestArgs {
 pub struct BuildArgs {
     /// The agreement to build
     pub file: PathBuf,
-    /// Write the rule set here (atomically) instead of to standard output
+    /// Write the rule set here instead of standard output (`-`): a regular file is replaced
+    /// atomically, a device or pipe written through
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Build even when the checks find errors
@@ -202,10 +210,40 @@ pub struct DiffArgs {
     /// Exit 1 when the new draft introduces such findings (a CI gate between drafts)
     #[arg(long, value_enum)]
     pub fail_on: Option<DiffFailOn>,
-    /// Write the report to this file (atomically) instead of standard output
+    /// Write the report to this file instead of standard output (`-`): a regular file is replaced
+    /// atomically, a device or pipe written through
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Use this configuration instead of the nearest pacta.toml
     #[arg(long)]
     pub config: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FmtArgs {
+    /// Files or directories to format
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; exit 1 when a file is not formatted (for CI and pre-commit hooks)
+    #[arg(long)]
+    pub check: bool,
+    /// Change nothing; print what formatting would change, as a unified diff
+    #[arg(long)]
+    pub diff: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RenumberArgs {
+    /// The agreement to renumber, in place
+    pub file: PathBuf,
+    /// Change nothing; exit 1 when the file is not numbered in order
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LspArgs {
+    /// Accepted for editors that pass it; standard input and output is the only transport
+    #[arg(long)]
+    pub stdio: bool,
 }

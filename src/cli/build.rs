@@ -5,7 +5,9 @@ use super::{files, print, Failure, EXIT_CLEAN, EXIT_FINDINGS};
 use pacta::diag::render::{self, FileReport};
 use pacta::diag::Severity;
 
-pub fn run(args: BuildArgs) -> Result<i32, Failure> {
+pub fn run(mut args: BuildArgs) -> Result<i32, Failure> {
+    // `-o -` is standard output, as no `-o` at all.
+    args.output = args.output.filter(|p| !files::is_stdio(p));
     let (config, _) = match &args.config {
         Some(p) => (files::load_config(p)?, None),
         None => files::find_config(&args.file)?,
@@ -43,7 +45,7 @@ pub fn run(args: BuildArgs) -> Result<i32, Failure> {
     };
     let json = pacta::emit::to_json(&ruleset);
     match &args.output {
-        Some(path) => files::write_atomic(path, json.as_bytes())?,
+        Some(path) => files::write_output(path, json.as_bytes())?,
         None => print(&json)?,
     }
     Ok(EXIT_CLEAN)

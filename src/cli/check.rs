@@ -24,7 +24,9 @@ impl CheckFormat {
     }
 }
 
-pub fn run(args: CheckArgs) -> Result<i32, Failure> {
+pub fn run(mut args: CheckArgs) -> Result<i32, Failure> {
+    // `-o -` is standard output, as no `-o` at all.
+    args.output = args.output.filter(|p| !files::is_stdio(p));
     let first = args.paths.first().cloned().unwrap_or_default();
     let (config, config_dir) = match &args.config {
         Some(p) => (
@@ -78,7 +80,7 @@ pub fn run(args: CheckArgs) -> Result<i32, Failure> {
     if let Some(path) = &args.write_baseline {
         let entries: Vec<Entry> = checked.iter().flat_map(|c| c.entries.clone()).collect();
         let count = entries.len();
-        files::write_atomic(path, Baseline::new(entries).to_json().as_bytes())?;
+        files::write_output(path, Baseline::new(entries).to_json().as_bytes())?;
         eprintln!(
             "wrote {count} finding{} to the baseline {}",
             if count == 1 { "" } else { "s" },
@@ -130,7 +132,7 @@ pub fn run(args: CheckArgs) -> Result<i32, Failure> {
         CheckFormat::Junit => render::junit::render(&reports, failing),
     };
     match &args.output {
-        Some(path) => files::write_atomic(path, out.as_bytes())?,
+        Some(path) => files::write_output(path, out.as_bytes())?,
         None => print(&out)?,
     }
     if args.format == CheckFormat::Human {

@@ -9,7 +9,9 @@ use pacta::diff::{self, render, Draft};
 /// Exit codes: 0 report written (and the gate, if any, passed); 1 the new draft introduces
 /// findings at the `--fail-on` level, or a draft does not parse (its syntax errors are printed
 /// on stderr); 2 usage or I/O error.
-pub fn run(args: DiffArgs) -> Result<i32, Failure> {
+pub fn run(mut args: DiffArgs) -> Result<i32, Failure> {
+    // `-o -` is standard output, as no `-o` at all.
+    args.output = args.output.filter(|p| !files::is_stdio(p));
     let config = match &args.config {
         Some(p) => files::load_config(p)?,
         None => files::find_config(&args.new)?.0,
@@ -58,7 +60,7 @@ pub fn run(args: DiffArgs) -> Result<i32, Failure> {
         DiffFormat::Html => render::html::render(&report),
     };
     match &args.output {
-        Some(path) => files::write_atomic(path, text.as_bytes())?,
+        Some(path) => files::write_output(path, text.as_bytes())?,
         None => print(&text)?,
     }
     let gate = match args.fail_on {

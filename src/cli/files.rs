@@ -26,6 +26,10 @@ pub fn collect(paths: &[PathBuf], config: &Config, root: &Path) -> Result<Vec<Pa
     let exclude = globs(root, &config.exclude, "exclude")?;
     let mut out = Vec::new();
     for path in paths {
+        if is_stdio(path) {
+            out.push(path.clone());
+            continue;
+        }
         let meta = std::fs::metadata(path)
             .map_err(|e| Failure(format!("cannot read {}: {}", path.display(), e)))?;
         let absolute = std::fs::canonicalize(path)
@@ -74,6 +78,11 @@ pub fn repository_root(config_dir: Option<PathBuf>, start: &Path) -> PathBuf {
     if let Some(d) = config_dir {
         return std::fs::canonicalize(&d).unwrap_or(d);
     }
+    let start = if is_stdio(start) {
+        Path::new(".")
+    } else {
+        start
+    };
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
     let git = start
         .ancestors()
@@ -94,8 +103,15 @@ pub fn repository_name(path: &Path, root: &Path) -> String {
     }
 }
 
-/// Read an agreement's bytes (UTF-8 is checked by the library, which reports P001).
+/// Read an agreement's bytes (UTF-8 is checked by the library, which reports P001); `-` reads
+/// standard input.
 pub fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    if is_stdio(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+        return Ok(bytes);
+    }
     std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {}", path.display(), e)))
 }
 
@@ -112,6 +128,11 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
 
 /// The nearest `pacta.toml`, walking up from `start`, and the directory it stands in.
 pub fn find_config(start: &Path) -> Result<(Config, Option<PathBuf>), Failure> {
+    let start = if is_stdio(start) {
+        Path::new(".")
+    } else {
+        start
+    };
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
     let mut dir = if start.is_file() {
         start.parent().map(Path::to_path_buf)
@@ -134,8 +155,95 @@ pub fn load_config(path: &Path) -> Result<Config, Failure> {
     Config::parse(&text).map_err(|e| Failure(format!("{}: {}", path.display(), e)))
 }
 
-/// Write a file atomically: a temporary file beside it, then a rename.
+/// The name standard input goes by in findings.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether a path given on the command line means standard input or output.
+pub fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Write an output the user named with `-o`.
+///
+/// - `-` is standard output.
+/// - A regular file (or a path that does not exist yet) is replaced atomically: a temporary file
+///   beside it, created exclusively, then a rename. A symbolic link to a regular file keeps the
+///   link and replaces its target, with the target's permissions.
+/// - Anything else that can be opened for writing — `/dev/null`, a pipe, a terminal, the
+///   `/dev/stdout` of a redirected run — is written through, never replaced: a device file must
+///   stay a device file.
+/// - A directory, or what cannot be opened, is an error (exit 2).
+pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    if is_stdio(path) {
+        return super::print_bytes(contents);
+    }
+    let fail = |e: std::io::Error| Failure(format!("cannot write {}: {}", path.display(), e));
+    // Through `/dev/fd/N`, `/dev/stdout` or `/proc/self/fd/N` the path names an open
+    // descriptor: write through it, whatever it leads to.
+    let through_descriptor = path.starts_with("/dev/fd")
+        || path.starts_with("/dev/stdout")
+        || path.starts_with("/dev/stderr")
+        || path.starts_with("/proc");
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Failure(format!(
+            "cannot write {}: it is a directory",
+            path.display()
+        ))),
+        Ok(meta) if meta.is_file() && !through_descriptor => {
+            // Replace the target of a link, not the link.
+            let target = std::fs::canonicalize(path).map_err(fail)?;
+            if target.starts_with("/proc") || target.starts_with("/dev") {
+                return write_through(path, contents);
+            }
+            write_atomic_with(&target, contents, Some(meta.permissions()))
+                .map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e.0)))
+        }
+        Ok(_) => write_through(path, contents),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(path).is_ok() {
+                // A dangling link: create what it points to, through it.
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create(true)
+                    .truncate(true)
+                    .open(path)
+                    .map_err(fail)?;
+                return f.write_all(contents).and_then(|_| f.flush()).map_err(fail);
+            }
+            write_atomic(path, contents)
+        }
+        Err(e) => Err(fail(e)),
+    }
+}
+
+/// Write into an existing non-regular file (a device, a pipe, a terminal), without replacing it.
+fn write_through(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| Failure(format!("cannot write {}: {}", path.display(), e));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(fail)?;
+    match f.write_all(contents).and_then(|_| f.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(fail),
+    }
+}
+
+/// Write a regular file atomically: a temporary file beside it, then a rename. Use
+/// [`write_output`] for a path the user named, which may not be a regular file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    write_atomic_with(path, contents, None)
+}
+
+fn write_atomic_with(
+    path: &Path,
+    contents: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> Result<(), Failure> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| Failure(format!("cannot write {}: {}", path.display(), e));
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -144,17 +252,43 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, contents)
-        .map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e)))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure(format!("cannot write {}: {}", path.display(), e))
-    })
+    // Created exclusively: a file or link planted at the temporary name is never followed.
+    let mut attempt = 0u32;
+    let (tmp, mut file) = loop {
+        let tmp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1
+            }
+            Err(e) => return Err(fail(e)),
+        }
+    };
+    let written = file
+        .write_all(contents)
+        .and_then(|_| file.flush())
+        .and_then(|_| match permissions {
+            Some(p) => file.set_permissions(p),
+            None => Ok(()),
+        });
+    drop(file);
+    written
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            fail(e)
+        })
 }
 
 /// A path as shown in findings: relative to the current directory when it lies below it.
 pub fn display_name(path: &Path) -> String {
+    if is_stdio(path) {
+        return STDIN_NAME.into();
+    }
     let cwd = std::env::current_dir().ok();
     let canonical = cwd.as_deref().and_then(|c| std::fs::canonicalize(c).ok());
     let shown = [cwd.as_deref(), canonical.as_deref()]

@@ -6,6 +6,8 @@ mod check;
 mod diff;
 mod explain;
 pub mod files;
+mod fmt;
+mod lsp;
 mod resolve;
 mod schema;
 mod test;
@@ -48,6 +50,9 @@ pub fn run() -> i32 {
         Command::Build(a) => build::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Fmt(a) => fmt::run(a),
+        Command::Renumber(a) => fmt::renumber(a),
+        Command::Lsp(a) => lsp::run(a),
     };
     match result {
         Ok(code) => code,
@@ -72,9 +77,14 @@ pub fn use_color(choice: ColorChoice) -> bool {
 
 /// Write to stdout, treating a closed pipe as success.
 pub fn print(text: &str) -> Result<(), Failure> {
+    print_bytes(text.as_bytes())
+}
+
+/// Write bytes to stdout, treating a closed pipe as success.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| Failure(format!("cannot write to standard output: {e}"))),
     }

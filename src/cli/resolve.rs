@@ -41,7 +41,7 @@ pub fn run(args: ResolveArgs) -> Result<i32, Failure> {
             let json = serde_json::to_string_pretty(&resolved)?;
             print(&format!("{json}\n"))?;
         }
-        ResolveFormat::Human => print(&render(&resolved))?,
+        ResolveFormat::Human => print(&pacta::diag::visible::text(&render(&resolved)))?,
     }
     let settled = resolved.uniform()
         && resolved.resolutions.first().is_some_and(|r| {

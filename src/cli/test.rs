@@ -3,6 +3,7 @@
 use super::args::{TestArgs, TestFormat};
 use super::{files, print, Failure, EXIT_CLEAN, EXIT_FINDINGS};
 use pacta::diag::render::{human, FileReport};
+use pacta::diag::visible;
 use pacta::diag::Severity;
 use pacta::legislation::{self, ScenarioRun, TraceKind};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
@@ -61,7 +62,7 @@ pub fn run(args: TestArgs) -> Result<i32, Failure> {
         .count()
         + results.iter().filter(|f| f.errors.is_some()).count();
     match args.format {
-        TestFormat::Human => print(&human_output(&results, passed, failed))?,
+        TestFormat::Human => print(&visible::text(&human_output(&results, passed, failed)))?,
         TestFormat::Junit => print(&junit(&results)?)?,
     }
     Ok(if failed > 0 {
@@ -119,7 +120,7 @@ fn human_output(results: &[FileRun], passed: usize, failed: usize) -> String {
 fn junit(results: &[FileRun]) -> Result<String, Failure> {
     let mut report = Report::new("pacta test");
     for f in results {
-        let mut suite = TestSuite::new(f.name.as_str());
+        let mut suite = TestSuite::new(visible::line(&f.name).as_ref());
         if let Some(errors) = &f.errors {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
             status.set_message("the file has errors; no scenario ran");
@@ -131,12 +132,15 @@ fn junit(results: &[FileRun]) -> Result<String, Failure> {
                 TestCaseStatus::success()
             } else {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                s.set_message(format!("expected {}, got {}", r.expected, r.actual));
-                s.set_description(trace_lines(r).join("\n"));
+                s.set_message(
+                    visible::line(&format!("expected {}, got {}", r.expected, r.actual))
+                        .into_owned(),
+                );
+                s.set_description(visible::text(&trace_lines(r).join("\n")).as_ref());
                 s
             };
-            let mut case = TestCase::new(r.name.as_str(), status);
-            case.set_classname(f.name.as_str());
+            let mut case = TestCase::new(visible::line(&r.name).as_ref(), status);
+            case.set_classname(visible::line(&f.name).as_ref());
             suite.add_test_case(case);
         }
         report.add_test_suite(suite);

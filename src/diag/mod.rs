@@ -2,6 +2,7 @@
 //! terminal output, JSON, SARIF, GitHub annotations or JUnit.
 
 pub mod render;
+pub mod visible;
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};

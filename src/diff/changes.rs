@@ -113,11 +113,12 @@ pub fn articles(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<ArticleCh
             ));
         }
     }
+    let preceding = m.preceding_new();
     for (o, art) in a.iter().enumerate() {
         if m.articles.new_of(o).is_some() {
             continue;
         }
-        let after = (0..o).rev().find_map(|p| m.articles.new_of(p)).unwrap_or(0);
+        let after = preceding[o];
         keyed.push((
             (after, 1, o),
             ArticleChange {

@@ -56,12 +56,49 @@ pub struct Report {
     /// Word-level changes in the prose (`text` blocks) of each article.
     pub prose: Vec<ProseChange>,
     pub impact: impact::Impact,
+    /// Present when the matching ran out of its work budget (P016): the report is complete
+    /// but coarser — elements the similarity search did not reach are shown removed and added.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<BudgetExceeded>,
+}
+
+/// The matching of a diff ran out of its work budget.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct BudgetExceeded {
+    /// Always `P016`.
+    pub code: String,
+    /// The budget, in counted steps (tokens compared, candidate pairs considered).
+    pub steps: u64,
+    pub message: String,
+}
+
+impl BudgetExceeded {
+    /// The code of the finding: the diff's matching exceeded its budget.
+    pub const CODE: &'static str = "P016";
+
+    fn of(budget: &matching::Budget) -> Option<BudgetExceeded> {
+        budget.exceeded.then(|| BudgetExceeded {
+            code: Self::CODE.to_string(),
+            steps: budget.limit,
+            message: format!(
+                "the drafts differ too much to be matched within {} steps: elements the \
+                 similarity search did not reach are shown removed and added",
+                budget.limit
+            ),
+        })
+    }
+
+    /// `P016: …`, as the text renderers print it.
+    pub fn line(&self) -> String {
+        format!("{}: {}", self.code, self.message)
+    }
 }
 
 impl Report {
     /// Whether the drafts say the same thing: no change of any kind and no change in findings.
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
+            && self.budget.is_none()
             && self.changes.is_empty()
             && self.prose.is_empty()
             && self.impact.is_empty()
@@ -377,8 +414,14 @@ impl ProseChange {
 
 /// Compare two drafts.
 pub fn diff(old: Draft<'_>, new: Draft<'_>) -> Report {
-    let m = matching::match_drafts(&old, &new);
+    diff_within(old, new, &mut matching::Budget::default())
+}
+
+/// Compare two drafts, the matching paid from `budget` (which tells the steps spent after).
+pub fn diff_within(old: Draft<'_>, new: Draft<'_>, budget: &mut matching::Budget) -> Report {
+    let m = matching::match_drafts_within(&old, &new, budget);
     Report {
+        budget: BudgetExceeded::of(budget),
         schema: SCHEMA_ID.to_string(),
         old: DraftSummary::of(&old),
         new: DraftSummary::of(&new),

@@ -21,24 +21,119 @@ pub struct Segment {
     pub text: String,
 }
 
+/// Texts whose token counts multiply to more than this are first compared sentence by
+/// sentence, and only the sentences that changed are compared word by word (when they are
+/// small enough; larger runs are shown deleted and inserted whole). It bounds the work of a
+/// rewritten long text, which a word diff does in time quadratic in its length.
+const EXACT_TOKENS: usize = 4_000_000;
+
 /// The word-level diff of two texts, as runs; consecutive words with the same operation are
 /// joined into one run.
 pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
-    let diff = similar::TextDiff::from_words(old, new);
     let mut out: Vec<Segment> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            similar::ChangeTag::Equal => Op::Equal,
-            similar::ChangeTag::Delete => Op::Delete,
-            similar::ChangeTag::Insert => Op::Insert,
-        };
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => out.push(Segment {
-                op,
-                text: change.value().to_string(),
-            }),
+    let a = words(old);
+    let b = words(new);
+    if a.len().saturating_mul(b.len()) <= EXACT_TOKENS {
+        diff_units(&a, &b, &mut out);
+        return out;
+    }
+    let a = sentences(old);
+    let b = sentences(new);
+    if a.len().saturating_mul(b.len()) > EXACT_TOKENS {
+        push(&mut out, Op::Delete, old);
+        push(&mut out, Op::Insert, new);
+        return out;
+    }
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        let (o, n) = (op.old_range(), op.new_range());
+        let (x, y) = (a[o].concat(), b[n].concat());
+        match op {
+            similar::DiffOp::Equal { .. } => push(&mut out, Op::Equal, &x),
+            _ => {
+                let (wx, wy) = (words(&x), words(&y));
+                if wx.len().saturating_mul(wy.len()) <= EXACT_TOKENS {
+                    diff_units(&wx, &wy, &mut out);
+                } else {
+                    push(&mut out, Op::Delete, &x);
+                    push(&mut out, Op::Insert, &y);
+                }
+            }
         }
+    }
+    out
+}
+
+/// Add a run, joining it to the last one when the operation is the same.
+fn push(out: &mut Vec<Segment>, op: Op, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => out.push(Segment {
+            op,
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// The diff of two sequences of units (words and spaces, or sentences), as runs.
+fn diff_units(a: &[&str], b: &[&str], out: &mut Vec<Segment>) {
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, a, b) {
+        for change in op.iter_changes(a, b) {
+            let op = match change.tag() {
+                similar::ChangeTag::Equal => Op::Equal,
+                similar::ChangeTag::Delete => Op::Delete,
+                similar::ChangeTag::Insert => Op::Insert,
+            };
+            push(out, op, change.value());
+        }
+    }
+}
+
+/// Words and the spaces between them, each a unit.
+fn words(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut space = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_whitespace();
+        if space.is_some_and(|s| s != w) {
+            out.push(&s[start..i]);
+            start = i;
+        }
+        space = Some(w);
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+/// Sentences (and lines), each with the space that follows it.
+fn sentences(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    for (i, &c) in bytes.iter().enumerate() {
+        let end = match c {
+            b'\n' => true,
+            b'.' | b';' | b':' => bytes.get(i + 1).is_some_and(|n| *n == b' '),
+            _ => false,
+        };
+        if end {
+            let mut j = i + 1;
+            while bytes.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            if j > start && j <= s.len() {
+                out.push(&s[start..j]);
+                start = j;
+            }
+        }
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
     }
     out
 }
@@ -90,11 +185,12 @@ pub fn changes(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<ProseChang
             },
         ));
     }
+    let preceding = m.preceding_new();
     for (o, art) in a.iter().enumerate() {
         if m.articles.new_of(o).is_some() || art.texts.is_empty() {
             continue;
         }
-        let after = (0..o).rev().find_map(|p| m.articles.new_of(p)).unwrap_or(0);
+        let after = preceding[o];
         keyed.push((
             (after, 1, o),
             ProseChange {

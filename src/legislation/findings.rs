@@ -163,7 +163,7 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Di
     let who = who(d.situation);
     let mut diag = if d.rules.len() == 1 {
         ctx.finding(
-            "P301",
+            &crate::check::P301,
             format!("rule {} designates two legislations for some {who}", r1.label),
             r1.head_span,
         )
@@ -184,7 +184,7 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Di
             .collect();
         let mut diag = ctx
             .finding(
-                "P301",
+                &crate::check::P301,
                 format!("two legislations apply to some {who}"),
                 r1.head_span,
             )
@@ -216,7 +216,7 @@ fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Diagno
     if rules.is_empty() {
         let mut diag = ctx
             .finding(
-                "P302",
+                &crate::check::P302,
                 "no rule says which legislation applies to anyone",
                 a.agreement.anchor(),
             )
@@ -271,7 +271,7 @@ fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect<'_>) -> Diagno
     let label_for_new = next_label(a, best.map(|(i, _, _)| i));
     let mut diag = ctx
         .finding(
-            "P302",
+            &crate::check::P302,
             format!("no legislation applies to some {who}"),
             span,
         )
@@ -484,7 +484,7 @@ fn cycle_finding(ctx: &Context<'_>, rs: &RuleSet, cycle: &[usize]) -> Diagnostic
     let first = cycle.first().copied().unwrap_or(0);
     let mut d = ctx
         .finding(
-            "P310",
+            &crate::check::P310,
             format!("rules {list} override each other in a cycle"),
             span_of(first),
         )
@@ -536,7 +536,7 @@ fn dead_rules(ctx: &Context<'_>, a: &Analysis<'_>, cycles: &[Vec<usize>]) -> Vec
         if !applies.get(i).copied().unwrap_or(true) {
             out.push(
                 ctx.finding(
-                    "P311",
+                    &crate::check::P311,
                     format!("rule {} applies to no situation", r.label),
                     r.head_span,
                 )
@@ -547,7 +547,7 @@ fn dead_rules(ctx: &Context<'_>, a: &Analysis<'_>, cycles: &[Vec<usize>]) -> Vec
         } else if !decides.get(i).copied().unwrap_or(true) {
             let mut d = ctx
                 .finding(
-                    "P311",
+                    &crate::check::P311,
                     format!("rule {} is overridden wherever it applies", r.label),
                     r.head_span,
                 )

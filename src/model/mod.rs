@@ -6,11 +6,13 @@
 pub mod branch;
 pub mod coordination;
 pub mod instrument;
+pub mod kind;
 mod resolve;
 pub mod schema;
 
 pub use branch::Branch;
 pub use instrument::{Instrument, Principle};
+pub use kind::Kind;
 pub use resolve::resolve;
 
 use crate::ast::{self, Field, Item, ValueKind};
@@ -231,6 +233,8 @@ pub struct Agreement {
     /// Header fields as written (`short-title`, `draft`, `date`, …).
     pub header_fields: Vec<Field>,
     pub claims: Vec<Claim>,
+    /// The kind of agreement (`kind:`), when the header says; see [`Agreement::assumed_kind`].
+    pub kind: Option<Spanned<Kind>>,
     pub parties: Vec<PartyDecl>,
     pub articles: Vec<ArticleInfo>,
     pub scopes: Vec<ScopeEntry>,
@@ -247,6 +251,17 @@ pub struct Agreement {
 }
 
 impl Agreement {
+    /// The kind whose profile the checks apply: the declared kind, else [`Kind::ASSUMED`].
+    pub fn assumed_kind(&self) -> Kind {
+        self.kind.as_ref().map_or(Kind::ASSUMED, |k| k.value)
+    }
+
+    /// Whether the agreement promises every person in its personal scope a legislation, or sets
+    /// out only to avoid double coverage ([`Kind::promises_coverage`] of the assumed kind).
+    pub fn promises_coverage(&self) -> bool {
+        self.assumed_kind().promises_coverage()
+    }
+
     pub fn party(&self, code: &str) -> Option<&PartyDecl> {
         self.parties.iter().find(|p| p.code.value == code)
     }

@@ -361,7 +361,7 @@ pub fn reference_markdown() -> String {
     let mut out = String::from(
         "# Fields of the Pacta provisions\n\n\
          Generated from `src/model/schema.rs` (`cargo test` fails when this file is stale; regenerate with\n\
-         `PACTA_BLESS=1 cargo test --test docs`). An unknown field is a P001, a value outside the list a P007.\n\n",
+         `PACTA_BLESS=1 cargo test --test it docs::`). An unknown field is a P001, a value outside the list a P007.\n\n",
     );
     out.push_str("## `agreement` header\n\n");
     table(&mut out, HEADER);

@@ -12,7 +12,7 @@ use pest::Parser;
 const MAX_ERRORS: usize = 50;
 
 /// Words that start a construct the parser can resume at.
-const SYNC_WORDS: &[&str] = &[
+pub(crate) const SYNC_WORDS: &[&str] = &[
     "article",
     "chapter",
     "part",
@@ -45,7 +45,7 @@ pub fn collect(source: &str, first: pest::error::Error<Rule>) -> Vec<Diagnostic>
     diags
 }
 
-fn error_offset(e: &pest::error::Error<Rule>) -> usize {
+pub(crate) fn error_offset(e: &pest::error::Error<Rule>) -> usize {
     match e.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
@@ -54,7 +54,7 @@ fn error_offset(e: &pest::error::Error<Rule>) -> usize {
 
 /// The start of the first line after `offset` whose first word opens an article, chapter, part or
 /// top-level item.
-fn next_sync_point(source: &str, offset: usize) -> Option<usize> {
+pub(crate) fn next_sync_point(source: &str, offset: usize) -> Option<usize> {
     let mut line_start = source[offset.min(source.len())..]
         .find('\n')
         .map(|i| offset + i + 1)?;

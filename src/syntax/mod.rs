@@ -4,10 +4,13 @@
 mod errors;
 mod lower;
 mod parser;
+mod partial;
 mod prose;
+pub mod tokens;
 
 pub use lower::KNOWN_KEYWORDS;
 pub use parser::Rule;
+pub use partial::parse_partial;
 pub use prose::dedent;
 
 use crate::ast::{Condition, Document};
@@ -37,6 +40,12 @@ fn with_detail<T>(f: impl FnOnce() -> T) -> T {
     let out = f();
     pest::set_error_detail(false);
     out
+}
+
+/// The raw pest tree of a whole file, for tools that need every token's place (the formatter,
+/// renumbering). `None` on a syntax error; [`parse`] reports it in words.
+pub fn tree(source: &str) -> Option<pest::iterators::Pairs<'_, Rule>> {
+    parser::PactaParser::parse(Rule::file, source).ok()
 }
 
 /// Parse a whole agreement file.

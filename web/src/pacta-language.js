@@ -1,5 +1,5 @@
 // Pacta for CodeMirror 6: a StreamLanguage whose keyword lists mirror grammar/pacta.pest, grouped
-// as in the other editors (editors/vim/syntax/pacta.vim). tests/editor_keywords.rs checks that
+// as in the other editors (editors/vim/syntax/pacta.vim). tests/it/editor_keywords.rs checks that
 // every keyword of the pest grammar is a string literal here, so the lists cannot drift.
 import { StreamLanguage, HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { tags as t } from "@lezer/highlight";

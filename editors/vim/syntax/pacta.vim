@@ -1,7 +1,7 @@
 " Vim syntax file
 " Language:   Pacta (social security agreements)
 " Filenames:  *.pacta
-" Keywords mirror grammar/pacta.pest; tests/editor_keywords.rs checks that none is missing.
+" Keywords mirror grammar/pacta.pest; tests/it/editor_keywords.rs checks that none is missing.
 
 if exists('b:current_syntax')
   finish

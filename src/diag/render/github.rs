@@ -18,10 +18,11 @@ fn command(s: Severity) -> &'static str {
     }
 }
 
-/// Escape the message part of a workflow command.
+/// Escape the message part of a workflow command. Other control characters are shown as
+/// escapes: the Actions log would otherwise interpret them.
 pub fn escape_data(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::diag::visible::text(s).chars() {
         match c {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),

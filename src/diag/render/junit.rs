@@ -41,7 +41,8 @@ pub fn render(reports: &[FileReport], failing: Severity) -> String {
         } else {
             TestCaseStatus::success()
         };
-        let mut case = TestCase::new(r.file.name.as_str(), status);
+        let name = crate::diag::visible::line(&r.file.name);
+        let mut case = TestCase::new(name.as_ref(), status);
         case.set_classname("pacta");
         if !fails && !lines.is_empty() {
             case.set_system_out(lines);

@@ -277,7 +277,7 @@ pub fn render(reports: &[FileReport]) -> String {
                     name: "pacta",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    rules: registry::CHECKS.iter().map(rule).collect(),
+                    rules: registry::CHECKS.iter().copied().map(rule).collect(),
                 },
             },
             original_uri_base_ids: BTreeMap::from([(

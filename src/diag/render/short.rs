@@ -1,4 +1,5 @@
-//! One line per finding: `file:line:col: severity[CODE] message`.
+//! One line per finding: `file:line:col: severity[CODE] message`, control characters (line
+//! feeds too) shown as escapes.
 
 use super::FileReport;
 use crate::diag::Diagnostic;
@@ -8,12 +9,12 @@ pub fn line(file: &SourceFile, d: &Diagnostic) -> String {
     let lc = file.line_col(d.primary.span.start);
     format!(
         "{}:{}:{}: {}[{}] {}",
-        file.name,
+        crate::diag::visible::line(&file.name),
         lc.line,
         lc.column,
         d.severity.as_str(),
         d.code,
-        d.message
+        crate::diag::visible::line(&d.message)
     )
 }
 

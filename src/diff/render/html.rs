@@ -82,7 +82,12 @@ fn change_html(c: &Change) -> String {
     html
 }
 
+/// The report; control characters of the agreements are shown as escapes.
 pub fn render(report: &Report) -> String {
+    crate::diag::visible::text(&render_raw(report)).into_owned()
+}
+
+fn render_raw(report: &Report) -> String {
     let mut out = String::new();
     let title = format!(
         "Diff: {} → {}",

@@ -32,7 +32,12 @@ fn mark(kind: ChangeKind) -> &'static str {
     }
 }
 
+/// The report; control characters of the agreements are shown as escapes.
 pub fn render(report: &Report) -> String {
+    crate::diag::visible::text(&render_raw(report)).into_owned()
+}
+
+fn render_raw(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,

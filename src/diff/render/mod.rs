@@ -123,8 +123,12 @@ pub fn summary(report: &Report) -> String {
         return "no changes: the drafts say the same thing".to_string();
     }
     let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let budget = report
+        .budget
+        .as_ref()
+        .map_or(String::new(), |b| format!("; {}", b.line()));
     format!(
-        "{}, {}, {}; {} introduced, {} resolved; findings {} → {}",
+        "{}, {}, {}; {} introduced, {} resolved; findings {} → {}{budget}",
         n(report.articles.len(), "article change", "article changes"),
         n(report.changes.len(), "change", "changes"),
         n(report.prose.len(), "prose edit", "prose edits"),

@@ -2,6 +2,7 @@
 //! optionally coloured with ANSI escapes.
 
 use super::{coverage_lines, draft_name, sections, summary};
+use crate::diag::visible;
 use crate::diff::prose::Op;
 use crate::diff::{ArticleChangeKind, ChangeKind, Report};
 use std::fmt::Write;
@@ -10,10 +11,17 @@ struct Style {
     color: bool,
 }
 
+/// Colour is written as markers while rendering (private-use characters around the SGR code),
+/// turned into escapes only after the agreement's own control characters have been made
+/// visible: so none of them reaches the terminal, and no text of the agreement can forge a
+/// colour.
+const OPEN: char = '\u{e000}';
+const CLOSE: char = '\u{e001}';
+
 impl Style {
     fn paint(&self, code: &str, s: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            format!("{OPEN}{code}{CLOSE}{s}{OPEN}0{CLOSE}")
         } else {
             s.to_string()
         }
@@ -41,8 +49,29 @@ fn mark(kind: ChangeKind) -> char {
     }
 }
 
+/// The report for a terminal; control characters of the agreements are shown as escapes.
 pub fn render(report: &Report, color: bool) -> String {
-    let st = Style { color };
+    let plain = visible::text(&render_with(report, Style { color: false })).into_owned();
+    // An agreement that holds the markers itself is rendered without colour.
+    if !color || plain.contains([OPEN, CLOSE]) {
+        return plain;
+    }
+    let marked = render_with(report, Style { color: true });
+    let shown = visible::text(&marked);
+    let mut out = String::with_capacity(shown.len() + 64);
+    for (i, part) in shown.split(OPEN).enumerate() {
+        match part.split_once(CLOSE) {
+            Some((code, text)) if i > 0 => {
+                out.push_str(&format!("\x1b[{code}m"));
+                out.push_str(text);
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
+}
+
+fn render_with(report: &Report, st: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -1,0 +1,462 @@
+//! The principle checks: one fixture per code under `tests/fixtures/check/`, with inline
+//! expectations (`// expect: P401` on each line that must carry a finding), the rendered findings
+//! snapshotted; the catalogue and its documentation; severities, suppressions and configuration.
+//!
+//! A fixture is a complete agreement. `CODE.pacta` (more cases `CODE_2.pacta`) fails the check;
+//! `CODE_pass.pacta` carries no expectation and must produce no finding at all. The harness
+//! compares the multiset of (line, code) of primary spans for every code, so a fixture must be
+//! otherwise clean — except for the codes of the situation analysis (P301, P302, P310, P311),
+//! which are compared only in their own fixtures: changing a rule to test P303–P309 also changes
+//! which situations have a legislation, and that is the analysis' fixtures' business.
+
+use pacta::check::registry::CHECKS;
+use pacta::config::Config;
+use pacta::diag::render::{self, FileReport};
+use pacta::diag::Severity;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The codes of the applicable-legislation analysis (`pacta::legislation`).
+const ANALYSIS: &[&str] = &["P301", "P302", "P310", "P311"];
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
+}
+
+/// (line, code) → count, from the `// expect:` comments.
+fn expectations(text: &str) -> BTreeMap<(usize, String), usize> {
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some((_, rest)) = line.split_once("// expect:") else {
+            continue;
+        };
+        for code in rest.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+            *out.entry((i + 1, code.to_string())).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+fn fixture_code(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    stem.split('_').next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn fixtures() {
+    insta::glob!("../fixtures/check", "*.pacta", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = format!(
+            "fixtures/check/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        let own = fixture_code(path);
+        let checked = pacta::check_source(&name, &text, &Config::default());
+        let mut actual: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        for d in &checked.diagnostics {
+            if ANALYSIS.contains(&d.code) && d.code != own {
+                continue;
+            }
+            let line = checked.file.line_of(d.primary.span.start);
+            *actual.entry((line, d.code.to_string())).or_insert(0) += 1;
+        }
+        let expected = expectations(&text);
+        let report = FileReport {
+            file: checked.file,
+            diagnostics: checked.diagnostics,
+        };
+        let rendered = render::human::render(std::slice::from_ref(&report), false);
+        assert_eq!(
+            actual, expected,
+            "{name}: findings (left) differ from the `// expect:` lines (right)\n{rendered}"
+        );
+        if path.to_string_lossy().ends_with("_pass.pacta") {
+            assert!(rendered.is_empty(), "{name} must check clean:\n{rendered}");
+        }
+        insta::assert_snapshot!(rendered);
+    });
+}
+
+/// Every code of the principle checks (and P010) has a failing fixture that expects it and a
+/// passing fixture; so breaking a check fails the suite.
+#[test]
+fn every_check_has_a_failing_and_a_passing_fixture() {
+    let dir = fixtures_dir();
+    let mut missing = Vec::new();
+    for c in CHECKS {
+        let principle_check = c.code >= "P101" && !ANALYSIS.contains(&c.code);
+        if !(principle_check || c.code == "P010") {
+            continue;
+        }
+        let failing = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| fixture_code(p) == c.code && !p.to_string_lossy().ends_with("_pass.pacta"))
+            .any(|p| {
+                let text = std::fs::read_to_string(&p).unwrap();
+                expectations(&text).keys().any(|(_, code)| code == c.code)
+            });
+        if !failing {
+            missing.push(format!("{}.pacta expecting {}", c.code, c.code));
+        }
+        let pass = dir.join(format!("{}_pass.pacta", c.code));
+        if !pass.exists() {
+            missing.push(format!("{}_pass.pacta", c.code));
+        } else if !expectations(&std::fs::read_to_string(&pass).unwrap()).is_empty() {
+            missing.push(format!("{}_pass.pacta without expectations", c.code));
+        }
+    }
+    assert!(missing.is_empty(), "missing fixtures: {missing:#?}");
+}
+
+/// `pacta explain` has something to say for every check: what, why, a failing and a passing
+/// example, and the instrument.
+#[test]
+fn every_check_is_explained() {
+    for c in CHECKS {
+        let x = c.explanation;
+        for (part, text) in [
+            ("what", x.what),
+            ("why", x.why),
+            ("failing", x.failing),
+            ("passing", x.passing),
+        ] {
+            assert!(!text.trim().is_empty(), "{} has no `{part}`", c.code);
+        }
+        assert_ne!(x.failing, x.passing, "{}: examples are identical", c.code);
+        assert!(!c.source.is_empty(), "{} cites no instrument", c.code);
+        let text = pacta::check::explain_text(c);
+        assert!(text.contains("Failing example") && text.contains("Passing example"));
+    }
+}
+
+/// The catalogue holds every check to its declaration: codes unique and in order, the family
+/// written in the code's hundreds, names unique and in kebab case, and a function for every check
+/// that is not reported while parsing, resolving or analysing the applicable legislation.
+#[test]
+fn every_check_matches_its_declaration() {
+    use pacta::check::registry::Family;
+    let mut codes = std::collections::BTreeSet::new();
+    let mut names = std::collections::BTreeSet::new();
+    let mut previous = "";
+    for c in CHECKS {
+        assert!(codes.insert(c.code), "{} declared twice", c.code);
+        assert!(names.insert(c.name), "name {} used twice", c.name);
+        assert!(c.code > previous, "{} out of order", c.code);
+        previous = c.code;
+        assert!(
+            c.code.len() == 4
+                && c.code.starts_with('P')
+                && c.code[1..].bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            c.code
+        );
+        assert!(
+            c.name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{}: {}",
+            c.code,
+            c.name
+        );
+        let family = match &c.code[1..2] {
+            "0" => Family::Structure,
+            "1" => Family::Scope,
+            "2" => Family::Equality,
+            "3" => Family::ApplicableLegislation,
+            "4" => Family::Aggregation,
+            "5" => Family::Export,
+            "6" => Family::Administration,
+            "7" => Family::FinalProvisions,
+            "8" => Family::Plurality,
+            other => panic!("{}: no family for {other}", c.code),
+        };
+        assert_eq!(c.family, family, "{}", c.code);
+        let elsewhere = c.code < "P101" || ANALYSIS.contains(&c.code);
+        assert_eq!(c.run.is_none(), elsewhere, "{}: run", c.code);
+        assert_eq!(
+            pacta::check::registry::get(c.code).map(|d| d.name),
+            Some(c.name)
+        );
+    }
+}
+
+/// Every code written as a string in the sources (`"P301"`) is declared: the checks make their
+/// findings from the declarations, and any code still spelt out must name one.
+#[test]
+fn every_code_in_the_sources_is_declared() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut unknown = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, _) in text.match_indices("\"P") {
+            let code = text.get(i + 1..i + 5).unwrap_or_default();
+            let closed = text.get(i + 5..i + 6) == Some("\"");
+            if closed
+                && code[1..].bytes().all(|b| b.is_ascii_digit())
+                && pacta::check::registry::get(code).is_none()
+            {
+                unknown.push(format!("{}: {code}", f.display()));
+            }
+        }
+    }
+    assert!(unknown.is_empty(), "undeclared codes: {unknown:#?}");
+}
+
+#[test]
+fn explain_finds_checks_by_code_and_name() {
+    let by_code = pacta::check::registry::lookup("P401").unwrap();
+    let by_name = pacta::check::registry::lookup("no-aggregation").unwrap();
+    assert_eq!(by_code.code, by_name.code);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pacta"))
+        .args(["explain", "posting-without-limit"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("P303 posting-without-limit"), "{text}");
+    assert!(text.contains("limit 24 months"), "{text}");
+}
+
+/// `docs/checks.md` is generated from the registry; regenerate with `PACTA_BLESS=1`.
+#[test]
+fn docs_checks_md_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/checks.md");
+    let generated = pacta::check::catalogue_markdown();
+    if std::env::var_os("PACTA_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/checks.md is stale: run `PACTA_BLESS=1 cargo test --test it checks::docs_checks_md_is_current`"
+    );
+}
+
+// ───────────────────────────── severities ─────────────────────────────
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixtures_dir().join(name)).unwrap()
+}
+
+/// The severities of the findings with one code.
+fn severities(text: &str, code: &str, config: &Config) -> Vec<Severity> {
+    pacta::check_source("t.pacta", text, config)
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.severity)
+        .collect()
+}
+
+fn claiming(text: &str, instruments: Option<&str>) -> String {
+    match instruments {
+        Some(i) => text.replace("conforms-to: C157", &format!("conforms-to: {i}")),
+        None => text.replace("  conforms-to: C157\n", ""),
+    }
+}
+
+#[test]
+fn the_same_defect_is_an_error_under_c157_and_a_warning_without_a_claim() {
+    let text = fixture("P401.pacta");
+    let c = Config::default();
+    assert_eq!(severities(&text, "P401", &c), vec![Severity::Error]);
+    assert_eq!(
+        severities(&claiming(&text, None), "P401", &c),
+        vec![Severity::Warning]
+    );
+    // C102 contains equality of treatment only: aggregation is not claimed.
+    assert_eq!(
+        severities(&claiming(&text, Some("C102")), "P401", &c),
+        vec![Severity::Warning]
+    );
+    // C128 contains rights in course of acquisition.
+    assert_eq!(
+        severities(&claiming(&text, Some("C128")), "P401", &c),
+        vec![Severity::Error]
+    );
+
+    let text = fixture("P201.pacta");
+    assert_eq!(severities(&text, "P201", &c), vec![Severity::Error]);
+    assert_eq!(
+        severities(&claiming(&text, None), "P201", &c),
+        vec![Severity::Warning]
+    );
+    assert_eq!(
+        severities(&claiming(&text, Some("C102")), "P201", &c),
+        vec![Severity::Error]
+    );
+}
+
+#[test]
+fn p101_is_an_error_only_under_c157_or_r167() {
+    let text = fixture("P101.pacta");
+    let c = Config::default();
+    assert_eq!(severities(&text, "P101", &c), vec![Severity::Error]);
+    assert_eq!(
+        severities(&claiming(&text, Some("R167")), "P101", &c),
+        vec![Severity::Error]
+    );
+    // C118 lets a State accept obligations branch by branch.
+    assert_eq!(
+        severities(&claiming(&text, Some("C118")), "P101", &c),
+        vec![Severity::Warning]
+    );
+    assert_eq!(
+        severities(&claiming(&text, None), "P101", &c),
+        vec![Severity::Warning]
+    );
+}
+
+#[test]
+fn fixed_severities_do_not_follow_the_claims() {
+    let c = Config::default();
+    // Warnings by nature stay warnings under C157, infos stay infos.
+    assert_eq!(
+        severities(&fixture("P304.pacta"), "P304", &c),
+        vec![Severity::Warning]
+    );
+    assert_eq!(
+        severities(&fixture("P102.pacta"), "P102", &c),
+        vec![Severity::Info]
+    );
+    assert_eq!(
+        severities(&claiming(&fixture("P102.pacta"), None), "P102", &c),
+        vec![Severity::Info]
+    );
+}
+
+// ───────────────────────────── suppressions and configuration ─────────────────────────────
+
+#[test]
+fn a_suppression_silences_its_finding_and_an_unused_one_is_reported() {
+    let c = Config::default();
+    // P010.pacta: the header's `allow P801` is used; the article's `allow same-kind-reduction` is not.
+    let text = fixture("P010.pacta");
+    let codes: Vec<&str> = pacta::check_source("t.pacta", &text, &c)
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, vec!["P010"]);
+    // Without the suppression, the finding comes back.
+    let bare = text.replace(
+        "  allow P801 \"the Parties settle overlaps in the administrative arrangement\"\n",
+        "",
+    );
+    assert_eq!(severities(&bare, "P801", &c), vec![Severity::Warning]);
+}
+
+#[test]
+fn a_suppression_needs_a_reason() {
+    let text = fixture("P010_pass.pacta").replace(
+        "\"the Parties settle overlaps in the administrative arrangement\"",
+        "\"  \"",
+    );
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "P007" && d.message.contains("reason")),
+        "{:?}",
+        checked.diagnostics
+    );
+}
+
+#[test]
+fn configuration_changes_severities_by_code_and_name() {
+    let text = fixture("P304.pacta");
+    let raise = Config::parse("[checks]\nposting-limit-long = \"error\"\n").unwrap();
+    assert_eq!(severities(&text, "P304", &raise), vec![Severity::Error]);
+    let lower = Config::parse("[checks]\nP304 = \"info\"\n").unwrap();
+    assert_eq!(severities(&text, "P304", &lower), vec![Severity::Info]);
+    let off = Config::parse("[checks]\nP304 = \"allow\"\n").unwrap();
+    assert!(pacta::check_source("t.pacta", &text, &off)
+        .diagnostics
+        .is_empty());
+}
+
+// ───────────────────────────── command line ─────────────────────────────
+
+/// A fresh directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pacta-checks-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn pacta_check(dir: &Path, file: &str) -> i32 {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pacta"))
+        .args(["check", "--color", "never"])
+        .arg(dir.join(file))
+        .current_dir(dir)
+        .output()
+        .unwrap()
+        .status
+        .code()
+        .unwrap_or(-1)
+}
+
+#[test]
+fn exit_codes_follow_severities_and_pacta_toml() {
+    let dir = scratch("exit");
+    std::fs::write(dir.join("error.pacta"), fixture("P401.pacta")).unwrap();
+    std::fs::write(dir.join("warning.pacta"), fixture("P304.pacta")).unwrap();
+    std::fs::write(dir.join("clean.pacta"), fixture("P401_pass.pacta")).unwrap();
+    assert_eq!(pacta_check(&dir, "error.pacta"), 1);
+    assert_eq!(pacta_check(&dir, "warning.pacta"), 0);
+    assert_eq!(pacta_check(&dir, "clean.pacta"), 0);
+
+    // pacta.toml, found by walking up from the checked file, makes warnings fail …
+    let sub = dir.join("drafts");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(sub.join("warning.pacta"), fixture("P304.pacta")).unwrap();
+    std::fs::write(dir.join("pacta.toml"), "fail-on = \"warning\"\n").unwrap();
+    assert_eq!(pacta_check(&dir, "drafts/warning.pacta"), 1);
+    // … and can turn an error off.
+    std::fs::write(
+        dir.join("pacta.toml"),
+        "[checks]\nno-aggregation = \"allow\"\n",
+    )
+    .unwrap();
+    assert_eq!(pacta_check(&dir, "error.pacta"), 0);
+    std::fs::write(dir.join("pacta.toml"), "[checks]\nP401 = \"warning\"\n").unwrap();
+    assert_eq!(pacta_check(&dir, "error.pacta"), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `institution "…": all` stands for the Party's material scope, as docs/language.md says — not
+/// for every scheme the Party has.
+#[test]
+fn an_institution_for_all_covers_the_material_scope() {
+    let text = "agreement \"t\" {}\nparty XA \"A\" {\n  schemes: old-age, sickness\n  institution \"Fund\": all\n}\narticle 1 \"Scope\" {\n  scope XA \"Act\": old-age\n}\n";
+    let checked = pacta::check_source("t.pacta", text, &Config::default());
+    let agreement = checked.agreement.expect("resolves");
+    let fund = &agreement.parties[0].institutions[0];
+    assert_eq!(
+        fund.branches.iter().copied().collect::<Vec<_>>(),
+        vec![pacta::model::Branch::OldAge]
+    );
+}

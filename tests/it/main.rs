@@ -1,0 +1,27 @@
+//! The integration tests, one binary: one module per area (building `tests/*.rs` as separate
+//! binaries linked the library eighteen times). Fixtures live in `tests/fixtures/`, snapshots in
+//! `tests/it/snapshots/` (named `it__<module>__<name>.snap`).
+
+mod common;
+
+mod agreements;
+mod build;
+mod build_cli;
+mod build_coverage;
+mod checks;
+mod cli;
+mod cli_check_baseline;
+mod cli_check_formats;
+mod cli_check_walk;
+mod cli_output;
+mod diff;
+mod diff_cli;
+mod docs;
+mod editor_keywords;
+mod fmt;
+mod hostile;
+mod legislation;
+mod legislation_agreements;
+mod legislation_differential;
+mod no_panic;
+mod syntax;
