@@ -12,7 +12,7 @@ import arcadia from "../../agreements/arcadia-borduria.pacta";
 import draft from "../../agreements/negotiation/xa-xc-draft1.pacta";
 import draft2 from "../../agreements/negotiation/xa-xc-draft2.pacta";
 
-const EXAMPLES = { model, arcadia, draft };
+const EXAMPLES = { model, arcadia, draft, draft2 };
 /** Files larger than this are refused with a message: agreements are tens of kilobytes. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const $ = (id) => document.getElementById(id);
@@ -453,6 +453,15 @@ function download(name, text, type) {
   }, 0);
 }
 $("save").addEventListener("click", () => download(fileName, editor.state.doc.toString(), "text/plain"));
+$("format").addEventListener("click", () => {
+  const r = JSON.parse(pacta.format(editor.state.doc.toString()));
+  if (r.error) {
+    showMessage(r.error);
+    return;
+  }
+  clearMessage();
+  if (r.changed) setDoc(editor, r.formatted);
+});
 $("save-ruleset").addEventListener("click", () => {
   const r = buildResult();
   if (!r.error) download(fileName.replace(/\.pacta$/, "") + ".json", JSON.stringify(r.ruleset, null, 2), "application/json");
@@ -461,8 +470,9 @@ $("example").addEventListener("change", () => {
   const name = $("example").value;
   if (!EXAMPLES[name]) return;
   setDoc(editor, EXAMPLES[name]);
-  if (name === "draft") setDoc(oldEditor, draft2);
-  fileName = name === "draft" ? "xa-xc-draft1.pacta" : `${name}.pacta`;
+  // Draft 2 answers draft 1: it comes with draft 1 as the previous draft, ready to compare.
+  if (name === "draft2") setDoc(oldEditor, draft);
+  fileName = { draft: "xa-xc-draft1.pacta", draft2: "xa-xc-draft2.pacta" }[name] ?? `${name}.pacta`;
   $("example").value = "";
 });
 

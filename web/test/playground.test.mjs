@@ -168,13 +168,15 @@ test("which law applies? from the form", async () => {
 });
 
 test("a diff against the previous draft", async () => {
-  await page.selectOption("#example", "draft");
+  await page.selectOption("#example", "draft2");
   await tab("diff");
-  // The example puts draft 2 beside draft 1: compare draft 1 (new) with draft 2 (old).
+  // The example puts draft 1 beside draft 2 as the previous draft.
   await page.click("#compare");
   const frame = page.frameLocator("#diff iframe");
   await frame.locator("h1").waitFor();
-  assert.match(await frame.locator("body").textContent(), /unemployment/i);
+  const report = await frame.locator("body").textContent();
+  assert.match(report, /draft 1, 2026-02-10\) → new\.pacta \(draft 2/);
+  assert.match(report, /unemployment/i);
   await page.screenshot({ path: `${DOCS}playground-diff.png` });
   await page.selectOption("#diff-format", "markdown");
   await page.click("#compare");
@@ -212,6 +214,17 @@ test("the URL fragment reproduces the draft", async () => {
   const text = await other.evaluate(() => window.playground.editor.state.doc.toString());
   assert.equal(text, DRAFT);
   await other.close();
+});
+
+test("Format lays the draft out as pacta fmt does", async () => {
+  await typeDraft(DRAFT.replace("conforms-to: C157", "conforms-to  :   C157"));
+  await page.click("#format");
+  await page.waitForFunction(() =>
+    window.playground.editor.state.doc.toString().includes("  conforms-to: C157\n"));
+  await typeDraft("agreement {");
+  await page.click("#format");
+  await page.locator("#message").waitFor({ state: "visible" });
+  assert.match(await page.textContent("#message"), /does not parse/);
 });
 
 test("no errors in the console", () => {

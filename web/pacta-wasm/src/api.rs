@@ -227,6 +227,22 @@ pub fn diff(old: &str, new: &str, format: &str) -> String {
     to_string(&v)
 }
 
+/// `pacta fmt`: `{"formatted": "…", "changed": bool}`, or `{"error", "findings"}` when the draft
+/// does not parse.
+pub fn format(source: &str) -> String {
+    let v = match pacta::fmt::format(source) {
+        Ok(formatted) => json!({ "changed": formatted != source, "formatted": formatted }),
+        Err(diagnostics) => {
+            let file = SourceFile::new(DRAFT_NAME, source);
+            json!({
+                "error": "the draft does not parse; fix its syntax errors before formatting",
+                "findings": page_findings(&file, &diagnostics),
+            })
+        }
+    };
+    to_string(&v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +336,18 @@ mod tests {
             assert!(v["report"].as_str().is_some_and(|r| !r.is_empty()));
         }
         assert!(parse(&diff(ARCADIA, "agreement {", "html"))["error"].is_string());
+    }
+
+    #[test]
+    fn format_lays_out_and_refuses_broken_drafts() {
+        let messy = MODEL.replacen("short-title:", "short-title  :", 1);
+        let v = parse(&format(&messy));
+        assert_eq!(v["changed"], true, "{v}");
+        let formatted = v["formatted"].as_str().unwrap().to_string();
+        assert_eq!(parse(&format(&formatted))["changed"], false, "idempotent");
+        let broken = parse(&format("agreement {"));
+        assert!(broken["error"].is_string(), "{broken}");
+        assert_eq!(broken["findings"][0]["code"], "P001", "{broken}");
     }
 
     #[test]

@@ -52,6 +52,12 @@ pub fn diff(old: &str, new: &str, format: &str) -> String {
     api::diff(old, new, format)
 }
 
+/// The draft in the canonical layout of `pacta fmt`: `{"formatted", "changed"}` or `{"error"}`.
+#[wasm_bindgen]
+pub fn format(source: &str) -> String {
+    api::format(source)
+}
+
 /// The situation vocabulary for the "which law applies?" form.
 #[wasm_bindgen]
 pub fn situation_vocabulary() -> String {
