@@ -1,7 +1,7 @@
 //! Pacta: a language and compiler for social security agreements.
 //!
 //! The pipeline is visible in the modules: source → [`syntax`] → [`ast`] → [`model`] → [`check`]
-//! (and [`legislation`]) → [`emit`] / [`diff`]. The library does no I/O and never exits the
+//! (and [`legislation`]) → [`emit`] / [`diff`] / [`render`]. The library does no I/O and never exits the
 //! process; the binary in `src/main.rs` and `src/cli/` does.
 
 pub mod ast;
@@ -12,8 +12,11 @@ pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod fmt;
+pub mod ide;
 pub mod legislation;
 pub mod model;
+pub mod numbering;
+pub mod render;
 pub mod span;
 pub mod suggest;
 pub mod syntax;
@@ -59,18 +62,33 @@ pub fn check_bytes(name: &str, bytes: &[u8], config: &Config) -> Checked {
 
 /// Parse, resolve and check one agreement. Never panics; syntax errors stop before the checks.
 pub fn check_source(name: &str, text: &str, config: &Config) -> Checked {
-    let file = SourceFile::new(name, text);
     let parsed = syntax::parse(text);
-    let Some(document) = parsed.document else {
-        let diagnostics = check::finish(parsed.diagnostics, None, config);
+    check_parsed(
+        SourceFile::new(name, text),
+        parsed.document.as_ref(),
+        parsed.diagnostics,
+        config,
+    )
+}
+
+/// Resolve and check a file already parsed, so that tools that keep the syntax tree (the language
+/// server) parse once. `document` is `None` when the file has syntax errors.
+pub fn check_parsed(
+    file: SourceFile,
+    document: Option<&ast::Document>,
+    syntax_diagnostics: Vec<Diagnostic>,
+    config: &Config,
+) -> Checked {
+    let Some(document) = document else {
+        let diagnostics = check::finish(syntax_diagnostics, None, config);
         return Checked {
             file,
             agreement: None,
             diagnostics,
         };
     };
-    let (agreement, mut diagnostics) = model::resolve(&document);
-    diagnostics.extend(parsed.diagnostics);
+    let (agreement, mut diagnostics) = model::resolve(document);
+    diagnostics.extend(syntax_diagnostics);
     // Checks read names and fields; they run only on a file free of syntax and structure errors.
     let structurally_sound = !diagnostics
         .iter()
@@ -78,6 +96,7 @@ pub fn check_source(name: &str, text: &str, config: &Config) -> Checked {
     if structurally_sound {
         diagnostics.extend(check::run(&agreement));
         diagnostics.extend(legislation::check(&agreement));
+        diagnostics.extend(render::prose::check(&agreement));
     }
     // Suppressions are only judged (P010) when the checks they refer to have run.
     let judged = if structurally_sound {

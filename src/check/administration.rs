@@ -2,7 +2,7 @@
 //! appeals lodged with the other Party (P603), data protection (P604), languages (P605), disputes
 //! (P606), institutions for each covered branch (P607).
 
-use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
 use crate::ast::ValueKind;
 use crate::diag::Diagnostic;
@@ -245,7 +245,7 @@ declare!(P603 = Check {
     principle: Some(AdministrativeAssistance),
     source: "C157 Part V",
     summary: "a claim or appeal lodged with another Party's institution does not count from the same date",
-    profile: Family::Administration.profile(),
+    profile: Profile { coverage: Treatment::Off, posting: Treatment::Off, ..Family::Administration.profile() },
     run: Some(claims_not_portable),
     explanation: Explanation {
         what: "Looks for `claims: lodged-with-either-party` and `appeals: lodged-with-either-party` in an \
@@ -322,7 +322,7 @@ declare!(P607 = Check {
     principle: Some(AdministrativeAssistance),
     source: "C157 Part V",
     summary: "a covered branch with no institution designated for a Party",
-    profile: Family::Administration.profile(),
+    profile: Profile { coverage: Treatment::Info, posting: Treatment::Info, ..Family::Administration.profile() },
     run: Some(no_institution),
     explanation: Explanation {
         what: "For each Party and each branch it coordinates (in its material scope, not `applicable-legislation-only`, \

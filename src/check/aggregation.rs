@@ -3,7 +3,7 @@
 //! without fallback (P404), overlapping periods (P405), short-term branches without aggregation
 //! (P406).
 
-use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
 use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
@@ -41,6 +41,8 @@ pub fn no_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
                 format!("{} periods are not aggregated for {}", b.title(), parties.join(", ")),
                 a.branch_anchor(b, &parties),
             )
+            // Every Party is concerned: the obligation runs between them, branch by branch.
+            .concerning(Vec::<String>::new(), [b])
             .label(format!("`{b}` without aggregation"))
             .note("a career split between the Parties may reach the qualifying period in neither")
             .help(format!(
@@ -222,7 +224,7 @@ declare!(P401 = Check {
     principle: Some(RightsInCourseOfAcquisition),
     source: "C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6",
     summary: "a long-term branch in scope without aggregation of periods",
-    profile: Family::Aggregation.profile(),
+    profile: Profile { export: Treatment::Info, ..Family::Aggregation.profile() },
     run: Some(no_aggregation),
     explanation: Explanation {
         what: "For each long-term branch (invalidity, old-age, survivors) in the material scope of a Party, looks for \

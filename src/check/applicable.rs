@@ -4,7 +4,7 @@
 //! legislation (P309). The situation analysis (P301, P302, P310, P311) is in `crate::legislation`;
 //! its explanations stand at the end of this file.
 
-use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
 use crate::ast::{Activity, ClauseKind, ConditionKind, Duration, Places, Status};
 use crate::diag::Diagnostic;
@@ -356,7 +356,7 @@ declare!(P307 = Check {
     principle: Some(ApplicableLegislation),
     source: "EU Regulation 883/2004 Art 13",
     summary: "no rule for persons active in two or more Parties",
-    profile: Family::ApplicableLegislation.profile(),
+    profile: Profile { posting: Treatment::Info, ..Family::ApplicableLegislation.profile() },
     run: Some(no_multi_state_rule),
     explanation: Explanation {
         what: "Looks for at least one rule about activity in two or more Parties: `employed in X and Y`, \
@@ -377,7 +377,7 @@ declare!(P308 = Check {
     principle: Some(ApplicableLegislation),
     source: "EU Regulation 883/2004 Art 11",
     summary: "no rule for seafarers, aircrew or transport crew, civil servants, or mission staff",
-    profile: Family::ApplicableLegislation.profile(),
+    profile: Profile { posting: Treatment::Info, ..Family::ApplicableLegislation.profile() },
     run: Some(special_category_missing),
     explanation: Explanation {
         what: "Looks for rules on each special category — seafarers (`seafarer`), aircrew or transport crew (`aircrew`, \

@@ -31,6 +31,8 @@ pub fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
                 format!("{} is not paid abroad for {}", b.title(), parties.join(", ")),
                 a.branch_anchor(b, &parties),
             )
+            // Every Party is concerned: the obligation runs between them, branch by branch.
+            .concerning(Vec::<String>::new(), [b])
             .label(format!("`{b}` not exported"))
             .note("C118 Art 5 requires invalidity, old-age, survivors' and employment-injury pensions and death grants to be paid to beneficiaries living in another Party")
             .help(format!("add `{b}` to the `branches:` of the `export` block")),

@@ -2,7 +2,7 @@
 //! (P702), acquired rights after termination (P703), periods before entry into force (P704), rights
 //! under a superseded agreement (P705).
 
-use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
 use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
@@ -163,7 +163,7 @@ declare!(P703 = Check {
     principle: Some(AcquiredRights),
     source: "C157 Part IV; Netherlands–Japan Art 32(2)",
     summary: "termination without retention of acquired rights",
-    profile: Family::FinalProvisions.profile(),
+    profile: Profile { coverage: Treatment::Off, posting: Treatment::Off, ..Family::FinalProvisions.profile() },
     run: Some(rights_lost_on_termination),
     explanation: Explanation {
         what: "Looks for a `termination` block with `acquired-rights: retained`. Reported once: on `acquired-rights:` \
@@ -184,7 +184,7 @@ declare!(P704 = Check {
     principle: Some(RightsInCourseOfAcquisition),
     source: "C118 Art 12; Netherlands–Japan",
     summary: "no rule that periods before entry into force count",
-    profile: Family::FinalProvisions.profile(),
+    profile: Profile { coverage: Treatment::Off, posting: Treatment::Off, export: Treatment::Off, ..Family::FinalProvisions.profile() },
     run: Some(prior_periods_ignored),
     explanation: Explanation {
         what: "Looks for a `transitional` block with `prior-periods: count`; reports its absence once.",

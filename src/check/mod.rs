@@ -55,18 +55,76 @@ pub fn run(agreement: &Agreement) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The severity of a finding for this agreement, before configuration.
+/// The severity of a finding for this agreement, before its profile and the configuration.
 pub fn policy_severity(code: &str, agreement: Option<&Agreement>) -> Severity {
+    let d = Diagnostic::new("", Severity::Warning, "", crate::span::Span::new(0, 0));
+    severity_and_note(code, &d.concerns, agreement).0
+}
+
+/// The severity of a finding by its check's policy and, for a principle, a note saying whether
+/// the Parties concerned are bound by it (when the Parties declare their ratifications).
+fn severity_and_note(
+    code: &str,
+    concerns: &crate::diag::Concerns,
+    agreement: Option<&Agreement>,
+) -> (Severity, Option<String>) {
     let Some(info) = registry::get(code) else {
-        return Severity::Error;
+        return (Severity::Error, None);
     };
     match (info.policy, agreement) {
-        (Policy::Fixed(s), _) => s,
-        (Policy::Principle(p), Some(a)) if a.claims_principle(p) => Severity::Error,
-        (Policy::Instruments(list), Some(a)) if list.iter().any(|i| a.claims_instrument(i)) => {
-            Severity::Error
+        (Policy::Fixed(s), _) => (s, None),
+        (Policy::Principle(p), Some(a)) => {
+            match a.binding(p, &concerns.parties, &concerns.branches) {
+                None if a.claims_principle(p) => (Severity::Error, None),
+                None => (Severity::Warning, None),
+                Some(bound) => binding_note(&bound, &concerns.branches),
+            }
         }
-        _ => Severity::Warning,
+        (Policy::Instruments(list), Some(a)) if list.iter().any(|i| a.claims_instrument(i)) => {
+            (Severity::Error, None)
+        }
+        _ => (Severity::Warning, None),
+    }
+}
+
+/// An error when every Party concerned is bound, with a note naming the Conventions; otherwise
+/// a warning, with a note naming the Parties that are not.
+fn binding_note(
+    bound: &[(&str, Option<&'static crate::model::Instrument>)],
+    branches: &[crate::model::Branch],
+) -> (Severity, Option<String>) {
+    let what = match branches {
+        [] => String::new(),
+        bs => format!(
+            " for {}",
+            crate::model::coordination::join_and(
+                &bs.iter().map(|b| b.title().to_string()).collect::<Vec<_>>()
+            )
+        ),
+    };
+    let free: Vec<&str> = bound
+        .iter()
+        .filter(|(_, i)| i.is_none())
+        .map(|(p, _)| *p)
+        .collect();
+    if free.is_empty() && !bound.is_empty() {
+        let by: Vec<String> = bound
+            .iter()
+            .filter_map(|(p, i)| i.map(|i| format!("{p} by {}", i.code)))
+            .collect();
+        (
+            Severity::Error,
+            Some(format!("binding{what}: {}", by.join(", "))),
+        )
+    } else {
+        (
+            Severity::Warning,
+            Some(format!(
+                "not binding{what}: {} {} ratified no Convention containing this principle (`conforms-to` states the agreement's aim, not an obligation)",
+                free.join(", "),
+                if free.len() == 1 { "has" } else { "have" }
+            )),
+        )
     }
 }
 
@@ -78,10 +136,32 @@ pub fn finish(
     config: &Config,
 ) -> Vec<Diagnostic> {
     for d in &mut diags {
-        // Syntax and structure findings keep the severity they were created with.
-        if !d.code.starts_with("P0") {
-            d.severity = policy_severity(d.code, agreement);
+        // Syntax and structure findings keep the severity they were created with, except those
+        // the check functions report.
+        let by_check = registry::get(d.code).is_some_and(|c| c.run.is_some());
+        if !d.code.starts_with("P0") || by_check {
+            let (severity, note) = severity_and_note(d.code, &d.concerns, agreement);
+            d.severity = severity;
+            if let Some(note) = note {
+                d.notes.push(note);
+            }
         }
+    }
+    // The profile of the agreement's kind: checks that do not apply are dropped, others capped.
+    if let Some(a) = agreement {
+        let kind = a.assumed_kind();
+        diags.retain_mut(|d| {
+            let Some(check) = registry::get(d.code) else {
+                return true;
+            };
+            match check.profile.get(kind).apply(d.severity) {
+                Some(s) => {
+                    d.severity = s;
+                    true
+                }
+                None => false,
+            }
+        });
     }
     if let Some(a) = agreement {
         let mut used = vec![false; a.suppressions.len()];
@@ -107,7 +187,8 @@ pub fn finish(
                     )
                     .label("nothing to suppress")
                     .note(format!("reason given: \"{}\"", s.reason.value))
-                    .help("remove the suppression; the finding it was for is gone"),
+                    .help("remove the suppression; the finding it was for is gone")
+                    .fix("Remove the stale suppression", s.span, ""),
                 );
             }
         }
@@ -129,7 +210,8 @@ pub fn explain_text(info: &registry::CheckInfo) -> String {
     let severity = match info.policy {
         Policy::Fixed(s) => s.as_str().to_string(),
         Policy::Principle(p) => format!(
-            "error when the agreement claims an instrument containing {} (conforms-to), otherwise warning",
+            "error when the Parties concerned are bound by a Convention containing {} (ratified: in each party; \
+             when no Party says, the instruments the agreement claims in conforms-to), otherwise warning",
             p.title()
         ),
         Policy::Instruments(list) => {
@@ -143,6 +225,12 @@ pub fn explain_text(info: &registry::CheckInfo) -> String {
         out.push_str(&format!("Principle: {}\n", p.title()));
     }
     out.push_str(&format!("Instrument: {}\n", info.source));
+    out.push_str(&format!("Family: {}\n", info.family.key()));
+    let profile: Vec<String> = crate::model::Kind::ALL
+        .iter()
+        .map(|k| format!("{k} {}", info.profile.get(*k).as_str()))
+        .collect();
+    out.push_str(&format!("Profile: {}\n", profile.join(", ")));
     for (title, body) in [("What it checks", x.what), ("Why it matters", x.why)] {
         if !body.is_empty() {
             out.push_str(&format!("\n{title}\n{body}\n"));

@@ -1,7 +1,7 @@
 //! P8 — undue plurality: no anti-overlap rule (P801), national anti-overlap rules applied between
 //! same-kind pro-rata benefits (P802).
 
-use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
 use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
@@ -52,7 +52,7 @@ declare!(P801 = Check {
     principle: None,
     source: "R167, Annex I (undue plurality); EU Regulation 883/2004 Art 10",
     summary: "no rule on overlapping benefits",
-    profile: Family::Plurality.profile(),
+    profile: Profile { export: Treatment::Info, ..Family::Plurality.profile() },
     run: Some(no_anti_overlap),
     explanation: Explanation {
         what: "Looks for an `overlapping { … }` block; reports its absence once.",

@@ -2,7 +2,7 @@
 //! C102 branches nobody covers (P102), branches in scope with no rule (P103), one-sided coverage
 //! (P104), and personal scopes that leave people out (P105–P107).
 
-use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
 use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
@@ -315,7 +315,7 @@ declare!(P102 = Check {
     principle: None,
     source: "C102; GB.344/POL/1 para 13",
     summary: "C102 branches covered for no Party, listed in one finding",
-    profile: Family::Scope.profile(),
+    profile: Profile { coverage: Treatment::Off, posting: Treatment::Off, export: Treatment::Off, ..Family::Scope.profile() },
     run: Some(c102_branch_absent),
     explanation: Explanation {
         what: "Lists, in one finding on the agreement's title, the branches of C102 (medical care, sickness, maternity, \
@@ -334,7 +334,7 @@ declare!(P103 = Check {
     principle: None,
     source: "real agreements (Netherlands–Korea); C157 Art 2",
     summary: "a branch in the material scope with no coordination rule at all",
-    profile: Family::Scope.profile(),
+    profile: Profile { coverage: Treatment::Off, posting: Treatment::Off, ..Family::Scope.profile() },
     run: Some(branch_without_rule),
     explanation: Explanation {
         what: "For each Party and each branch in its material scope, looks for a coordination rule concerning that Party: \

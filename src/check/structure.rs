@@ -2,7 +2,10 @@
 //! produced while parsing (`syntax`), resolving (`model`) and applying suppressions (`check`).
 
 use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::Context;
+use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
+use crate::model::Kind;
 
 declare!(P001 = Check {
     name: "syntax-error",
@@ -144,15 +147,21 @@ declare!(P008 = Check {
     policy: Policy::Fixed(Warning),
     principle: None,
     source: "R167, Annex II (layout of a model agreement)",
-    summary: "article numbers out of order or with gaps",
+    summary: "article numbers out of order or with gaps, in a draft numbered sequentially",
     profile: Family::Structure.profile(),
     run: None,
     explanation: Explanation {
-        what: "Article numbers that go backwards, repeat out of order, skip numbers, or do not start at 1.",
-        why: "Negotiators cite articles by number; a gap usually means an article was deleted and the others were \
-              not renumbered, which breaks every cross-reference in the final text.",
-        failing: "article 1 \"Definitions\" { … }\narticle 3 \"Persons covered\" { … }",
-        passing: "article 1 \"Definitions\" { … }\narticle 2 \"Persons covered\" { … }",
+        what: "In a draft whose header declares `numbering: sequential`: article numbers that go backwards, \
+               repeat out of order, skip numbers, do not start at 1, carry a suffix (`5bis`) or change between \
+               Arabic and Roman. Without that declaration the articles keep the numbers they were signed with \
+               (`5bis`, `IV`, `1er`, a gap where a protocol deleted an article) and nothing is reported; a \
+               number used twice is still P002.",
+        why: "Negotiators cite articles by number; in a draft still being numbered, a gap usually means an \
+              article was deleted and the others were not renumbered, which breaks every cross-reference in the \
+              final text. A signed treaty is cited by its own numbers, so its gaps and inserted articles are not \
+              defects.",
+        failing: "agreement \"…\" { numbering: sequential }\narticle 1 \"Definitions\" { … }\narticle 3 \"Persons covered\" { … }",
+        passing: "agreement \"…\" { numbering: sequential }\narticle 1 \"Definitions\" { … }\narticle 2 \"Persons covered\" { … }",
     },
 });
 
@@ -192,7 +201,51 @@ declare!(P010 = Check {
     },
 });
 
+/// P012: no `kind:` in the header; say once which profile the checks applied.
+pub fn profile_assumed(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    if a.kind.is_some() {
+        return Vec::new();
+    }
+    let k = Kind::ASSUMED;
+    vec![cx
+        .finding(
+            &P012,
+            format!(
+                "the agreement does not say what kind it is: checked with the `{k}` profile ({})",
+                k.purpose()
+            ),
+            a.anchor(),
+        )
+        .label("no `kind:`")
+        .help(format!(
+            "add `kind: {}` to the header",
+            Kind::ALL.map(Kind::key).join(" | ")
+        ))]
+}
+
+declare!(P012 = Check {
+    name: "profile-assumed",
+    family: Family::Structure,
+    policy: Policy::Fixed(Info),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "no `kind:` in the header: the profile assumed is said once",
+    profile: Family::Structure.profile(),
+    run: Some(profile_assumed),
+    explanation: Explanation {
+        what: "An agreement whose header has no `kind:`. The checks then apply the `coordination` profile — every \
+               check, at the severity its policy gives — and this info says so once, on the title.",
+        why: "Which checks make sense depends on what the agreement sets out to do: an agreement that only settles \
+              the applicable legislation has no aggregation or export to check, and a pension agreement between \
+              a residence-based and an employment-based State is not a defective full coordination instrument. \
+              Saying the kind lets the checks use its profile instead of assuming one silently.",
+        failing: "agreement \"Agreement on Social Security between Arcadia and Borduria\" {\n  conforms-to: C157\n}",
+        passing: "agreement \"Agreement on Social Security between Arcadia and Borduria\" {\n  kind: coordination\n  conforms-to: C157\n}",
+    },
+});
+
 /// The checks declared in this file.
 pub(super) static CHECKS: &[&Check] = &[
-    &P001, &P002, &P003, &P004, &P005, &P006, &P007, &P008, &P009, &P010,
+    &P001, &P002, &P003, &P004, &P005, &P006, &P007, &P008, &P009, &P010, &P012,
 ];

@@ -22,7 +22,8 @@ use std::collections::BTreeSet;
 /// Where a provision stands: article, Part and chapter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleInfo {
-    pub number: u32,
+    /// The number as signed (`7`, `5bis`, `IV`, `1er`).
+    pub number: crate::numbering::ArticleNo,
     pub title: Option<String>,
     pub tag: Option<String>,
     /// The Part's Roman numeral, when the article stands in a Part.
@@ -34,6 +35,19 @@ pub struct ArticleInfo {
     pub head_span: Span,
     /// The article's prose, in order.
     pub texts: Vec<String>,
+    /// The article's prose blocks with their language and paragraph, in order.
+    pub prose: Vec<Prose>,
+}
+
+/// One `text` block of an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prose {
+    /// The language written after `text` (`text fr """…"""`), lowercased; `None` when not given.
+    pub lang: Option<String>,
+    pub text: String,
+    pub span: Span,
+    /// The paragraph label, when the prose stands in a `paragraph`.
+    pub paragraph: Option<String>,
 }
 
 impl ArticleInfo {
@@ -42,7 +56,7 @@ impl ArticleInfo {
         format!("Art. {}", self.number)
     }
 
-    /// The Akoma Ntoso-style identifier `art_7`.
+    /// The Akoma Ntoso-style identifier `art_7` (`art_5bis`, `art_IV` for numbers written so).
     pub fn eid(&self) -> String {
         format!("art_{}", self.number)
     }
@@ -72,7 +86,53 @@ pub struct PartyDecl {
     pub sub_national_units: Vec<Spanned<String>>,
     /// The Party's official languages (`official-languages:`), lowercased.
     pub official_languages: Vec<String>,
+    /// The ILO Conventions the Party has ratified (`ratified:`).
+    pub ratified: Vec<Ratification>,
+    /// The `ratified:` field, when the Party has one.
+    pub ratified_span: Option<Span>,
     pub span: Span,
+}
+
+/// One Convention a Party has ratified: `C118 old-age invalidity` in `ratified:`.
+#[derive(Clone, Debug)]
+pub struct Ratification {
+    pub instrument: &'static Instrument,
+    /// The branches accepted, for C118 (Art 2) and C102 (its Parts); empty when not given, which
+    /// counts as every branch.
+    pub branches: BTreeSet<Branch>,
+    pub span: Span,
+}
+
+impl PartialEq for Ratification {
+    fn eq(&self, other: &Ratification) -> bool {
+        self.instrument.code == other.instrument.code
+            && self.branches == other.branches
+            && self.span == other.span
+    }
+}
+
+impl PartyDecl {
+    /// Whether the Party has declared its ratifications (`ratified:`, even empty).
+    pub fn declares_ratifications(&self) -> bool {
+        self.ratified_span.is_some()
+    }
+
+    /// The Convention by which the Party is bound to the principle for all of `branches` (any
+    /// branch when empty), if any: one it has ratified that contains the principle and, for C118
+    /// and C102, whose accepted branches include them.
+    pub fn bound_by(
+        &self,
+        principle: Principle,
+        branches: &[Branch],
+    ) -> Option<&'static Instrument> {
+        self.ratified
+            .iter()
+            .find(|r| {
+                r.instrument.principles.contains(&principle)
+                    && (r.branches.is_empty() || branches.iter().all(|b| r.branches.contains(b)))
+            })
+            .map(|r| r.instrument)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -328,6 +388,33 @@ impl Agreement {
             }
         }
         out
+    }
+
+    /// Whether any Party declares its ratifications (`ratified:`); only then does ratification,
+    /// rather than `conforms-to`, decide whether a principle binds.
+    pub fn declares_ratifications(&self) -> bool {
+        self.parties.iter().any(PartyDecl::declares_ratifications)
+    }
+
+    /// Whether the Parties concerned (every Party when `parties` is empty) are bound by the
+    /// principle for `branches`: for each, the Convention binding it, or `None` when it is not
+    /// bound. `None` altogether when no Party declares its ratifications.
+    pub fn binding(
+        &self,
+        principle: Principle,
+        parties: &[String],
+        branches: &[Branch],
+    ) -> Option<Vec<(&str, Option<&'static Instrument>)>> {
+        if !self.declares_ratifications() {
+            return None;
+        }
+        Some(
+            self.parties
+                .iter()
+                .filter(|p| parties.is_empty() || parties.contains(&p.code.value))
+                .map(|p| (p.code.value.as_str(), p.bound_by(principle, branches)))
+                .collect(),
+        )
     }
 
     /// Whether the agreement claims an instrument that contains the principle.

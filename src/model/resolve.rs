@@ -8,6 +8,7 @@ use crate::ast::{
 };
 use crate::check::registry;
 use crate::diag::{Diagnostic, Severity};
+use crate::numbering::{ArticleNo, Style};
 use crate::suggest::did_you_mean;
 use std::collections::{BTreeMap, HashMap};
 
@@ -95,6 +96,15 @@ impl Resolver {
                 }
             }
         }
+        for f in h.fields.iter().filter(|f| f.name.value == "kind") {
+            if let Some(v) = f.items.first().and_then(|i| i.values.first()) {
+                if let ValueKind::Word(w) = &v.kind {
+                    if let Some(kind) = Kind::from_key(w) {
+                        self.agreement.kind = Some(Spanned::new(kind, v.span));
+                    }
+                }
+            }
+        }
         for a in &h.allows {
             self.suppression(a, self.agreement.span);
         }
@@ -140,6 +150,8 @@ impl Resolver {
                 liaison_bodies: Vec::new(),
                 sub_national_units: Vec::new(),
                 official_languages: Vec::new(),
+                ratified: Vec::new(),
+                ratified_span: None,
                 span: p.span,
             };
             for f in &p.fields {
@@ -175,6 +187,34 @@ impl Resolver {
                             }),
                     ),
                     "sub-national-units" => decl.sub_national_units.extend(strings()),
+                    "ratified" => {
+                        decl.ratified_span = Some(f.span);
+                        for item in &f.items {
+                            let Some(instrument) =
+                                item.values.first().and_then(|v| match &v.kind {
+                                    ValueKind::Code(c) | ValueKind::Word(c) => instrument::find(c),
+                                    _ => None,
+                                })
+                            else {
+                                continue;
+                            };
+                            if instrument.ratifications.is_none() {
+                                continue;
+                            }
+                            let branches = item.values[1..]
+                                .iter()
+                                .filter_map(|v| match &v.kind {
+                                    ValueKind::Word(w) => Branch::from_key(w),
+                                    _ => None,
+                                })
+                                .collect();
+                            decl.ratified.push(Ratification {
+                                instrument,
+                                branches,
+                                span: item_span(item),
+                            });
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -420,6 +460,54 @@ impl Resolver {
                         }
                     }
                 }
+                Values::Ratifications => {
+                    let instrument = match &first.kind {
+                        ValueKind::Code(c) | ValueKind::Word(c) => instrument::find(c),
+                        _ => None,
+                    };
+                    match instrument {
+                        Some(i) if i.ratifications.is_none() => self.push(
+                            error(
+                                "P007",
+                                format!("{} is a Recommendation: it cannot be ratified", i.code),
+                                first.span,
+                            )
+                            .label("not a Convention")
+                            .help("name the Conventions the Party has ratified; write the Recommendations the agreement follows in `conforms-to:`"),
+                        ),
+                        Some(i) => {
+                            let per_branch = matches!(i.code, "C118" | "C102");
+                            for v in &item.values[1..] {
+                                match &v.kind {
+                                    ValueKind::Word(w) if per_branch => {
+                                        if Branch::from_key(w).is_none() {
+                                            let w = w.clone();
+                                            self.unknown_branch(&w, v.span);
+                                        }
+                                    }
+                                    _ => self.invalid(
+                                        v.span,
+                                        field,
+                                        "branches, after C118 or C102 only (`C118 old-age survivors`)",
+                                        None,
+                                    ),
+                                }
+                            }
+                        }
+                        None => {
+                            let text = match &first.kind {
+                                ValueKind::Code(c) | ValueKind::Word(c) => c.clone(),
+                                o => o.describe(),
+                            };
+                            let mut d = error("P007", format!("unknown instrument `{text}`"), first.span)
+                                .label("not an ILO Convention Pacta knows");
+                            if let Some(s) = did_you_mean(&text, instrument::codes()) {
+                                d = d.help(format!("did you mean `{s}`?"));
+                            }
+                            self.push(d);
+                        }
+                    }
+                }
                 Values::Duration => match first.kind {
                     ValueKind::Duration(d) if d.amount > 0 => {}
                     ValueKind::Duration(_) => self.push(
@@ -562,7 +650,7 @@ impl Resolver {
             .or(a.title.as_ref().map(|t| t.span.end))
             .unwrap_or(a.number.span.end);
         let mut info = ArticleInfo {
-            number: a.number.value,
+            number: a.number.value.clone(),
             title: a.title.as_ref().map(|t| t.value.clone()),
             tag: a.tag.as_ref().map(|t| t.value.clone()),
             part: part.map(|p| p.number.value.clone()),
@@ -571,6 +659,7 @@ impl Resolver {
             span: a.span,
             head_span: Span::new(a.span.start, head_end),
             texts: Vec::new(),
+            prose: Vec::new(),
         };
         let mut ordinal = 0;
         let mut paragraphs: HashMap<String, Span> = HashMap::new();
@@ -630,7 +719,15 @@ impl Resolver {
                     place,
                 });
             }
-            ast::Provision::Text(t) => info.texts.push(t.text.clone()),
+            ast::Provision::Text(t) => {
+                info.texts.push(t.text.clone());
+                info.prose.push(Prose {
+                    lang: t.lang.as_ref().map(|l| l.value.to_lowercase()),
+                    text: t.text.clone(),
+                    span: t.span,
+                    paragraph: place.paragraph.clone(),
+                });
+            }
             ast::Provision::Allow(a) => self.suppression(a, article_span),
             ast::Provision::Define(d) => self.agreement.definitions.push(Definition {
                 term: d.term.clone(),
@@ -943,7 +1040,7 @@ impl Resolver {
             }
         }
         // Duplicate article numbers and tags (P002).
-        let mut numbers: BTreeMap<u32, Span> = BTreeMap::new();
+        let mut numbers: BTreeMap<ArticleNo, Span> = BTreeMap::new();
         let mut tags: BTreeMap<String, Span> = BTreeMap::new();
         for a in self.agreement.articles.clone() {
             if let Some(first) = numbers.get(&a.number) {
@@ -956,7 +1053,7 @@ impl Resolver {
                     "renumber one of the articles",
                 ));
             } else {
-                numbers.insert(a.number, a.head_span);
+                numbers.insert(a.number.clone(), a.head_span);
             }
             if let Some(tag) = &a.tag {
                 if let Some(first) = tags.get(tag) {
@@ -1042,11 +1139,15 @@ impl Resolver {
                         }
                         found.push(d);
                     }
-                    ValueKind::Label(l) if !labels.contains_key(l) => {
+                    ValueKind::Label(l)
+                        if !labels.contains_key(l)
+                            && !ArticleNo::parse(l).is_ok_and(|n| numbers.contains_key(&n)) =>
+                    {
                         found.push(unknown_label(&Spanned::new(l.clone(), v.span), "`see`"));
                     }
                     ValueKind::Integer(n)
-                        if !numbers.contains_key(&(*n as u32)) || *n > u32::MAX as u64 =>
+                        if *n > u32::MAX as u64
+                            || !numbers.contains_key(&ArticleNo::plain(*n as u32)) =>
                     {
                         found.push(
                             error("P003", format!("there is no article {n}"), v.span)
@@ -1061,50 +1162,100 @@ impl Resolver {
         self.diags.extend(found);
     }
 
+    /// P008: only a draft that declares `numbering: sequential` is held to articles 1, 2, 3 … in
+    /// order, in one style, without suffixes or gaps. A treaty keeps the numbers it was signed
+    /// with (`5bis`, `IV`, a gap where a protocol deleted an article), so without the declaration
+    /// nothing is judged here; a number used twice is still P002.
     fn article_order(&mut self) {
+        let sequential = self
+            .agreement
+            .header_fields
+            .iter()
+            .filter(|f| f.name.value == "numbering")
+            .flat_map(|f| &f.items)
+            .flat_map(|i| &i.values)
+            .any(|v| matches!(&v.kind, ValueKind::Word(w) if w == "sequential"));
+        if !sequential {
+            return;
+        }
         let mut previous: Option<&ArticleInfo> = None;
         let mut found = Vec::new();
+        let warn = |message: String, a: &ArticleInfo| {
+            Diagnostic::new("P008", Severity::Warning, message, a.head_span)
+        };
+        let style = self.agreement.articles.first().map(|a| a.number.style);
         for a in &self.agreement.articles {
-            if let Some(p) = previous {
-                if a.number <= p.number {
+            let next = previous.map_or(1, |p| p.number.value + 1);
+            let written = |n: u32| match a.number.style {
+                Style::Roman => crate::numbering::to_roman(n),
+                Style::Arabic => n.to_string(),
+            };
+            if !a.number.is_plain() {
+                found.push(
+                    warn(
+                        format!(
+                            "article {} is an inserted article in a draft numbered sequentially",
+                            a.number
+                        ),
+                        a,
+                    )
+                    .label("suffixed number")
+                    .help(format!(
+                        "number it {} and renumber the articles after it",
+                        written(next)
+                    ))
+                    .note(
+                        "the header declares `numbering: sequential`; a signed treaty that keeps \
+                           inserted articles should leave the field out",
+                    ),
+                );
+            } else if Some(a.number.style) != style {
+                found.push(
+                    warn(
+                        format!(
+                            "article {} is numbered in another style than article 1",
+                            a.number
+                        ),
+                        a,
+                    )
+                    .label("mixed Roman and Arabic numbers")
+                    .help(format!("number it {}", written(next))),
+                );
+            } else if let Some(p) = previous {
+                if a.number.value <= p.number.value {
                     found.push(
-                        Diagnostic::new(
-                            "P008",
-                            Severity::Warning,
+                        warn(
                             format!("article {} comes after article {}", a.number, p.number),
-                            a.head_span,
+                            a,
                         )
                         .label("out of order")
                         .secondary(p.head_span, "previous article")
-                        .help(format!("number it {}", p.number + 1)),
+                        .help(format!("number it {}", written(next))),
                     );
-                } else if a.number > p.number + 1 {
+                } else if a.number.value > next {
                     found.push(
-                        Diagnostic::new(
-                            "P008",
-                            Severity::Warning,
-                            if a.number == p.number + 2 {
-                                format!("article {} is missing", p.number + 1)
+                        warn(
+                            if a.number.value == next + 1 {
+                                format!("article {} is missing", written(next))
                             } else {
-                                format!("articles {} to {} are missing", p.number + 1, a.number - 1)
+                                format!(
+                                    "articles {} to {} are missing",
+                                    written(next),
+                                    written(a.number.value - 1)
+                                )
                             },
-                            a.head_span,
+                            a,
                         )
                         .label("numbering skips here")
                         .secondary(p.head_span, "previous article")
-                        .help(format!("number it {}", p.number + 1)),
+                        .help(format!("number it {}", written(next))),
                     );
                 }
-            } else if a.number != 1 {
+            } else if a.number.value != 1 {
                 found.push(
-                    Diagnostic::new(
-                        "P008",
-                        Severity::Warning,
-                        format!("the first article is numbered {}", a.number),
-                        a.head_span,
-                    )
-                    .label("numbering starts here")
-                    .help("number the first article 1"),
+                    warn(format!("the first article is numbered {}", a.number), a)
+                        .label("numbering starts here")
+                        .help(format!("number the first article {}", written(1))),
                 );
             }
             previous = Some(a);

@@ -13,6 +13,8 @@ pub enum Values {
     Branches,
     /// Instruments such as `C157`.
     Instruments,
+    /// Conventions, C118 and C102 followed by the branches accepted (`C118 old-age invalidity`).
+    Ratifications,
     /// A positive duration.
     Duration,
     /// `yes` or `no`.
@@ -80,9 +82,15 @@ pub const HEADER: &[FieldSpec] = &[
     f("signed", Date, "the date of signature"),
     f("in-force", Date, "the date of entry into force, once known"),
     f("conforms-to", Instruments, "the ILO instruments the agreement declares conformity with"),
-    f("languages", Free, "the authentic languages"),
+    f("kind", Words(&["coordination", "coverage", "export", "posting", "multilateral-framework"]),
+      "what the agreement sets out to do; it decides which checks apply (docs/checks.md, Profiles)"),
+    f("languages", Free, "the authentic languages; prose without a language is in the first"),
+    f("prevailing-language", Free, "the authentic text that prevails in case of divergence"),
     f("supersedes", Strings, "earlier agreements this one replaces"),
     f("place", Strings, "the place of signature"),
+    f("numbering", Words(&["sequential", "as-signed"]),
+      "`sequential`: articles are numbered 1, 2, 3 … and P008 judges their order; `as-signed` (the default): \
+       the treaty's own numbers, with suffixes, Roman numbers and gaps"),
 ];
 
 #[rustfmt::skip]
@@ -92,6 +100,7 @@ pub const PARTY: &[FieldSpec] = &[
     f("liaison-body", Strings, "the liaison body or bodies"),
     f("sub-national-units", Free, "states, provinces or cantons with their own schemes"),
     f("official-languages", Free, "the Party's official languages"),
+    f("ratified", Ratifications, "the ILO Conventions the Party has ratified, with the branches accepted for C118 and C102"),
 ];
 
 #[rustfmt::skip]
@@ -331,6 +340,7 @@ fn describe_values(v: Values) -> String {
         Date => "a date".into(),
         Branches => "branches, or `all`".into(),
         Instruments => "ILO instruments (`C157`, `R167`, …)".into(),
+        Ratifications => "ILO Conventions, C118 and C102 followed by the branches accepted (`C118 old-age survivors`)".into(),
         Duration => "a duration".into(),
         YesNo => "`yes` or `no`".into(),
         Words(ws) => words(ws),

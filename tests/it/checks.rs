@@ -7,7 +7,8 @@
 //! compares the multiset of (line, code) of primary spans for every code, so a fixture must be
 //! otherwise clean — except for the codes of the situation analysis (P301, P302, P310, P311),
 //! which are compared only in their own fixtures: changing a rule to test P303–P309 also changes
-//! which situations have a legislation, and that is the analysis' fixtures' business.
+//! which situations have a legislation, and that is the analysis' fixtures' business — and for
+//! P012 (no `kind:`), which most fixtures leave out and which is compared only in its own.
 
 use pacta::check::registry::CHECKS;
 use pacta::config::Config;
@@ -54,10 +55,14 @@ fn fixtures() {
             path.file_name().unwrap().to_string_lossy()
         );
         let own = fixture_code(path);
-        let checked = pacta::check_source(&name, &text, &Config::default());
+        let mut checked = pacta::check_source(&name, &text, &Config::default());
+        // Most fixtures leave `kind:` out; the profile-assumed info is compared only in its own.
+        checked
+            .diagnostics
+            .retain(|d| d.code != "P012" || own == "P012");
         let mut actual: BTreeMap<(usize, String), usize> = BTreeMap::new();
         for d in &checked.diagnostics {
-            if ANALYSIS.contains(&d.code) && d.code != own {
+            if (ANALYSIS.contains(&d.code) || d.code == "P012") && d.code != own {
                 continue;
             }
             let line = checked.file.line_of(d.primary.span.start);
@@ -88,7 +93,7 @@ fn every_check_has_a_failing_and_a_passing_fixture() {
     let mut missing = Vec::new();
     for c in CHECKS {
         let principle_check = c.code >= "P101" && !ANALYSIS.contains(&c.code);
-        if !(principle_check || c.code == "P010") {
+        if !(principle_check || c.code == "P010" || c.code == "P012") {
             continue;
         }
         let failing = std::fs::read_dir(&dir)
@@ -176,7 +181,7 @@ fn every_check_matches_its_declaration() {
             other => panic!("{}: no family for {other}", c.code),
         };
         assert_eq!(c.family, family, "{}", c.code);
-        let elsewhere = c.code < "P101" || ANALYSIS.contains(&c.code);
+        let elsewhere = (c.code < "P101" && c.code != "P012") || ANALYSIS.contains(&c.code);
         assert_eq!(c.run.is_none(), elsewhere, "{}: run", c.code);
         assert_eq!(
             pacta::check::registry::get(c.code).map(|d| d.name),
@@ -357,6 +362,7 @@ fn a_suppression_silences_its_finding_and_an_unused_one_is_reported() {
         .diagnostics
         .iter()
         .map(|d| d.code)
+        .filter(|c| *c != "P012")
         .collect();
     assert_eq!(codes, vec!["P010"]);
     // Without the suppression, the finding comes back.
@@ -394,7 +400,8 @@ fn configuration_changes_severities_by_code_and_name() {
     let off = Config::parse("[checks]\nP304 = \"allow\"\n").unwrap();
     assert!(pacta::check_source("t.pacta", &text, &off)
         .diagnostics
-        .is_empty());
+        .iter()
+        .all(|d| d.code == "P012"));
 }
 
 // ───────────────────────────── command line ─────────────────────────────
@@ -459,4 +466,125 @@ fn an_institution_for_all_covers_the_material_scope() {
         fund.branches.iter().copied().collect::<Vec<_>>(),
         vec![pacta::model::Branch::OldAge]
     );
+}
+
+// ───────────────────────────── kinds of agreement ─────────────────────────────
+
+fn codes_of(text: &str) -> Vec<&'static str> {
+    pacta::check_source("t.pacta", text, &Config::default())
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect()
+}
+
+fn with_kind(text: &str, kind: &str) -> String {
+    text.replacen(
+        "  conforms-to: C157\n",
+        &format!("  kind: {kind}\n  conforms-to: C157\n"),
+        1,
+    )
+}
+
+#[test]
+fn the_kind_is_read_and_said_once_when_absent() {
+    let text = fixture("P401_pass.pacta");
+    assert_eq!(codes_of(&text), vec!["P012"]);
+    let checked = pacta::check_source("t.pacta", &with_kind(&text, "coverage"), &Config::default());
+    let a = checked.agreement.expect("resolves");
+    assert_eq!(a.assumed_kind(), pacta::model::Kind::Coverage);
+    assert!(a.kind.is_some());
+    assert!(!a.promises_coverage());
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    // An unknown kind is an invalid value.
+    assert!(codes_of(&with_kind(&text, "totalization")).contains(&"P007"));
+}
+
+#[test]
+fn the_profile_of_the_kind_decides_which_checks_apply() {
+    // No aggregation: an error for a coordination agreement, an info for an export agreement,
+    // nothing for an agreement on the applicable legislation only.
+    let text = fixture("P401.pacta");
+    let c = Config::default();
+    assert_eq!(
+        severities(&with_kind(&text, "coordination"), "P401", &c),
+        vec![Severity::Error]
+    );
+    assert_eq!(
+        severities(&with_kind(&text, "export"), "P401", &c),
+        vec![Severity::Info]
+    );
+    assert!(severities(&with_kind(&text, "coverage"), "P401", &c).is_empty());
+    assert!(severities(&with_kind(&text, "posting"), "P401", &c).is_empty());
+    // Assistance details left to arrangements: an info in a multilateral framework.
+    let text = fixture("P601.pacta");
+    assert_eq!(
+        severities(&with_kind(&text, "multilateral-framework"), "P601", &c),
+        vec![Severity::Info]
+    );
+    assert_eq!(
+        severities(&with_kind(&text, "coordination"), "P601", &c),
+        vec![Severity::Error]
+    );
+}
+
+#[test]
+fn explain_shows_the_profile_of_each_kind() {
+    let text = pacta::check::explain_text(pacta::check::registry::get("P401").unwrap());
+    assert!(
+        text.contains("Profile: coordination applies, coverage off, export info, posting off, multilateral-framework applies"),
+        "{text}"
+    );
+    let docs = pacta::check::catalogue_markdown();
+    assert!(docs.contains("## Kinds of agreement"));
+    assert!(docs.contains("| `multilateral-framework` |"));
+}
+
+// ───────────────────────────── ratification per Party ─────────────────────────────
+
+fn ratifying(text: &str, xa: &str, xb: &str) -> String {
+    text.replacen(
+        "party XA \"Arcadia\" {\n",
+        &format!("party XA \"Arcadia\" {{\n  ratified: {xa}\n"),
+        1,
+    )
+    .replacen(
+        "party XB \"Borduria\" {\n",
+        &format!("party XB \"Borduria\" {{\n  ratified: {xb}\n"),
+        1,
+    )
+}
+
+#[test]
+fn a_principle_is_an_error_only_where_the_parties_concerned_are_bound() {
+    let c = Config::default();
+    let text = fixture("P401.pacta");
+    // P401.pacta claims C157; both Parties bound by C118 for old-age: an error.
+    let both = ratifying(
+        &text,
+        "C118 old-age invalidity survivors",
+        "C118 old-age invalidity survivors, C102",
+    );
+    assert_eq!(severities(&both, "P401", &c), vec![Severity::Error]);
+    // One Party has not ratified anything containing aggregation: a warning despite `conforms-to`.
+    let one = ratifying(&text, "C118 old-age", "C102");
+    assert_eq!(severities(&one, "P401", &c), vec![Severity::Warning]);
+    let d = pacta::check_source("t.pacta", &one, &c)
+        .diagnostics
+        .into_iter()
+        .find(|d| d.code == "P401")
+        .unwrap();
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n.starts_with("not binding") && n.contains("XB")),
+        "{:?}",
+        d.notes
+    );
+    // C118 binds branch by branch (Art 2): accepted for medical care only, old-age is not bound.
+    let branch = ratifying(&text, "C118 medical-care", "C118 medical-care");
+    assert_eq!(severities(&branch, "P401", &c), vec![Severity::Warning]);
+    // A Recommendation cannot be ratified; a branch after another Convention is invalid.
+    assert!(codes_of(&ratifying(&text, "R167", "C157")).contains(&"P007"));
+    assert!(codes_of(&ratifying(&text, "C157 old-age", "C157")).contains(&"P007"));
 }

@@ -127,15 +127,10 @@ test("a negotiator's draft with its findings (README screenshot)", async () => {
 
 test("the rendered document", async () => {
   await tab("document");
-  const hasRender = await page.evaluate(() => typeof window.pacta.render === "function");
-  if (hasRender) {
-    const frame = page.frameLocator("#document iframe");
-    await frame.locator("body").waitFor();
-    assert.match(await frame.locator("body").textContent(), /Aldoria/);
-    await page.screenshot({ path: `${DOCS}playground-document.png` });
-  } else {
-    assert.match(await page.textContent("#document"), /pacta render/);
-  }
+  const frame = page.frameLocator("#document iframe");
+  await frame.locator("body").waitFor();
+  assert.match(await frame.locator("body").textContent(), /Republic of Aldoria/);
+  await page.screenshot({ path: `${DOCS}playground-document.png` });
 });
 
 test("the decision table", async () => {

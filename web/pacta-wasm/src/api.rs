@@ -227,6 +227,24 @@ pub fn diff(old: &str, new: &str, format: &str) -> String {
     to_string(&v)
 }
 
+/// `pacta render`: the agreement as one self-contained HTML document, with its findings in the
+/// margin: `{"html": "…"}` or `{"error"}`.
+pub fn render(source: &str) -> String {
+    let checked = pacta::check_source(DRAFT_NAME, source, &Config::default());
+    let document = pacta::syntax::parse(source).document;
+    let v = match (document, checked.agreement.as_ref()) {
+        (Some(document), Some(agreement)) => {
+            let opts = pacta::render::Options {
+                languages: None,
+                findings: true,
+            };
+            json!({ "html": pacta::render::html(&document, agreement, &checked.diagnostics, &opts) })
+        }
+        _ => json!({ "error": "the draft does not parse; nothing rendered" }),
+    };
+    to_string(&v)
+}
+
 /// `pacta fmt`: `{"formatted": "…", "changed": bool}`, or `{"error", "findings"}` when the draft
 /// does not parse.
 pub fn format(source: &str) -> String {
@@ -336,6 +354,15 @@ mod tests {
             assert!(v["report"].as_str().is_some_and(|r| !r.is_empty()));
         }
         assert!(parse(&diff(ARCADIA, "agreement {", "html"))["error"].is_string());
+    }
+
+    #[test]
+    fn render_gives_a_document() {
+        let v = parse(&render(MODEL));
+        let html = v["html"].as_str().unwrap_or_default();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{v}");
+        assert!(html.contains("Meridia"));
+        assert!(parse(&render("agreement {"))["error"].is_string());
     }
 
     #[test]

@@ -52,6 +52,12 @@ pub fn diff(old: &str, new: &str, format: &str) -> String {
     api::diff(old, new, format)
 }
 
+/// The agreement as one HTML document (`pacta render`): `{"html"}` or `{"error"}`.
+#[wasm_bindgen]
+pub fn render(source: &str) -> String {
+    api::render(source)
+}
+
 /// The draft in the canonical layout of `pacta fmt`: `{"formatted", "changed"}` or `{"error"}`.
 #[wasm_bindgen]
 pub fn format(source: &str) -> String {
