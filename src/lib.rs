@@ -98,6 +98,7 @@ pub fn check_parsed(
         diagnostics.extend(legislation::check(&agreement));
         diagnostics.extend(check::failing_scenarios(&agreement));
         diagnostics.extend(render::prose::check(&agreement));
+        check::unverified::apply(&agreement, &mut diagnostics);
     }
     // Suppressions are only judged (P010) when the checks they refer to have run.
     let judged = if structurally_sound {

@@ -13,6 +13,7 @@ pub mod registry;
 mod runs;
 mod scope;
 mod structure;
+pub mod unverified;
 
 use crate::config::{Config, Level};
 use crate::diag::{Diagnostic, Severity};

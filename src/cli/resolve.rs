@@ -3,7 +3,6 @@
 use super::args::{ResolveArgs, ResolveFormat};
 use super::{files, print, Failure, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use pacta::diag::render::{human, FileReport};
-use pacta::diag::Severity;
 use pacta::legislation::{self, scenario::Resolved, Outcome, TraceKind};
 use pacta::span::SourceFile;
 
@@ -13,15 +12,7 @@ pub fn run(args: ResolveArgs) -> Result<i32, Failure> {
     // Text that is not UTF-8 is a P001 error of the file, as in `check`.
     let bytes = files::read(&args.file)?;
     let checked = pacta::check_bytes(&name, &bytes, &config);
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            // Errors of the file itself; a failing scenario (P015) is what `test` reports.
-            d.severity == Severity::Error && d.code.starts_with("P0") && d.code != "P015"
-        })
-        .cloned()
-        .collect();
+    let errors = files::file_errors(&checked);
     let Some(agreement) = checked.agreement.filter(|_| errors.is_empty()) else {
         let report = FileReport {
             file: checked.file,
