@@ -291,7 +291,7 @@ pub fn family_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
 declare!(P101 = Check {
     name: "branch-not-covered",
     family: Family::Scope,
-    policy: Policy::Instruments(&["C157", "R167"]),
+    policy: Policy::Instruments(&["C157", "R167"], Warning),
     principle: None,
     source: "C157 Art 2; C118 Art 2",
     summary: "a Party has a scheme for a branch that the material scope leaves out for that Party",
@@ -330,7 +330,7 @@ declare!(P102 = Check {
 declare!(P103 = Check {
     name: "branch-without-rule",
     family: Family::Scope,
-    policy: Policy::Instruments(&["C157", "R167"]),
+    policy: Policy::Instruments(&["C157", "R167"], Warning),
     principle: None,
     source: "real agreements (Netherlands–Korea); C157 Art 2",
     summary: "a branch in the material scope with no coordination rule at all",
@@ -376,7 +376,7 @@ declare!(P104 = Check {
 declare!(P105 = Check {
     name: "nationality-based-scope",
     family: Family::Scope,
-    policy: Policy::Principle(EqualityOfTreatment),
+    policy: Policy::Instruments(&["C118"], Info),
     principle: Some(EqualityOfTreatment),
     source: "C118 Art 10(1); C157 Art 3",
     summary: "personal scope limited to nationals",

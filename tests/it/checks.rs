@@ -588,3 +588,62 @@ fn a_principle_is_an_error_only_where_the_parties_concerned_are_bound() {
     assert!(codes_of(&ratifying(&text, "R167", "C157")).contains(&"P007"));
     assert!(codes_of(&ratifying(&text, "C157 old-age", "C157")).contains(&"P007"));
 }
+
+// ───────────────────────────── check logic against real-treaty situations ─────────────────────────────
+
+#[test]
+fn missing_final_provisions_are_warnings_while_the_text_is_a_draft() {
+    let c = Config::default();
+    let text = fixture("P701.pacta");
+    assert_eq!(severities(&text, "P701", &c), vec![Severity::Error]);
+    let draft = text.replacen("  conforms-to: C157\n", "  draft: \"2\"\n  conforms-to: C157\n", 1);
+    assert_eq!(severities(&draft, "P701", &c), vec![Severity::Warning]);
+    let last = text.replacen("  conforms-to: C157\n", "  draft: \"final\"\n  conforms-to: C157\n", 1);
+    assert_eq!(severities(&last, "P701", &c), vec![Severity::Error]);
+}
+
+#[test]
+fn an_extension_without_maximum_is_information() {
+    // EU Regulation 883/2004 Art 16 sets no maximum itself.
+    let c = Config::default();
+    assert!(severities(&fixture("P305.pacta"), "P305", &c)
+        .iter()
+        .all(|s| *s == Severity::Info));
+}
+
+#[test]
+fn a_nationality_based_scope_is_an_error_under_c118_and_information_beyond() {
+    let c = Config::default();
+    let text = fixture("P105.pacta");
+    assert_eq!(severities(&text, "P105", &c), vec![Severity::Info]);
+    assert_eq!(
+        severities(&claiming(&text, Some("C118")), "P105", &c),
+        vec![Severity::Error]
+    );
+}
+
+#[test]
+fn prior_periods_matter_only_where_periods_are_aggregated() {
+    let text = fixture("P704.pacta");
+    assert!(codes_of(&text).contains(&"P704"));
+    // Netherlands–Pakistan: no aggregation at all, so no earlier period could count.
+    let mut bare = String::new();
+    let mut skipping = 0;
+    for line in text.lines() {
+        if line.trim_start().starts_with("aggregation {") {
+            skipping = 1;
+            continue;
+        }
+        if skipping > 0 {
+            if line.trim() == "}" {
+                skipping = 0;
+            }
+            continue;
+        }
+        bare.push_str(line);
+        bare.push('\n');
+    }
+    let codes = codes_of(&bare);
+    assert!(codes.contains(&"P401"), "{codes:?}");
+    assert!(!codes.contains(&"P704"), "{codes:?}");
+}
