@@ -80,10 +80,10 @@ pub struct Chapter {
     pub span: Span,
 }
 
-/// `article 7 "title" #tag { … }`
+/// `article 7 "title" #tag { … }`, numbered as signed (`5bis`, `IV`, `1er`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
-    pub number: Spanned<u32>,
+    pub number: Spanned<crate::numbering::ArticleNo>,
     pub title: Option<Ident>,
     pub tag: Option<Ident>,
     pub items: Vec<ArticleItem>,

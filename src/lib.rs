@@ -14,6 +14,7 @@ pub mod emit;
 pub mod fmt;
 pub mod legislation;
 pub mod model;
+pub mod numbering;
 pub mod span;
 pub mod suggest;
 pub mod syntax;

@@ -127,8 +127,9 @@
     "employment-injury" "unemployment" "family" "death-grant" "long-term-care" "all")
   "Branch keys: the nine C102 branches, death grants, long-term care and `all'.")
 
-(defconst pacta--label-re "[0-9]+\\(?:\\.[0-9]+\\|([A-Za-z0-9]+)\\)*[a-z]?"
-  "A rule or paragraph label such as 7.1, 7(1) or 8.5a.")
+(defconst pacta--label-re
+  "\\(?:[0-9]+[a-z]*\\(?:\\.[0-9]+\\|([A-Za-z0-9]+)\\)*\\|[IVXLCDM]+\\(?:\\.[0-9]+\\|([A-Za-z0-9]+)\\)+\\)[a-z]?"
+  "A rule or paragraph label such as 7.1, 7(1), 8.5a, 5bis.1 or IV.2.")
 
 (defconst pacta--word-re "[a-z][a-z0-9_-]*"
   "A kebab-case word.")
@@ -141,7 +142,7 @@
   `(;; Headings and their numbers.
     (,(concat "\\_<\\(part\\)[ \t]+\\([IVXLCDM]+\\)\\_>")
      (1 'pacta-structure-face) (2 'pacta-number-face))
-    ("\\_<\\(chapter\\|article\\)[ \t]+\\([0-9]+\\)\\_>"
+    ("\\_<\\(chapter\\|article\\)[ \t]+\\([0-9]+[A-Za-z]*\\|[IVXLCDM]+\\)\\_>"
      (1 'pacta-structure-face) (2 'pacta-number-face))
     (,(concat "\\_<\\(rule\\|paragraph\\)[ \t]+\\(" pacta--label-re "\\)")
      (1 'pacta-structure-face) (2 'pacta-label-face))

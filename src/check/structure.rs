@@ -147,15 +147,21 @@ declare!(P008 = Check {
     policy: Policy::Fixed(Warning),
     principle: None,
     source: "R167, Annex II (layout of a model agreement)",
-    summary: "article numbers out of order or with gaps",
+    summary: "article numbers out of order or with gaps, in a draft numbered sequentially",
     profile: Family::Structure.profile(),
     run: None,
     explanation: Explanation {
-        what: "Article numbers that go backwards, repeat out of order, skip numbers, or do not start at 1.",
-        why: "Negotiators cite articles by number; a gap usually means an article was deleted and the others were \
-              not renumbered, which breaks every cross-reference in the final text.",
-        failing: "article 1 \"Definitions\" { … }\narticle 3 \"Persons covered\" { … }",
-        passing: "article 1 \"Definitions\" { … }\narticle 2 \"Persons covered\" { … }",
+        what: "In a draft whose header declares `numbering: sequential`: article numbers that go backwards, \
+               repeat out of order, skip numbers, do not start at 1, carry a suffix (`5bis`) or change between \
+               Arabic and Roman. Without that declaration the articles keep the numbers they were signed with \
+               (`5bis`, `IV`, `1er`, a gap where a protocol deleted an article) and nothing is reported; a \
+               number used twice is still P002.",
+        why: "Negotiators cite articles by number; in a draft still being numbered, a gap usually means an \
+              article was deleted and the others were not renumbered, which breaks every cross-reference in the \
+              final text. A signed treaty is cited by its own numbers, so its gaps and inserted articles are not \
+              defects.",
+        failing: "agreement \"…\" { numbering: sequential }\narticle 1 \"Definitions\" { … }\narticle 3 \"Persons covered\" { … }",
+        passing: "agreement \"…\" { numbering: sequential }\narticle 1 \"Definitions\" { … }\narticle 2 \"Persons covered\" { … }",
     },
 });
 

@@ -39,14 +39,14 @@ fn items_text(file: &SourceFile, items: &[ast::Item]) -> Vec<String> {
 pub fn cite_place(a: &Agreement, place: &Place) -> Option<String> {
     let art = a.article_of(place)?;
     Some(match &place.paragraph {
-        Some(p) => cite_label(art.number, p),
+        Some(p) => cite_label(&art.number, p),
         None => art.cite(),
     })
 }
 
 /// A label cited under its article: `Art. 7.1` when the label starts with the article number,
 /// else `Art. 7(a)`.
-fn cite_label(number: u32, label: &str) -> String {
+fn cite_label(number: &crate::numbering::ArticleNo, label: &str) -> String {
     let n = number.to_string();
     match label.strip_prefix(&n) {
         Some(rest) if rest.starts_with(['.', '(']) => format!("Art. {label}"),
@@ -768,9 +768,9 @@ fn extension_text(e: &(Option<ast::Duration>, Option<String>)) -> String {
 /// Whether a label change only follows its article's renumbering (`7.1` → `8.1` in Art. 7 → 8).
 fn follows_article(
     old_label: &str,
-    old_art: Option<u32>,
+    old_art: Option<crate::numbering::ArticleNo>,
     new_label: &str,
-    new_art: Option<u32>,
+    new_art: Option<crate::numbering::ArticleNo>,
 ) -> bool {
     let (Some(oa), Some(na)) = (old_art, new_art) else {
         return false;
@@ -817,7 +817,7 @@ fn rules(c: &mut Collector<'_>) {
         };
         let old_at = cite_rule(a, was);
         let old_label = &was.rule.label.value;
-        let art_no = |x: &Agreement, p: &Place| x.article_of(p).map(|i| i.number);
+        let art_no = |x: &Agreement, p: &Place| x.article_of(p).map(|i| i.number.clone());
         if old_label != label
             && !follows_article(old_label, art_no(a, &was.place), label, art_no(b, &r.place))
         {

@@ -478,8 +478,8 @@ fn match_articles(
     // 2. Number and title.
     let mut s = pairs.clone();
     s.link_by_key(
-        |o| Some((a[o].number, &a[o].title)),
-        |n| Some((b[n].number, &b[n].title)),
+        |o| Some((&a[o].number, &a[o].title)),
+        |n| Some((&b[n].number, &b[n].title)),
         yes,
         budget,
     );
@@ -523,7 +523,7 @@ fn match_articles(
     // 5. Same number, retitled and edited, while the content still resembles.
     let mut s = pairs.clone();
     let mut resembles = Vec::new();
-    for (olds, news) in pairs.groups(|o| Some(a[o].number), |n| Some(b[n].number)) {
+    for (olds, news) in pairs.groups(|o| Some(&a[o].number), |n| Some(&b[n].number)) {
         for (o, n) in candidates(&olds, &news, budget, false) {
             if similarity(&bodies_old[o], &bodies_new[n], 0.3, budget).is_some_and(|x| x >= 0.3) {
                 resembles.push((o, n));

@@ -155,7 +155,11 @@ impl DraftSummary {
 /// An article as it stands in one draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ArticleRef {
+    /// The article's number; for `5bis` it is 5, for `IV` it is 4 (see `label`).
     pub number: u32,
+    /// The number as signed, when it is not plain Arabic digits: `5bis`, `5a`, `IV`, `1er`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub title: Option<String>,
     pub tag: Option<String>,
     /// The Part's Roman numeral.
@@ -166,7 +170,8 @@ pub struct ArticleRef {
 impl ArticleRef {
     fn of(a: &crate::model::ArticleInfo) -> ArticleRef {
         ArticleRef {
-            number: a.number,
+            number: a.number.value,
+            label: a.number.label(),
             title: a.title.clone(),
             tag: a.tag.clone(),
             part: a.part.clone(),
@@ -174,11 +179,18 @@ impl ArticleRef {
         }
     }
 
+    /// The number as signed: `7`, `5bis`, `IV`.
+    pub fn shown(&self) -> String {
+        self.label
+            .clone()
+            .unwrap_or_else(|| self.number.to_string())
+    }
+
     /// `Art. 7 "Detached workers"`
     pub fn display(&self) -> String {
         match &self.title {
-            Some(t) => format!("Art. {} \"{}\"", self.number, t),
-            None => format!("Art. {}", self.number),
+            Some(t) => format!("Art. {} \"{}\"", self.shown(), t),
+            None => format!("Art. {}", self.shown()),
         }
     }
 
@@ -237,7 +249,7 @@ impl ArticleChange {
                 let mut parts = Vec::new();
                 for k in &self.kinds {
                     parts.push(match k {
-                        Renumbered => format!("renumbered Art. {}", n.number),
+                        Renumbered => format!("renumbered Art. {}", n.shown()),
                         Retitled => match &n.title {
                             Some(t) => format!("retitled \"{t}\""),
                             None => "title removed".to_string(),
@@ -401,8 +413,8 @@ impl ProseChange {
     /// "Art. 10 "Civil servants" → Art. 11"
     pub fn heading(&self) -> String {
         match (&self.old, &self.new) {
-            (Some(o), Some(n)) if o.number != n.number => {
-                format!("{} → Art. {}", o.display(), n.number)
+            (Some(o), Some(n)) if o.number != n.number || o.label != n.label => {
+                format!("{} → Art. {}", o.display(), n.shown())
             }
             (Some(o), Some(_)) => o.display(),
             (Some(o), None) => format!("{} (removed)", o.display()),

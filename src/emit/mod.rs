@@ -174,7 +174,8 @@ fn articles(a: &Agreement, t: &Tracer<'_>) -> Vec<Article> {
         .enumerate()
         .filter_map(|(i, info)| {
             Some(Article {
-                number: info.number,
+                number: info.number.value,
+                label: info.number.label(),
                 eid: info.eid(),
                 title: info.title.clone(),
                 tag: info.tag.clone(),

@@ -107,7 +107,7 @@ impl<'a> Tracer<'a> {
         let a = self.file.line_col(span.start);
         let b = self.file.line_col(span.end);
         Source {
-            article: info.map(|i| i.number),
+            article: info.map(|i| i.number.value),
             tag: info.and_then(|i| i.tag.clone()),
             eid,
             line: a.line,

@@ -160,7 +160,11 @@ pub struct Institution {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Article {
+    /// The article's number; for `5bis` it is 5, for `IV` it is 4 (see `label`).
     pub number: u32,
+    /// The number as signed, when it is not plain Arabic digits: `5bis`, `5a`, `IV`, `1er`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub eid: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,

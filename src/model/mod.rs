@@ -22,7 +22,8 @@ use std::collections::BTreeSet;
 /// Where a provision stands: article, Part and chapter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleInfo {
-    pub number: u32,
+    /// The number as signed (`7`, `5bis`, `IV`, `1er`).
+    pub number: crate::numbering::ArticleNo,
     pub title: Option<String>,
     pub tag: Option<String>,
     /// The Part's Roman numeral, when the article stands in a Part.
@@ -42,7 +43,7 @@ impl ArticleInfo {
         format!("Art. {}", self.number)
     }
 
-    /// The Akoma Ntoso-style identifier `art_7`.
+    /// The Akoma Ntoso-style identifier `art_7` (`art_5bis`, `art_IV` for numbers written so).
     pub fn eid(&self) -> String {
         format!("art_{}", self.number)
     }

@@ -8,6 +8,7 @@ use crate::ast::{
 };
 use crate::check::registry;
 use crate::diag::{Diagnostic, Severity};
+use crate::numbering::{ArticleNo, Style};
 use crate::suggest::did_you_mean;
 use std::collections::{BTreeMap, HashMap};
 
@@ -649,7 +650,7 @@ impl Resolver {
             .or(a.title.as_ref().map(|t| t.span.end))
             .unwrap_or(a.number.span.end);
         let mut info = ArticleInfo {
-            number: a.number.value,
+            number: a.number.value.clone(),
             title: a.title.as_ref().map(|t| t.value.clone()),
             tag: a.tag.as_ref().map(|t| t.value.clone()),
             part: part.map(|p| p.number.value.clone()),
@@ -1030,7 +1031,7 @@ impl Resolver {
             }
         }
         // Duplicate article numbers and tags (P002).
-        let mut numbers: BTreeMap<u32, Span> = BTreeMap::new();
+        let mut numbers: BTreeMap<ArticleNo, Span> = BTreeMap::new();
         let mut tags: BTreeMap<String, Span> = BTreeMap::new();
         for a in self.agreement.articles.clone() {
             if let Some(first) = numbers.get(&a.number) {
@@ -1043,7 +1044,7 @@ impl Resolver {
                     "renumber one of the articles",
                 ));
             } else {
-                numbers.insert(a.number, a.head_span);
+                numbers.insert(a.number.clone(), a.head_span);
             }
             if let Some(tag) = &a.tag {
                 if let Some(first) = tags.get(tag) {
@@ -1129,11 +1130,15 @@ impl Resolver {
                         }
                         found.push(d);
                     }
-                    ValueKind::Label(l) if !labels.contains_key(l) => {
+                    ValueKind::Label(l)
+                        if !labels.contains_key(l)
+                            && !ArticleNo::parse(l).is_ok_and(|n| numbers.contains_key(&n)) =>
+                    {
                         found.push(unknown_label(&Spanned::new(l.clone(), v.span), "`see`"));
                     }
                     ValueKind::Integer(n)
-                        if !numbers.contains_key(&(*n as u32)) || *n > u32::MAX as u64 =>
+                        if *n > u32::MAX as u64
+                            || !numbers.contains_key(&ArticleNo::plain(*n as u32)) =>
                     {
                         found.push(
                             error("P003", format!("there is no article {n}"), v.span)
@@ -1148,50 +1153,100 @@ impl Resolver {
         self.diags.extend(found);
     }
 
+    /// P008: only a draft that declares `numbering: sequential` is held to articles 1, 2, 3 … in
+    /// order, in one style, without suffixes or gaps. A treaty keeps the numbers it was signed
+    /// with (`5bis`, `IV`, a gap where a protocol deleted an article), so without the declaration
+    /// nothing is judged here; a number used twice is still P002.
     fn article_order(&mut self) {
+        let sequential = self
+            .agreement
+            .header_fields
+            .iter()
+            .filter(|f| f.name.value == "numbering")
+            .flat_map(|f| &f.items)
+            .flat_map(|i| &i.values)
+            .any(|v| matches!(&v.kind, ValueKind::Word(w) if w == "sequential"));
+        if !sequential {
+            return;
+        }
         let mut previous: Option<&ArticleInfo> = None;
         let mut found = Vec::new();
+        let warn = |message: String, a: &ArticleInfo| {
+            Diagnostic::new("P008", Severity::Warning, message, a.head_span)
+        };
+        let style = self.agreement.articles.first().map(|a| a.number.style);
         for a in &self.agreement.articles {
-            if let Some(p) = previous {
-                if a.number <= p.number {
+            let next = previous.map_or(1, |p| p.number.value + 1);
+            let written = |n: u32| match a.number.style {
+                Style::Roman => crate::numbering::to_roman(n),
+                Style::Arabic => n.to_string(),
+            };
+            if !a.number.is_plain() {
+                found.push(
+                    warn(
+                        format!(
+                            "article {} is an inserted article in a draft numbered sequentially",
+                            a.number
+                        ),
+                        a,
+                    )
+                    .label("suffixed number")
+                    .help(format!(
+                        "number it {} and renumber the articles after it",
+                        written(next)
+                    ))
+                    .note(
+                        "the header declares `numbering: sequential`; a signed treaty that keeps \
+                           inserted articles should leave the field out",
+                    ),
+                );
+            } else if Some(a.number.style) != style {
+                found.push(
+                    warn(
+                        format!(
+                            "article {} is numbered in another style than article 1",
+                            a.number
+                        ),
+                        a,
+                    )
+                    .label("mixed Roman and Arabic numbers")
+                    .help(format!("number it {}", written(next))),
+                );
+            } else if let Some(p) = previous {
+                if a.number.value <= p.number.value {
                     found.push(
-                        Diagnostic::new(
-                            "P008",
-                            Severity::Warning,
+                        warn(
                             format!("article {} comes after article {}", a.number, p.number),
-                            a.head_span,
+                            a,
                         )
                         .label("out of order")
                         .secondary(p.head_span, "previous article")
-                        .help(format!("number it {}", p.number + 1)),
+                        .help(format!("number it {}", written(next))),
                     );
-                } else if a.number > p.number + 1 {
+                } else if a.number.value > next {
                     found.push(
-                        Diagnostic::new(
-                            "P008",
-                            Severity::Warning,
-                            if a.number == p.number + 2 {
-                                format!("article {} is missing", p.number + 1)
+                        warn(
+                            if a.number.value == next + 1 {
+                                format!("article {} is missing", written(next))
                             } else {
-                                format!("articles {} to {} are missing", p.number + 1, a.number - 1)
+                                format!(
+                                    "articles {} to {} are missing",
+                                    written(next),
+                                    written(a.number.value - 1)
+                                )
                             },
-                            a.head_span,
+                            a,
                         )
                         .label("numbering skips here")
                         .secondary(p.head_span, "previous article")
-                        .help(format!("number it {}", p.number + 1)),
+                        .help(format!("number it {}", written(next))),
                     );
                 }
-            } else if a.number != 1 {
+            } else if a.number.value != 1 {
                 found.push(
-                    Diagnostic::new(
-                        "P008",
-                        Severity::Warning,
-                        format!("the first article is numbered {}", a.number),
-                        a.head_span,
-                    )
-                    .label("numbering starts here")
-                    .help("number the first article 1"),
+                    warn(format!("the first article is numbered {}", a.number), a)
+                        .label("numbering starts here")
+                        .help(format!("number the first article {}", written(1))),
                 );
             }
             previous = Some(a);

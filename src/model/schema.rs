@@ -87,6 +87,9 @@ pub const HEADER: &[FieldSpec] = &[
     f("languages", Free, "the authentic languages"),
     f("supersedes", Strings, "earlier agreements this one replaces"),
     f("place", Strings, "the place of signature"),
+    f("numbering", Words(&["sequential", "as-signed"]),
+      "`sequential`: articles are numbered 1, 2, 3 … and P008 judges their order; `as-signed` (the default): \
+       the treaty's own numbers, with suffixes, Roman numbers and gaps"),
 ];
 
 #[rustfmt::skip]

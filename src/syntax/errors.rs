@@ -116,6 +116,7 @@ fn describe(r: Rule, parent: Option<Rule>) -> Option<&'static str> {
         string | string_body => "a string in double quotes",
         prose | prose_body => "a prose block in triple quotes",
         number => "a whole number",
+        article_number => "an article number such as `7`, `5bis` or `IV`",
         roman => "a Roman numeral such as `II`",
         label | label_value => "a label such as `7.1`",
         tag => "a tag such as `#posting`",

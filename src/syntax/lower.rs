@@ -7,6 +7,7 @@ use super::prose::dedent;
 use super::span_of;
 use crate::ast::*;
 use crate::diag::{Diagnostic, Severity};
+use crate::numbering::ArticleNo;
 use crate::span::{Span, Spanned};
 use pest::iterators::{Pair, Pairs};
 
@@ -155,6 +156,24 @@ impl<'s> Lowering<'s> {
                         .help("use a number below 4294967296"),
                 );
                 Spanned::new(0, span)
+            }
+        }
+    }
+
+    /// An article number as signed; a malformed one (`2er`, `IIII`, `5xyz`) is a P007 and reads as 0.
+    fn article_number(&mut self, pair: &P<'s>) -> Spanned<ArticleNo> {
+        let span = span_of(pair);
+        match ArticleNo::parse(pair.as_str()) {
+            Ok(n) => Spanned::new(n, span),
+            Err(message) => {
+                self.diags.push(
+                    Diagnostic::new("P007", Severity::Error, message, span)
+                        .label("not an article number")
+                        .help(
+                            "number articles as signed: `7`, `5bis`, `5a`, `1er` or a Roman number such as `IV`",
+                        ),
+                );
+                Spanned::new(ArticleNo::default(), span)
             }
         }
     }
@@ -393,7 +412,7 @@ impl<'s> Lowering<'s> {
     fn article(&mut self, pair: P<'s>) -> Article {
         let span = span_of(&pair);
         let mut a = Article {
-            number: Spanned::new(0, span),
+            number: Spanned::new(ArticleNo::default(), span),
             title: None,
             tag: None,
             items: Vec::new(),
@@ -401,7 +420,7 @@ impl<'s> Lowering<'s> {
         };
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::number => a.number = self.number(&p),
+                Rule::article_number => a.number = self.article_number(&p),
                 Rule::string => a.title = Some(self.string(&p)),
                 Rule::tag => {
                     let t = self.ident(&p);

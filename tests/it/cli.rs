@@ -85,10 +85,11 @@ fn syntax_errors_are_exit_1_and_clean_files_exit_0() {
 fn warnings_fail_only_when_denied() {
     let dir = temp_dir("deny");
     let file = dir.join("order.pacta");
-    // Article 3 follows article 1: a P008 warning. Every other check is switched off.
+    // Article 3 follows article 1 in a sequentially numbered draft: a P008 warning. Every other
+    // check is switched off.
     std::fs::write(
         &file,
-        "agreement \"t\" {}\narticle 1 \"a\" {}\narticle 3 \"b\" {}\n",
+        "agreement \"t\" { numbering: sequential }\narticle 1 \"a\" {}\narticle 3 \"b\" {}\n",
     )
     .unwrap();
     let mut toml = String::from("[checks]\n");

@@ -15,7 +15,7 @@ fn toml() -> String {
 
 /// Warnings (P008 twice) and an info (P009); an error would come from a syntax error.
 const AGREEMENT: &str = r#"agreement "Baseline test" {
-  date: 2026-02-01
+  date: 2026-02-01  numbering: sequential
 }
 
 party XA "Arcadia" {

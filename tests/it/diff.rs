@@ -617,7 +617,7 @@ fn findings_are_matched_by_model_location_not_by_line() {
     let article_span = |c: &pacta::Checked, n: u32| {
         c.agreement
             .as_ref()
-            .and_then(|x| x.articles.iter().find(|a| a.number == n))
+            .and_then(|x| x.articles.iter().find(|a| a.number.value == n))
             .map(|a| a.span)
             .expect("article")
     };

@@ -17,7 +17,8 @@ syn iskeyword @,48-57,_,-
 " ── structure ──
 syn keyword pactaStructure agreement party scenario
 syn keyword pactaStructure part nextgroup=pactaRoman skipwhite
-syn keyword pactaStructure chapter article nextgroup=pactaNumber skipwhite
+syn keyword pactaStructure chapter nextgroup=pactaNumber skipwhite
+syn keyword pactaStructure article nextgroup=pactaArticleNumber skipwhite
 syn keyword pactaStructure paragraph rule nextgroup=pactaLabel skipwhite
 
 " ── provisions ──
@@ -57,12 +58,14 @@ syn match pactaVariable /\<[A-Z]\>/
 syn match pactaInstrument /\<[CR]\d\{2,3}\>/
 syn match pactaCheckCode /\<P\d\{3}\>/
 syn match pactaRoman /[IVXLCDM]\+\>/ contained
+" An article number as signed: 7, 5bis, 5a, 1er, IV.
+syn match pactaArticleNumber /\%(\d\+\a*\|[IVXLCDM]\+\)\>/ contained
 
 " ── numbers, labels, durations, dates ──
 syn match pactaNumber /\<\d\+\>/
 syn match pactaPercent /\<\d\+%/
 syn match pactaLabel /\<\d\+\%(\.\d\+\|([A-Za-z0-9]\+)\)\+\l\=[A-Za-z0-9_.-]\@!/
-syn match pactaLabel /\d\+\%(\.\d\+\|([A-Za-z0-9]\+)\)*\l\=/ contained
+syn match pactaLabel /\%(\d\+\l*\|[IVXLCDM]\+[.(]\@=\)\%(\.\d\+\|([A-Za-z0-9]\+)\)*\l\=/ contained
 syn keyword pactaUnit contained days day weeks week months month quarters quarter years year
 syn match pactaDuration /\<\d\+[ \t]\+\%(days\|day\|weeks\|week\|months\|month\|quarters\|quarter\|years\|year\)\>/ contains=pactaUnit
 syn match pactaDate /\<\d\{4}-\d\d-\d\d\>/
@@ -109,6 +112,7 @@ hi def link pactaRoman       Number
 hi def link pactaNumber      Number
 hi def link pactaPercent     Number
 hi def link pactaLabel       Label
+hi def link pactaArticleNumber Number
 hi def link pactaUnit        Type
 hi def link pactaDuration    Number
 hi def link pactaDate        Constant
