@@ -86,7 +86,9 @@ fn severity_and_note(
             let bound = if a.declares_ratifications() {
                 a.parties
                     .iter()
-                    .filter(|p| concerns.parties.is_empty() || concerns.parties.contains(&p.code.value))
+                    .filter(|p| {
+                        concerns.parties.is_empty() || concerns.parties.contains(&p.code.value)
+                    })
                     .all(|p| p.ratified.iter().any(|r| list.contains(&r.instrument.code)))
             } else {
                 list.iter().any(|i| a.claims_instrument(i))
