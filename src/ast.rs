@@ -132,9 +132,11 @@ impl Provision {
     }
 }
 
-/// `text """…"""`; the prose is dedented.
+/// `text """…"""` or `text fr """…"""`; the prose is dedented.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Text {
+    /// The language of the prose (`fr` in `text fr """…"""`); `None` when not given.
+    pub lang: Option<Ident>,
     pub text: String,
     pub span: Span,
 }

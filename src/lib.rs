@@ -1,7 +1,7 @@
 //! Pacta: a language and compiler for social security agreements.
 //!
 //! The pipeline is visible in the modules: source → [`syntax`] → [`ast`] → [`model`] → [`check`]
-//! (and [`legislation`]) → [`emit`] / [`diff`]. The library does no I/O and never exits the
+//! (and [`legislation`]) → [`emit`] / [`diff`] / [`render`]. The library does no I/O and never exits the
 //! process; the binary in `src/main.rs` and `src/cli/` does.
 
 pub mod ast;
@@ -15,6 +15,7 @@ pub mod fmt;
 pub mod legislation;
 pub mod model;
 pub mod numbering;
+pub mod render;
 pub mod span;
 pub mod suggest;
 pub mod syntax;
@@ -79,6 +80,7 @@ pub fn check_source(name: &str, text: &str, config: &Config) -> Checked {
     if structurally_sound {
         diagnostics.extend(check::run(&agreement));
         diagnostics.extend(legislation::check(&agreement));
+        diagnostics.extend(render::prose::check(&agreement));
     }
     // Suppressions are only judged (P010) when the checks they refer to have run.
     let judged = if structurally_sound {

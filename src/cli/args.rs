@@ -30,6 +30,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Compare two drafts of an agreement: what moved, and the impact on conformity
     Diff(DiffArgs),
+    /// The agreement as a document: one self-contained HTML page, findings in the margin
+    Render(RenderArgs),
     /// Lay agreements out in the one canonical layout (comments kept, meaning unchanged)
     Fmt(FmtArgs),
     /// Number Parts, chapters, Articles and paragraphs in order, updating every reference
@@ -214,6 +216,40 @@ pub struct DiffArgs {
     /// atomically, a device or pipe written through
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Use this configuration instead of the nearest pacta.toml
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// One self-contained HTML page (no script, no external resource), printable on A4
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FindingsPlacement {
+    /// A summary at the top and each finding in the margin of its Article
+    Margin,
+    /// No findings: the clean copy to table
+    None,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RenderArgs {
+    /// The agreement to render
+    pub file: PathBuf,
+    /// Write the document here (atomically) instead of to standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: RenderFormat,
+    /// The languages to show side by side, in this order (default: every authentic language with prose)
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Option<Vec<String>>,
+    /// Where the findings go
+    #[arg(long, value_enum, default_value = "margin")]
+    pub findings: FindingsPlacement,
     /// Use this configuration instead of the nearest pacta.toml
     #[arg(long)]
     pub config: Option<PathBuf>,

@@ -8,6 +8,7 @@ mod explain;
 pub mod files;
 mod fmt;
 mod lsp;
+mod render;
 mod resolve;
 mod schema;
 mod test;
@@ -50,6 +51,7 @@ pub fn run() -> i32 {
         Command::Build(a) => build::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Render(a) => render::run(a),
         Command::Fmt(a) => fmt::run(a),
         Command::Renumber(a) => fmt::renumber(a),
         Command::Lsp(a) => lsp::run(a),

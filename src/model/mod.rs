@@ -35,6 +35,19 @@ pub struct ArticleInfo {
     pub head_span: Span,
     /// The article's prose, in order.
     pub texts: Vec<String>,
+    /// The article's prose blocks with their language and paragraph, in order.
+    pub prose: Vec<Prose>,
+}
+
+/// One `text` block of an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prose {
+    /// The language written after `text` (`text fr """…"""`), lowercased; `None` when not given.
+    pub lang: Option<String>,
+    pub text: String,
+    pub span: Span,
+    /// The paragraph label, when the prose stands in a `paragraph`.
+    pub paragraph: Option<String>,
 }
 
 impl ArticleInfo {

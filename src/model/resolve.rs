@@ -659,6 +659,7 @@ impl Resolver {
             span: a.span,
             head_span: Span::new(a.span.start, head_end),
             texts: Vec::new(),
+            prose: Vec::new(),
         };
         let mut ordinal = 0;
         let mut paragraphs: HashMap<String, Span> = HashMap::new();
@@ -718,7 +719,15 @@ impl Resolver {
                     place,
                 });
             }
-            ast::Provision::Text(t) => info.texts.push(t.text.clone()),
+            ast::Provision::Text(t) => {
+                info.texts.push(t.text.clone());
+                info.prose.push(Prose {
+                    lang: t.lang.as_ref().map(|l| l.value.to_lowercase()),
+                    text: t.text.clone(),
+                    span: t.span,
+                    paragraph: place.paragraph.clone(),
+                });
+            }
             ast::Provision::Allow(a) => self.suppression(a, article_span),
             ast::Provision::Define(d) => self.agreement.definitions.push(Definition {
                 term: d.term.clone(),

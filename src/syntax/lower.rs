@@ -565,14 +565,18 @@ impl<'s> Lowering<'s> {
 
     fn text(&mut self, pair: P<'s>) -> Text {
         let span = span_of(&pair);
-        let text = match pair.into_inner().next() {
+        let mut inner = pair.into_inner().peekable();
+        let lang = inner
+            .next_if(|p| p.as_rule() == Rule::language)
+            .map(|p| Spanned::new(p.as_str().to_string(), span_of(&p)));
+        let text = match inner.next() {
             Some(p) if p.as_rule() == Rule::prose => {
                 dedent(p.into_inner().next().map(|b| b.as_str()).unwrap_or(""))
             }
             Some(p) => self.string(&p).value,
             None => String::new(),
         };
-        Text { text, span }
+        Text { lang, text, span }
     }
 
     fn allow(&mut self, pair: P<'s>) -> Allow {

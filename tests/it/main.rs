@@ -24,4 +24,5 @@ mod legislation;
 mod legislation_agreements;
 mod legislation_differential;
 mod no_panic;
+mod render;
 mod syntax;

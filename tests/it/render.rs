@@ -1,0 +1,360 @@
+//! `pacta render`: the document's structure, escaping, determinism, the findings it places, and the
+//! provisions in words (a snapshot per provision kind, and a test that every kind has one). The
+//! browser half of these tests is `tests/browser/render.test.mjs` (run by `.ci/render.sh`).
+
+use pacta::config::Config;
+use pacta::model::schema;
+use pacta::render::{self, words, Options};
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap()
+}
+
+fn render_text(name: &str, text: &str, opts: &Options) -> String {
+    let checked = pacta::check_source(name, text, &Config::default());
+    let document = pacta::syntax::parse(text).document.expect("parses");
+    render::html(
+        &document,
+        checked.agreement.as_ref().unwrap(),
+        &checked.diagnostics,
+        opts,
+    )
+}
+
+fn margin() -> Options {
+    Options {
+        languages: None,
+        findings: true,
+    }
+}
+
+#[test]
+fn every_agreement_renders_every_article_in_order_and_byte_identically() {
+    let mut files: Vec<_> = walk(&root().join("agreements"));
+    files.push(root().join("tests/fixtures/render/bilingual.pacta"));
+    files.push(root().join("tests/fixtures/render/hostile.pacta"));
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let a = render_text(&name, &text, &margin());
+        let b = render_text(&name, &text, &margin());
+        assert_eq!(a, b, "{name}: the output must be byte-identical");
+        let document = pacta::syntax::parse(&text).document.unwrap();
+        let checked = pacta::check_source(&name, &text, &Config::default());
+        let numbers: Vec<String> = checked
+            .agreement
+            .unwrap()
+            .articles
+            .iter()
+            .map(|x| format!("data-number=\"{}\"", x.number))
+            .collect();
+        let mut at = 0;
+        for n in &numbers {
+            let found = a[at..]
+                .find("<article class=\"article")
+                .and_then(|i| a[at + i..].find(n.as_str()).map(|j| at + i + j));
+            assert!(found.is_some(), "{name}: {n} missing or out of order");
+            at = found.unwrap() + n.len();
+        }
+        assert!(!a.contains("<script"), "{name}: no script element");
+        assert!(a.starts_with("<!DOCTYPE html>\n"));
+        assert!(a.ends_with("</html>\n"));
+        assert!(
+            !a.contains("http://") && !a.contains("https://"),
+            "{name}: no external resource"
+        );
+        let _ = document;
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "pacta") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let text = read("tests/fixtures/render/hostile.pacta");
+    let html = render_text("hostile.pacta", &text, &margin());
+    for needle in [
+        "<script",
+        "<img",
+        "<iframe",
+        "<svg",
+        "<b onmouseover",
+        "<a href=\"javascript",
+        "</style><",
+        "<term>",
+        "<style>body",
+    ] {
+        assert!(!html.contains(needle), "unescaped {needle:?} in the output");
+    }
+    assert!(html.contains("&lt;script&gt;window.__pwned = &#39;prose&#39;&lt;/script&gt;"));
+    assert!(html.contains("lang=\"ar\" dir=\"rtl\""));
+    // Exactly one <style> element: the short title reaches the CSS only as escaped characters.
+    assert_eq!(html.matches("<style>").count(), 1);
+    assert_eq!(html.matches("</style>").count(), 1);
+    assert!(html.contains("\\3c /style\\3e "));
+}
+
+#[test]
+fn the_bilingual_fixture_puts_its_findings_in_the_margin() {
+    let text = read("tests/fixtures/render/bilingual.pacta");
+    let html = render_text("bilingual.pacta", &text, &margin());
+    let article = |n: u32| {
+        let start = html.find(&format!("id=\"art_{n}\"")).unwrap();
+        let end = html[start..].find("</article>").unwrap() + start;
+        &html[start..end]
+    };
+    assert!(article(4).contains("data-code=\"P014\""));
+    assert!(article(6).contains("data-code=\"P013\""));
+    assert!(!article(3).contains("class=\"margin\""));
+    assert!(article(3).contains("class=\"text prevailing\" lang=\"en\""));
+    assert!(article(3).contains("class=\"text\" lang=\"fr\""));
+    assert!(html.contains("in case of divergence the English text prevails"));
+    // The clean copy: no finding anywhere.
+    let clean = render_text(
+        "bilingual.pacta",
+        &text,
+        &Options {
+            languages: Some(vec!["fr".into()]),
+            findings: false,
+        },
+    );
+    assert!(!clean.contains("data-code="));
+    assert!(!clean.contains("lang=\"en\" dir"));
+}
+
+#[test]
+fn prose_and_provision_checks_on_the_bilingual_fixture() {
+    let text = read("tests/fixtures/render/bilingual.pacta");
+    let checked = pacta::check_source("bilingual.pacta", &text, &Config::default());
+    let codes: Vec<(&str, String)> = checked
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.message.clone()))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("P014", "Article 4 has no French text".to_string()),
+            (
+                "P013",
+                "the prose of Article 6 says 12 months where the `limit` of rule 6.1 is 24 months"
+                    .to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_party_named_in_the_prose_other_than_the_rule_designates_is_p013() {
+    let text = read("tests/fixtures/render/bilingual.pacta").replace(
+        "    rule 5.1: employed in X -> X",
+        "    rule 5.1: employed in XA -> XA\n    text en \"A person employed in Borduria is insured in Borduria.\"\n    text fr \"Une personne employée en Bordurie y est assurée.\"",
+    );
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    let p013: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P013")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        p013.contains(&"the prose of Article 5 names Kingdom of Borduria where rule 5.1 designates Republic of Arcadia"),
+        "{p013:#?}"
+    );
+}
+
+// ───────────────────────────── provisions in words ─────────────────────────────
+
+/// One example of every provision kind: every block, every line, a branch provision, rules of
+/// every shape, a scope line and a definition. Each block lists every field the schema gives it.
+const KINDS: &str = include_str!("../fixtures/render/kinds.pacta");
+
+/// The provisions of the example file, as (kind, sentence).
+fn sentences() -> Vec<(String, String)> {
+    let doc = pacta::syntax::parse(KINDS)
+        .document
+        .expect("kinds.pacta parses");
+    let checked = pacta::check_source("kinds.pacta", KINDS, &Config::default());
+    let names = words::Names::of(checked.agreement.as_ref().unwrap());
+    let mut out = Vec::new();
+    let mut visit = |p: &pacta::ast::Provision| {
+        use pacta::ast::Provision as P;
+        let kind = match p {
+            P::Rule(r) => format!("rule {}", r.label.value),
+            P::Define(_) => "define".into(),
+            P::Scope(_) => "scope".into(),
+            P::Benefit(b) => format!("benefit {}", b.branch.value),
+            P::Block(b) => b.keyword.value.clone(),
+            P::Line(l) => format!("{}:", l.keyword.value),
+            P::Text(_) | P::Allow(_) => return,
+        };
+        out.push((kind, words::ast_provision(p, &names).unwrap()));
+    };
+    for d in &doc.body {
+        let articles: Vec<&pacta::ast::Article> = match d {
+            pacta::ast::Division::Article(a) => vec![a],
+            pacta::ast::Division::Part(p) => p
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    pacta::ast::PartItem::Article(a) => Some(a),
+                    _ => None,
+                })
+                .collect(),
+        };
+        for a in articles {
+            for item in &a.items {
+                match item {
+                    pacta::ast::ArticleItem::Provision(p) => visit(p),
+                    pacta::ast::ArticleItem::Paragraph(para) => {
+                        para.provisions.iter().for_each(&mut visit)
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn provisions_in_words() {
+    let text: String = sentences()
+        .iter()
+        .map(|(k, s)| format!("{k}\n  {s}\n"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn every_provision_kind_and_field_has_a_sentence() {
+    let all = sentences();
+    let kinds: Vec<&str> = all.iter().map(|(k, _)| k.as_str()).collect();
+    let mut missing = Vec::new();
+    for b in schema::BLOCKS {
+        if !kinds.contains(b) {
+            missing.push(format!("block {b}"));
+        }
+    }
+    for l in [
+        "personal-scope",
+        "regardless-of",
+        "excluded-categories",
+        "excluded",
+        "duration",
+        "entry-into-force",
+        "signature",
+        "see",
+    ] {
+        if !kinds.contains(&format!("{l}:").as_str()) {
+            missing.push(format!("line {l}:"));
+        }
+    }
+    for k in ["define", "scope"] {
+        if !kinds.contains(&k) {
+            missing.push(k.to_string());
+        }
+    }
+    if !kinds.iter().any(|k| k.starts_with("benefit ")) {
+        missing.push("benefit".into());
+    }
+    assert!(missing.is_empty(), "kinds.pacta lacks {missing:#?}");
+    // Every field of every block and of `benefit` is in kinds.pacta and has its own wording: the
+    // generic "Field: value." is never used.
+    let doc = pacta::syntax::parse(KINDS).document.unwrap();
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut collect = |p: &pacta::ast::Provision| match p {
+        pacta::ast::Provision::Block(b) => fields.extend(
+            b.fields
+                .iter()
+                .map(|f| (b.keyword.value.clone(), f.name.value.clone())),
+        ),
+        pacta::ast::Provision::Benefit(b) => fields.extend(
+            b.fields
+                .iter()
+                .map(|f| ("benefit".to_string(), f.name.value.clone())),
+        ),
+        _ => {}
+    };
+    for d in &doc.body {
+        if let pacta::ast::Division::Article(a) = d {
+            for i in &a.items {
+                if let pacta::ast::ArticleItem::Provision(p) = i {
+                    collect(p);
+                }
+            }
+        }
+    }
+    for b in schema::BLOCKS {
+        for f in schema::block_fields(b).unwrap() {
+            if !fields.contains(&(b.to_string(), f.name.to_string())) {
+                missing.push(format!("{b} {{ {} }}", f.name));
+            }
+        }
+    }
+    for f in schema::BENEFIT {
+        if !fields.contains(&("benefit".to_string(), f.name.to_string())) {
+            missing.push(format!("benefit {{ {} }}", f.name));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "kinds.pacta lacks the fields {missing:#?}"
+    );
+    for (k, s) in &all {
+        let generic = s.split(". ").any(|sentence| {
+            sentence.split_once(": ").is_some_and(|(head, _)| {
+                let head = head.to_lowercase();
+                schema::BENEFIT
+                    .iter()
+                    .any(|f| head == f.name.replace('-', " "))
+                    || schema::BLOCKS
+                        .iter()
+                        .flat_map(|b| schema::block_fields(b).unwrap())
+                        .any(|f| head == f.name.replace('-', " "))
+            })
+        });
+        assert!(
+            !generic,
+            "{k}: a field falls back to the generic wording: {s}"
+        );
+        assert!(!s.contains('`'), "{k}: {s}");
+        assert!(
+            s.ends_with('.'),
+            "{k}: a sentence ends with a full stop: {s}"
+        );
+    }
+}
+
+#[test]
+fn a_posting_rule_reads_like_the_model_provisions() {
+    let text = read("agreements/r167-model.pacta");
+    let checked = pacta::check_source("r167-model.pacta", &text, &Config::default());
+    let a = checked.agreement.unwrap();
+    let names = words::Names::of(&a);
+    let r = a.rule("8.1").unwrap();
+    assert_eq!(
+        words::rule(&r.rule, &names),
+        "A person who is employed in the territory of one Party, whose employer has its registered office or place of business in the territory of the other Party and who is sent by the employer to work there temporarily shall, notwithstanding Rule 7.1, be subject to the legislation of the other Party for a period not exceeding 24 months, which the competent authorities may extend by 24 months. The same person may not be sent again under this provision until 6 months have elapsed since the end of the previous period. This provision does not apply to a person sent to replace another person whose period has ended."
+    );
+    assert_eq!(
+        words::rule(&a.rule("7.1").unwrap().rule, &names),
+        "A person who is employed in the territory of one Party shall be subject to the legislation of that Party."
+    );
+}
