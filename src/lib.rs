@@ -12,6 +12,7 @@ pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod fmt;
+pub mod ide;
 pub mod legislation;
 pub mod model;
 pub mod numbering;
@@ -61,18 +62,33 @@ pub fn check_bytes(name: &str, bytes: &[u8], config: &Config) -> Checked {
 
 /// Parse, resolve and check one agreement. Never panics; syntax errors stop before the checks.
 pub fn check_source(name: &str, text: &str, config: &Config) -> Checked {
-    let file = SourceFile::new(name, text);
     let parsed = syntax::parse(text);
-    let Some(document) = parsed.document else {
-        let diagnostics = check::finish(parsed.diagnostics, None, config);
+    check_parsed(
+        SourceFile::new(name, text),
+        parsed.document.as_ref(),
+        parsed.diagnostics,
+        config,
+    )
+}
+
+/// Resolve and check a file already parsed, so that tools that keep the syntax tree (the language
+/// server) parse once. `document` is `None` when the file has syntax errors.
+pub fn check_parsed(
+    file: SourceFile,
+    document: Option<&ast::Document>,
+    syntax_diagnostics: Vec<Diagnostic>,
+    config: &Config,
+) -> Checked {
+    let Some(document) = document else {
+        let diagnostics = check::finish(syntax_diagnostics, None, config);
         return Checked {
             file,
             agreement: None,
             diagnostics,
         };
     };
-    let (agreement, mut diagnostics) = model::resolve(&document);
-    diagnostics.extend(parsed.diagnostics);
+    let (agreement, mut diagnostics) = model::resolve(document);
+    diagnostics.extend(syntax_diagnostics);
     // Checks read names and fields; they run only on a file free of syntax and structure errors.
     let structurally_sound = !diagnostics
         .iter()

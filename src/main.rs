@@ -1,6 +1,7 @@
 //! The `pacta` binary: parse the arguments, run the command, exit with its code.
 
 mod cli;
+mod lsp;
 
 fn main() {
     let code = cli::run();

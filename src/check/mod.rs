@@ -200,7 +200,8 @@ pub fn finish(
                     )
                     .label("nothing to suppress")
                     .note(format!("reason given: \"{}\"", s.reason.value))
-                    .help("remove the suppression; the finding it was for is gone"),
+                    .help("remove the suppression; the finding it was for is gone")
+                    .fix("Remove the stale suppression", s.span, ""),
                 );
             }
         }

@@ -96,6 +96,10 @@ pub struct CheckArgs {
     /// Record today's findings in this baseline file, print nothing else, and exit 0
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Apply the fixes findings carry (did-you-mean replacements, stale suppressions removed),
+    /// then report what remains
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(clap::Args, Debug)]

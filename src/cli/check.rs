@@ -39,6 +39,11 @@ pub fn run(mut args: CheckArgs) -> Result<i32, Failure> {
     };
     let root = files::repository_root(config_dir, &first);
     let paths = files::collect(&args.paths, &config, &root)?;
+    if args.fix {
+        for path in &paths {
+            fix_file(path, &config)?;
+        }
+    }
     let with_entries = args.baseline.is_some() || args.write_baseline.is_some();
     let repository_relative = args.format.repository_relative();
     // Files are read and checked in parallel; `collect` keeps the sorted order of `paths`.
@@ -170,4 +175,47 @@ fn report_gone(gone: &[Entry], path: &std::path::Path) {
         };
         eprintln!("  {}: {}{place}: {}", e.file, e.code, e.message);
     }
+}
+
+/// Apply the fixes of a file's findings (the first fix of each, when edits do not overlap) and
+/// write the file back; the check that follows reports what remains.
+fn fix_file(path: &std::path::Path, config: &pacta::config::Config) -> Result<(), Failure> {
+    let bytes = files::read(path)?;
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Ok(());
+    };
+    let checked = pacta::check_source(&files::display_name(path), text, config);
+    let mut edits: Vec<&pacta::diag::Edit> = Vec::new();
+    let mut fixed = 0;
+    for fix in checked.diagnostics.iter().filter_map(|d| d.fixes.first()) {
+        let overlaps = fix.edits.iter().any(|e| {
+            edits.iter().any(|o| {
+                e.span.start < o.span.end.max(o.span.start + 1)
+                    && o.span.start < e.span.end.max(e.span.start + 1)
+            })
+        });
+        if !overlaps {
+            edits.extend(&fix.edits);
+            fixed += 1;
+        }
+    }
+    if edits.is_empty() {
+        return Ok(());
+    }
+    edits.sort_by_key(|e| e.span.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.span.start.max(at)]);
+        out.push_str(&e.replacement);
+        at = e.span.end.max(at);
+    }
+    out.push_str(&text[at..]);
+    files::write_atomic(path, out.as_bytes())?;
+    eprintln!(
+        "fixed {fixed} finding{} in {}",
+        if fixed == 1 { "" } else { "s" },
+        files::display_name(path)
+    );
+    Ok(())
 }

@@ -1,8 +1,9 @@
-//! `pacta lsp`: the language server on standard input and output.
+//! `pacta lsp`: the language server on standard input and output (src/lsp/).
 
 use super::args::LspArgs;
-use super::Failure;
+use super::{Failure, EXIT_CLEAN};
 
 pub fn run(_args: LspArgs) -> Result<i32, Failure> {
-    Err(Failure("the language server is not built yet".into()))
+    crate::lsp::run().map_err(Failure)?;
+    Ok(EXIT_CLEAN)
 }

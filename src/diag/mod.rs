@@ -54,6 +54,22 @@ pub struct Label {
     pub message: String,
 }
 
+/// One replacement of the text of the file a finding is in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub span: Span,
+    /// The text that replaces the span (empty to delete it).
+    pub replacement: String,
+}
+
+/// A fix a finding carries: a title and the edits that make it (a did-you-mean replacement,
+/// a stale suppression removed). Editors offer it as a code action; `pacta check --fix` applies it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
 /// One finding: a code from the catalogue, a message, a primary label, secondary labels, notes and
 /// one help line.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -65,6 +81,8 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub notes: Vec<String>,
     pub help: Option<String>,
+    /// Fixes as data, for editors and `pacta check --fix`.
+    pub fixes: Vec<Fix>,
     /// The Parties and branches the finding concerns, when the check knows them. They decide
     /// whether the Parties are bound by the principle the finding is about (`ratified:`).
     pub concerns: Concerns,
@@ -96,6 +114,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            fixes: Vec::new(),
             concerns: Concerns::default(),
         }
     }
@@ -132,8 +151,39 @@ impl Diagnostic {
         self
     }
 
+    /// The help line. A "did you mean `X`?" help also becomes a fix that writes `X` in place of
+    /// the primary span, so every suggestion is one click away in an editor.
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        let help = help.into();
+        if let Some(suggestion) = help
+            .strip_prefix("did you mean ")
+            .and_then(|s| s.strip_suffix('?'))
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty() && !s.contains(' '))
+        {
+            let span = self.primary.span;
+            if span.end > span.start {
+                self = self.fix(format!("Replace with `{suggestion}`"), span, suggestion);
+            }
+        }
+        self.help = Some(help);
+        self
+    }
+
+    /// Add a fix of one edit.
+    pub fn fix(
+        mut self,
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        self.fixes.push(Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        });
         self
     }
 

@@ -23,6 +23,7 @@ mod hostile;
 mod legislation;
 mod legislation_agreements;
 mod legislation_differential;
+mod lsp;
 mod no_panic;
 mod render;
 mod syntax;

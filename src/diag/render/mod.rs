@@ -71,6 +71,48 @@ pub struct Finding {
     pub notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Fixes as data: each edit replaces a range (byte offsets and lines/columns) with a text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<FindingFix>,
+}
+
+/// A fix of a finding, as JSON shows it.
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub struct FindingFix {
+    pub title: String,
+    pub edits: Vec<FindingEdit>,
+}
+
+/// One edit of a fix.
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub struct FindingEdit {
+    pub location: Location,
+    /// Byte offsets of the replaced range.
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+impl FindingFix {
+    pub fn of(file: &SourceFile, fix: &super::Fix) -> FindingFix {
+        FindingFix {
+            title: fix.title.clone(),
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| FindingEdit {
+                    location: Location::of(file, e.span),
+                    start: e.span.start,
+                    end: e.span.end,
+                    replacement: e.replacement.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Finding {
@@ -93,6 +135,7 @@ impl Finding {
                 .collect(),
             notes: d.notes.clone(),
             help: d.help.clone(),
+            fixes: d.fixes.iter().map(|f| FindingFix::of(file, f)).collect(),
         }
     }
 }

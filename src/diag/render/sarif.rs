@@ -99,6 +99,29 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<SarifLocation>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 #[derive(Serialize)]
@@ -253,6 +276,29 @@ fn result(file: &SourceFile, d: &Diagnostic, fingerprint: String) -> SarifResult
             })
             .collect(),
         partial_fingerprints: BTreeMap::from([("pacta/v1", fingerprint)]),
+        fixes: d
+            .fixes
+            .iter()
+            .map(|f| SarifFix {
+                description: Text {
+                    text: f.title.clone(),
+                },
+                artifact_changes: vec![ArtifactChange {
+                    artifact_location: physical(file, Location::of(file, d.primary.span))
+                        .artifact_location,
+                    replacements: f
+                        .edits
+                        .iter()
+                        .map(|e| Replacement {
+                            deleted_region: physical(file, Location::of(file, e.span)).region,
+                            inserted_content: Text {
+                                text: e.replacement.clone(),
+                            },
+                        })
+                        .collect(),
+                }],
+            })
+            .collect(),
     }
 }
 

@@ -1,0 +1,407 @@
+//! `pacta lsp`: the Language Server Protocol over standard input and output (`lsp-server`,
+//! `lsp-types`), on top of the protocol-free [`pacta::ide`].
+//!
+//! Findings are published when a document opens and, while it is edited, once the typing pauses
+//! ([`DEBOUNCE`]). Requests always read an analysis of the latest text. A handler that fails —
+//! parameters it cannot read, a method it does not know, even a panic — answers with an error
+//! and the server carries on; it logs to standard error.
+
+mod convert;
+
+use convert::{lsp_range, span_of};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types as lsp;
+use pacta::config::Config;
+use pacta::ide::Analysis;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// How long typing must pause before findings are published.
+pub const DEBOUNCE: Duration = Duration::from_millis(200);
+
+struct Document {
+    text: String,
+    version: i32,
+    analysis: Option<Analysis>,
+    /// When the findings of the latest text are due, if they have not been published yet.
+    due: Option<Instant>,
+}
+
+struct Server {
+    documents: HashMap<lsp::Url, Document>,
+    config: Config,
+}
+
+pub fn run() -> Result<(), String> {
+    let (connection, io_threads) = Connection::stdio();
+    let capabilities = serde_json::to_value(capabilities()).map_err(|e| e.to_string())?;
+    connection
+        .initialize(capabilities)
+        .map_err(|e| format!("the editor did not initialise the server: {e}"))?;
+    eprintln!("pacta lsp {} ready", env!("CARGO_PKG_VERSION"));
+    let mut server = Server {
+        documents: HashMap::new(),
+        config: Config::default(),
+    };
+    server.main_loop(&connection)?;
+    drop(connection);
+    io_threads.join().map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn capabilities() -> lsp::ServerCapabilities {
+    lsp::ServerCapabilities {
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Kind(
+            lsp::TextDocumentSyncKind::INCREMENTAL,
+        )),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        completion_provider: Some(lsp::CompletionOptions {
+            trigger_characters: Some(vec!["#".into(), " ".into()]),
+            ..Default::default()
+        }),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Simple(true)),
+        document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        rename_provider: Some(lsp::OneOf::Left(true)),
+        document_formatting_provider: Some(lsp::OneOf::Left(true)),
+        ..Default::default()
+    }
+}
+
+/// A failed request: the error code and message sent back.
+type Failed = (ErrorCode, String);
+
+impl Server {
+    fn main_loop(&mut self, connection: &Connection) -> Result<(), String> {
+        loop {
+            let next_due = self.documents.values().filter_map(|d| d.due).min();
+            let message = match next_due {
+                Some(due) => {
+                    let wait = due.saturating_duration_since(Instant::now());
+                    match connection.receiver.recv_timeout(wait) {
+                        Ok(m) => Some(m),
+                        Err(crossbeam_timeout) if crossbeam_timeout.is_timeout() => None,
+                        Err(_) => return Ok(()),
+                    }
+                }
+                None => match connection.receiver.recv() {
+                    Ok(m) => Some(m),
+                    Err(_) => return Ok(()),
+                },
+            };
+            match message {
+                None => self.publish_due(connection),
+                Some(Message::Request(request)) => {
+                    match connection.handle_shutdown(&request) {
+                        Ok(true) => return Ok(()),
+                        Ok(false) => {}
+                        Err(e) => return Err(e.to_string()),
+                    }
+                    let id = request.id.clone();
+                    let method = request.method.clone();
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        self.request(request)
+                    }));
+                    let response = match result {
+                        Ok(Ok(value)) => Response::new_ok(id, value),
+                        Ok(Err((code, message))) => {
+                            eprintln!("pacta lsp: {method}: {message}");
+                            Response::new_err(id, code as i32, message)
+                        }
+                        Err(_) => {
+                            eprintln!("pacta lsp: {method}: internal error (panic); carrying on");
+                            Response::new_err(
+                                id,
+                                ErrorCode::InternalError as i32,
+                                format!("internal error while answering {method}"),
+                            )
+                        }
+                    };
+                    send(connection, Message::Response(response));
+                }
+                Some(Message::Notification(n)) => {
+                    let method = n.method.clone();
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        self.notification(connection, n)
+                    }));
+                    match result {
+                        Ok(Ok(())) => {}
+                        Ok(Err(message)) => eprintln!("pacta lsp: {method}: {message}"),
+                        Err(_) => {
+                            eprintln!("pacta lsp: {method}: internal error (panic); carrying on")
+                        }
+                    }
+                }
+                Some(Message::Response(_)) => {}
+            }
+        }
+    }
+
+    fn notification(&mut self, connection: &Connection, n: Notification) -> Result<(), String> {
+        use lsp::notification::*;
+        match n.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                let p: lsp::DidOpenTextDocumentParams = params(n.params)?;
+                let doc = p.text_document;
+                self.documents.insert(
+                    doc.uri.clone(),
+                    Document {
+                        text: doc.text,
+                        version: doc.version,
+                        analysis: None,
+                        due: None,
+                    },
+                );
+                self.publish(connection, &doc.uri);
+            }
+            DidChangeTextDocument::METHOD => {
+                let p: lsp::DidChangeTextDocumentParams = params(n.params)?;
+                let Some(doc) = self.documents.get_mut(&p.text_document.uri) else {
+                    return Err(format!("{} was not opened", p.text_document.uri));
+                };
+                for change in p.content_changes {
+                    match change.range {
+                        Some(range) => {
+                            let index = pacta::ide::LineIndex::new(&doc.text);
+                            let start = index.offset(&doc.text, convert::position(range.start));
+                            let end = index.offset(&doc.text, convert::position(range.end));
+                            let (start, end) = (start.min(end), end.max(start));
+                            doc.text.replace_range(start..end, &change.text);
+                        }
+                        None => doc.text = change.text,
+                    }
+                }
+                doc.version = p.text_document.version;
+                doc.analysis = None;
+                doc.due = Some(Instant::now() + DEBOUNCE);
+            }
+            DidCloseTextDocument::METHOD => {
+                let p: lsp::DidCloseTextDocumentParams = params(n.params)?;
+                self.documents.remove(&p.text_document.uri);
+                let clear = lsp::PublishDiagnosticsParams {
+                    uri: p.text_document.uri,
+                    diagnostics: Vec::new(),
+                    version: None,
+                };
+                notify::<PublishDiagnostics>(connection, clear);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The analysis of a document's latest text.
+    fn analysis(&mut self, uri: &lsp::Url) -> Result<&Analysis, Failed> {
+        let config = &self.config;
+        let doc = self
+            .documents
+            .get_mut(uri)
+            .ok_or((ErrorCode::InvalidParams, format!("{uri} is not open")))?;
+        if doc.analysis.is_none() {
+            doc.analysis = Some(Analysis::new(&name_of(uri), &doc.text, config));
+        }
+        Ok(doc.analysis.as_ref().expect("just analysed"))
+    }
+
+    fn publish(&mut self, connection: &Connection, uri: &lsp::Url) {
+        let Ok(analysis) = self.analysis(uri) else {
+            return;
+        };
+        let diagnostics = analysis
+            .diagnostics()
+            .iter()
+            .map(|d| convert::diagnostic(analysis, uri, d))
+            .collect();
+        let version = self.documents.get_mut(uri).map(|d| {
+            d.due = None;
+            d.version
+        });
+        notify::<lsp::notification::PublishDiagnostics>(
+            connection,
+            lsp::PublishDiagnosticsParams {
+                uri: uri.clone(),
+                diagnostics,
+                version,
+            },
+        );
+    }
+
+    fn publish_due(&mut self, connection: &Connection) {
+        let now = Instant::now();
+        let due: Vec<lsp::Url> = self
+            .documents
+            .iter()
+            .filter(|(_, d)| d.due.is_some_and(|t| t <= now))
+            .map(|(u, _)| u.clone())
+            .collect();
+        for uri in due {
+            self.publish(connection, &uri);
+        }
+    }
+
+    fn request(&mut self, r: Request) -> Result<serde_json::Value, Failed> {
+        use lsp::request::*;
+        let json = |v: Result<serde_json::Value, serde_json::Error>| {
+            v.map_err(|e| (ErrorCode::InternalError, e.to_string()))
+        };
+        match r.method.as_str() {
+            HoverRequest::METHOD => {
+                let p: lsp::HoverParams = request_params(r.params)?;
+                let (uri, pos) = (
+                    p.text_document_position_params.text_document.uri,
+                    p.text_document_position_params.position,
+                );
+                let a = self.analysis(&uri)?;
+                let hover = a
+                    .hover(a.offset(convert::position(pos)))
+                    .map(|(span, text)| lsp::Hover {
+                        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+                            kind: lsp::MarkupKind::Markdown,
+                            value: text,
+                        }),
+                        range: Some(lsp_range(a, span)),
+                    });
+                json(serde_json::to_value(hover))
+            }
+            GotoDefinition::METHOD => {
+                let p: lsp::GotoDefinitionParams = request_params(r.params)?;
+                let (uri, pos) = (
+                    p.text_document_position_params.text_document.uri,
+                    p.text_document_position_params.position,
+                );
+                let a = self.analysis(&uri)?;
+                let target = a.definition(a.offset(convert::position(pos))).map(|span| {
+                    lsp::GotoDefinitionResponse::Scalar(lsp::Location {
+                        uri: uri.clone(),
+                        range: lsp_range(a, span),
+                    })
+                });
+                json(serde_json::to_value(target))
+            }
+            References::METHOD => {
+                let p: lsp::ReferenceParams = request_params(r.params)?;
+                let (uri, pos) = (
+                    p.text_document_position.text_document.uri,
+                    p.text_document_position.position,
+                );
+                let a = self.analysis(&uri)?;
+                let spans = a.references_at(
+                    a.offset(convert::position(pos)),
+                    p.context.include_declaration,
+                );
+                let locations: Vec<lsp::Location> = spans
+                    .into_iter()
+                    .map(|s| lsp::Location {
+                        uri: uri.clone(),
+                        range: lsp_range(a, s),
+                    })
+                    .collect();
+                json(serde_json::to_value(locations))
+            }
+            Completion::METHOD => {
+                let p: lsp::CompletionParams = request_params(r.params)?;
+                let (uri, pos) = (
+                    p.text_document_position.text_document.uri,
+                    p.text_document_position.position,
+                );
+                let a = self.analysis(&uri)?;
+                let items: Vec<lsp::CompletionItem> = a
+                    .completions(a.offset(convert::position(pos)))
+                    .into_iter()
+                    .map(convert::completion)
+                    .collect();
+                json(serde_json::to_value(lsp::CompletionResponse::Array(items)))
+            }
+            CodeActionRequest::METHOD => {
+                let p: lsp::CodeActionParams = request_params(r.params)?;
+                let uri = p.text_document.uri;
+                let a = self.analysis(&uri)?;
+                json(serde_json::to_value(convert::code_actions(
+                    a, &uri, p.range,
+                )))
+            }
+            DocumentSymbolRequest::METHOD => {
+                let p: lsp::DocumentSymbolParams = request_params(r.params)?;
+                let a = self.analysis(&p.text_document.uri)?;
+                let symbols: Vec<lsp::DocumentSymbol> =
+                    a.outline().iter().map(|o| convert::symbol(a, o)).collect();
+                json(serde_json::to_value(lsp::DocumentSymbolResponse::Nested(
+                    symbols,
+                )))
+            }
+            Rename::METHOD => {
+                let p: lsp::RenameParams = request_params(r.params)?;
+                let (uri, pos) = (
+                    p.text_document_position.text_document.uri,
+                    p.text_document_position.position,
+                );
+                let a = self.analysis(&uri)?;
+                let edits = a
+                    .rename(a.offset(convert::position(pos)), &p.new_name)
+                    .map_err(|m| (ErrorCode::RequestFailed, m))?;
+                let edits = edits
+                    .into_iter()
+                    .map(|e| lsp::TextEdit {
+                        range: lsp_range(a, e.span),
+                        new_text: e.text,
+                    })
+                    .collect();
+                json(serde_json::to_value(lsp::WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri.clone(), edits)])),
+                    ..Default::default()
+                }))
+            }
+            Formatting::METHOD => {
+                let p: lsp::DocumentFormattingParams = request_params(r.params)?;
+                let a = self.analysis(&p.text_document.uri)?;
+                let edits = pacta::fmt::format(a.text()).ok().and_then(|formatted| {
+                    (formatted != a.text()).then(|| {
+                        vec![lsp::TextEdit {
+                            range: lsp_range(a, span_of(a.text())),
+                            new_text: formatted,
+                        }]
+                    })
+                });
+                // A file that does not parse is left as it is (its syntax errors are shown).
+                json(serde_json::to_value(edits.unwrap_or_default()))
+            }
+            _ => Err((
+                ErrorCode::MethodNotFound,
+                format!("pacta lsp does not handle {}", r.method),
+            )),
+        }
+    }
+}
+
+fn params<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+    serde_json::from_value(value).map_err(|e| format!("unreadable parameters: {e}"))
+}
+
+fn request_params<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Failed> {
+    params(value).map_err(|m| (ErrorCode::InvalidParams, m))
+}
+
+fn send(connection: &Connection, message: Message) {
+    if connection.sender.send(message).is_err() {
+        eprintln!("pacta lsp: the editor closed the connection");
+    }
+}
+
+fn notify<N: lsp::notification::Notification>(connection: &Connection, params: N::Params) {
+    match serde_json::to_value(params) {
+        Ok(p) => send(
+            connection,
+            Message::Notification(Notification::new(N::METHOD.to_string(), p)),
+        ),
+        Err(e) => eprintln!("pacta lsp: {}: {e}", N::METHOD),
+    }
+}
+
+/// The file name shown in findings: the last part of the URI's path.
+fn name_of(uri: &lsp::Url) -> String {
+    uri.path_segments()
+        .and_then(|mut s| s.next_back().map(str::to_string))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| uri.to_string())
+}
