@@ -658,3 +658,42 @@ fn prior_periods_matter_only_where_periods_are_aggregated() {
     assert!(codes.contains(&"P401"), "{codes:?}");
     assert!(!codes.contains(&"P704"), "{codes:?}");
 }
+
+/// Every instrument and part a check cites is in the audited table of docs/instruments.md.
+#[test]
+fn every_cited_instrument_and_article_is_in_the_table() {
+    let table = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/instruments.md"),
+    )
+    .unwrap();
+    // instrument → parts cited (without their parenthetical descriptions)
+    let mut parts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in table.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| instrument")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let listed = cells[3]
+            .split("; ")
+            .map(|p| p.split(" (").next().unwrap_or_default().trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.insert(cells[1].to_string(), listed);
+    }
+    let mut wrong = Vec::new();
+    for c in CHECKS {
+        for cite in c.source.split("; ") {
+            let cite = cite.split(" (").next().unwrap_or_default().trim();
+            let Some(instrument) = parts
+                .keys()
+                .filter(|i| cite == i.as_str() || cite.starts_with(&format!("{i} ")) || cite.starts_with(&format!("{i},")))
+                .max_by_key(|i| i.len())
+            else {
+                wrong.push(format!("{}: no instrument for `{cite}`", c.code));
+                continue;
+            };
+            let part = cite[instrument.len()..].trim_start_matches(',').trim();
+            if !part.is_empty() && !parts[instrument].iter().any(|p| p == part) {
+                wrong.push(format!("{}: `{part}` of {instrument} is not in the table", c.code));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
