@@ -96,7 +96,9 @@ pub fn check_parsed(
     if structurally_sound {
         diagnostics.extend(check::run(&agreement));
         diagnostics.extend(legislation::check(&agreement));
+        diagnostics.extend(check::failing_scenarios(&agreement));
         diagnostics.extend(render::prose::check(&agreement));
+        check::unverified::apply(&agreement, &mut diagnostics);
     }
     // Suppressions are only judged (P010) when the checks they refer to have run.
     let judged = if structurally_sound {

@@ -31,8 +31,11 @@ const LINE_KEYWORDS = [
   'entry-into-force', 'signature', 'see',
 ];
 
-/** A rule or paragraph label such as `7.1`, `7(1)` or `8.5a`. */
-const LABEL = /[0-9]+(\.[0-9]+|\([A-Za-z0-9]+\))*[a-z]?/;
+/**
+ * A rule or paragraph label such as `7.1`, `7(1)`, `8.5a`, `5bis.1` or `IV.2` (a Roman head needs a
+ * paragraph after it).
+ */
+const LABEL = /([0-9]+[a-z]*(\.[0-9]+|\([A-Za-z0-9]+\))*|[A-Z]+(\.[0-9]+|\([A-Za-z0-9]+\))+)[a-z]?/;
 
 /**
  * One or more `rule` separated by commas.
@@ -89,6 +92,9 @@ module.exports = grammar({
 
     number: _ => /[0-9]+/,
 
+    /** An article number as signed: `7`, `5bis`, `5a`, `1er` or a Roman number such as `IV`. */
+    article_number: _ => /[0-9]+[A-Za-z]*|[A-Z]+/,
+
     roman: _ => /[IVXLCDM]+/,
 
     label: _ => LABEL,
@@ -123,7 +129,7 @@ module.exports = grammar({
       $.date,
       $.duration,
       $.percent,
-      alias(/[0-9]+(\.[0-9]+|\([A-Za-z0-9]+\))+[a-z]?/, $.label),
+      alias(/([0-9]+[a-z]+(\.[0-9]+|\([A-Za-z0-9]+\))*|([0-9]+|[A-Z]+)(\.[0-9]+|\([A-Za-z0-9]+\))+)[a-z]?/, $.label),
       $.number,
       $.tag,
       $.string,
@@ -180,7 +186,7 @@ module.exports = grammar({
 
     article: $ => seq(
       'article',
-      field('number', $.number),
+      field('number', $.article_number),
       optional(field('title', $.string)),
       optional(field('tag', $.tag)),
       '{',

@@ -10,8 +10,10 @@ mod export;
 mod final_provisions;
 mod plurality;
 pub mod registry;
+mod runs;
 mod scope;
 mod structure;
+pub mod unverified;
 
 use crate::config::{Config, Level};
 use crate::diag::{Diagnostic, Severity};
@@ -20,6 +22,7 @@ use registry::Policy;
 
 pub use applicable::{P301, P302, P310, P311};
 pub use catalogue::catalogue_markdown;
+pub use runs::failing_scenarios;
 
 /// What a check function receives.
 pub struct Context<'a> {

@@ -267,6 +267,7 @@ static ALL: LazyLock<Vec<&'static Check>> = LazyLock::new(|| {
         super::administration::CHECKS,
         super::final_provisions::CHECKS,
         super::plurality::CHECKS,
+        super::runs::CHECKS,
         crate::render::prose::CHECKS,
     ]
     .concat();

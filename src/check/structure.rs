@@ -1,4 +1,4 @@
-//! Explanations for the syntax and structure findings P001–P010. The findings themselves are
+//! Explanations for the syntax and structure findings P001–P012. The findings themselves are
 //! produced while parsing (`syntax`), resolving (`model`) and applying suppressions (`check`).
 
 use super::registry::{declare, Check, Explanation, Family, Policy};
@@ -201,6 +201,29 @@ declare!(P010 = Check {
     },
 });
 
+// P011 is reported by `super::unverified`.
+declare!(P011 = Check {
+    name: "unverified-encoding",
+    family: Family::Structure,
+    policy: Policy::Fixed(Info),
+    principle: None,
+    source: "Pacta language reference",
+    summary: "the header declares check families whose provisions were not verified in the text; their checks are silent",
+    profile: Family::Structure.profile(),
+    run: None,
+    explanation: Explanation {
+        what: "The header's `unverified:` names check families (scope, equality, applicable-legislation, \
+               aggregation, export, administration, final-provisions, plurality) whose provisions the encoder \
+               could not verify in the treaty's text. The checks of those families report nothing for the file; \
+               this one info lists the families instead.",
+        why: "An encoding that leaves out a provision it could not read would make the tool report the gap as a \
+              defect of the treaty. A reader who sees one such false finding on a treaty they know will not \
+              believe the next one; declaring the encoding partial keeps every reported finding true.",
+        failing: "agreement \"…\" {\n  unverified: administration\n}",
+        passing: "agreement \"…\" {\n  source: \"BWBV0001756, English text read\"\n}",
+    },
+});
+
 /// P012: no `kind:` in the header; say once which profile the checks applied.
 pub fn profile_assumed(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
@@ -247,5 +270,5 @@ declare!(P012 = Check {
 
 /// The checks declared in this file.
 pub(super) static CHECKS: &[&Check] = &[
-    &P001, &P002, &P003, &P004, &P005, &P006, &P007, &P008, &P009, &P010, &P012,
+    &P001, &P002, &P003, &P004, &P005, &P006, &P007, &P008, &P009, &P010, &P011, &P012,
 ];

@@ -155,7 +155,7 @@ pub struct BuildArgs {
     /// atomically, a device or pipe written through
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Build even when the checks find errors
+    /// Build even when the checks find errors (never from a file with syntax errors)
     #[arg(long)]
     pub allow_errors: bool,
     /// Colour of the findings printed when the build is refused

@@ -18,7 +18,10 @@ pub fn run(mut args: BuildArgs) -> Result<i32, Failure> {
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
-    let ruleset = match pacta::emit::build(&checked) {
+    // A syntax error (P001: no header, a construct that does not parse, text that is not
+    // UTF-8) leaves a model that is not the file: no rule set from it, even with --allow-errors.
+    let parsed = !checked.diagnostics.iter().any(|d| d.code == "P001");
+    let ruleset = match pacta::emit::build(&checked).filter(|_| parsed) {
         Some(r) if !errors || args.allow_errors => r,
         built => {
             let errors_only = [FileReport {

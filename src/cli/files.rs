@@ -299,3 +299,19 @@ pub fn display_name(path: &Path) -> String {
     let shown = shown.strip_prefix(".").unwrap_or(shown);
     shown.to_string_lossy().replace('\\', "/")
 }
+
+/// The errors of a file itself (syntax and structure, codes `P0…`), which stop `pacta resolve` and
+/// `pacta test` before they run anything; a failing scenario (P015) is what `test` reports, not
+/// an error of the file.
+pub fn file_errors(checked: &pacta::Checked) -> Vec<pacta::diag::Diagnostic> {
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.severity == pacta::diag::Severity::Error
+                && d.code.starts_with("P0")
+                && d.code != "P015"
+        })
+        .cloned()
+        .collect()
+}

@@ -3,21 +3,16 @@
 use super::args::{ResolveArgs, ResolveFormat};
 use super::{files, print, Failure, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use pacta::diag::render::{human, FileReport};
-use pacta::diag::Severity;
 use pacta::legislation::{self, scenario::Resolved, Outcome, TraceKind};
 use pacta::span::SourceFile;
 
 pub fn run(args: ResolveArgs) -> Result<i32, Failure> {
     let (config, _) = files::find_config(&args.file)?;
     let name = files::display_name(&args.file);
-    let text = files::read_text(&args.file)?;
-    let checked = pacta::check_source(&name, &text, &config);
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.code.starts_with("P0"))
-        .cloned()
-        .collect();
+    // Text that is not UTF-8 is a P001 error of the file, as in `check`.
+    let bytes = files::read(&args.file)?;
+    let checked = pacta::check_bytes(&name, &bytes, &config);
+    let errors = files::file_errors(&checked);
     let Some(agreement) = checked.agreement.filter(|_| errors.is_empty()) else {
         let report = FileReport {
             file: checked.file,

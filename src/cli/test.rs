@@ -4,7 +4,6 @@ use super::args::{TestArgs, TestFormat};
 use super::{files, print, Failure, EXIT_CLEAN, EXIT_FINDINGS};
 use pacta::diag::render::{human, FileReport};
 use pacta::diag::visible;
-use pacta::diag::Severity;
 use pacta::legislation::{self, ScenarioRun, TraceKind};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
@@ -26,14 +25,10 @@ pub fn run(args: TestArgs) -> Result<i32, Failure> {
     let mut results = Vec::new();
     for path in &paths {
         let name = files::display_name(path);
-        let text = files::read_text(path)?;
-        let checked = pacta::check_source(&name, &text, &config);
-        let errors: Vec<_> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error && d.code.starts_with("P0"))
-            .cloned()
-            .collect();
+        // Text that is not UTF-8 is a P001 error of the file, as in `check`.
+        let bytes = files::read(path)?;
+        let checked = pacta::check_bytes(&name, &bytes, &config);
+        let errors = files::file_errors(&checked);
         match checked.agreement {
             Some(a) if errors.is_empty() => results.push(FileRun {
                 name,

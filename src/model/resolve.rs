@@ -1307,11 +1307,13 @@ impl Resolver {
         }
         let corpus = stem(&corpus);
         let defs = self.agreement.definitions.clone();
+        let meanings: Vec<String> = defs.iter().map(|d| stem(&d.meaning.value)).collect();
         for d in &defs {
             let term = stem(&d.term.value);
             let used_elsewhere = defs
                 .iter()
-                .any(|o| o.span != d.span && stem(&o.meaning.value).contains(&term));
+                .zip(&meanings)
+                .any(|(o, meaning)| o.span != d.span && meaning.contains(&term));
             if !used_elsewhere && !corpus.contains(&term) {
                 self.push(
                     Diagnostic::new(
@@ -1373,20 +1375,25 @@ fn unitless(n: u64, span: Span) -> Diagnostic {
 /// Lowercase words with simple plural endings removed, so that "competent authorities" uses the
 /// term "competent authority".
 fn stem(text: &str) -> String {
-    text.to_lowercase()
+    let lower = text.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for w in lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            if let Some(base) = w.strip_suffix("ies") {
-                format!("{base}y")
-            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-                w[..w.len() - 1].to_string()
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if let Some(base) = w.strip_suffix("ies") {
+            out.push_str(base);
+            out.push('y');
+        } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+            out.push_str(&w[..w.len() - 1]);
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 /// Whether `YYYY-MM-DD` names a real calendar day.

@@ -88,6 +88,9 @@ pub const HEADER: &[FieldSpec] = &[
     f("prevailing-language", Free, "the authentic text that prevails in case of divergence"),
     f("supersedes", Strings, "earlier agreements this one replaces"),
     f("place", Strings, "the place of signature"),
+    f("source", Strings, "where the text was read: database identifier, language of the text, protocols included"),
+    f("unverified", Words(crate::check::unverified::FAMILY_NAMES),
+      "check families whose provisions the encoder could not verify in the text; their checks are silent (P011)"),
     f("numbering", Words(&["sequential", "as-signed"]),
       "`sequential`: articles are numbered 1, 2, 3 … and P008 judges their order; `as-signed` (the default): \
        the treaty's own numbers, with suffixes, Roman numbers and gaps"),

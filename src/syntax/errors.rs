@@ -227,8 +227,9 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
         // The furthest attempt was inside a look-ahead; fall back to pest's own position.
         at = error_offset(e);
         if let ErrorVariant::ParsingError { positives, .. } = &e.variant {
+            let parent = in_branch_list.then_some(Rule::scope);
             for r in positives {
-                if let Some(d) = describe(*r, None) {
+                if let Some(d) = describe(*r, parent) {
                     push(&mut expected, d.to_string());
                 }
             }

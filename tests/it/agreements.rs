@@ -1,10 +1,15 @@
 //! Every agreement in `agreements/` produces exactly the findings its header lists.
 //!
-//! Each file opens with `// expect-finding: CODE — what, and the fact behind it` lines (or
+//! Each file opens with `// expect-finding: CODE — what (text: the evidence)` lines (or
 //! `// expect-finding: none`). The multiset of codes that `pacta::check_source` reports must equal
 //! the multiset of those codes — every code, the situation analysis' (P301, P302, P310, P311)
-//! included. The lists come from the facts in the domain guide, not from what the tool prints: a
-//! difference is either a wrong check or a wrong list, and is fixed in the one that is wrong.
+//! included. A file encoded from a treaty's text (its `source:` says "text read") cites, on every
+//! line, the Article — or the absence of one — that makes the finding true, checked in the text.
+//!
+//! A finding the checker produces but the text refutes is never expected: it is written
+//! `// known-false: CODE — what (refuted by: Art …; owner: …)`, a bug for the owner of the check.
+//! The test tolerates it (the file may report it or not, so the fix can land without touching
+//! the file) and never requires it.
 
 use pacta::config::Config;
 use std::collections::BTreeMap;
@@ -34,21 +39,53 @@ fn agreements() -> Vec<PathBuf> {
     out
 }
 
-/// Code → count from the `// expect-finding:` lines; `None` when the file has none at all.
-fn expected(text: &str) -> Option<BTreeMap<String, usize>> {
+/// The lines after a marker (`// expect-finding:`), one per finding.
+fn marked<'a>(text: &'a str, marker: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    text.lines()
+        .filter_map(move |line| line.trim_start().strip_prefix(marker))
+        .map(str::trim)
+}
+
+/// Code → count of the lines after a marker.
+fn counts(text: &str, marker: &str) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
-    let mut any = false;
-    for line in text.lines() {
-        let Some(rest) = line.trim_start().strip_prefix("// expect-finding:") else {
-            continue;
-        };
-        any = true;
+    for rest in marked(text, marker) {
         let code = rest.split_whitespace().next().unwrap_or_default();
         if code != "none" {
             *out.entry(code.to_string()).or_insert(0) += 1;
         }
     }
-    any.then_some(out)
+    out
+}
+
+/// Code → count from the `// expect-finding:` lines; `None` when the file has none at all.
+fn expected(text: &str) -> Option<BTreeMap<String, usize>> {
+    marked(text, "// expect-finding:")
+        .next()
+        .is_some()
+        .then(|| counts(text, "// expect-finding:"))
+}
+
+/// Code → count of the findings the text refutes (`// known-false:`), tolerated, never required.
+fn known_false(text: &str) -> BTreeMap<String, usize> {
+    counts(text, "// known-false:")
+}
+
+/// The header's `source:` value, if the file parses and has one.
+fn source_of(name: &str, text: &str) -> Option<String> {
+    let checked = pacta::check_source(name, text, &Config::default());
+    let agreement = checked.agreement?;
+    let field = agreement
+        .header_fields
+        .iter()
+        .find(|f| f.name.value == "source")?;
+    let mut out = String::new();
+    for v in field.items.iter().flat_map(|i| &i.values) {
+        if let pacta::ast::ValueKind::Str(s) = &v.kind {
+            out.push_str(s);
+        }
+    }
+    Some(out)
 }
 
 #[test]
@@ -72,17 +109,25 @@ fn every_agreement_produces_the_findings_its_header_lists() {
         for d in &checked.diagnostics {
             *actual.entry(d.code.to_string()).or_insert(0) += 1;
         }
-        if actual != expected {
+        let tolerated = known_false(&text);
+        let within = |code: &String| {
+            let a = actual.get(code).copied().unwrap_or(0);
+            let e = expected.get(code).copied().unwrap_or(0);
+            let k = tolerated.get(code).copied().unwrap_or(0);
+            e <= a && a <= e + k
+        };
+        let codes: std::collections::BTreeSet<&String> =
+            actual.keys().chain(expected.keys()).collect();
+        if !codes.iter().all(|c| within(c)) {
             let mut lines = Vec::new();
-            for code in actual
-                .keys()
-                .chain(expected.keys())
-                .collect::<std::collections::BTreeSet<_>>()
-            {
+            for code in codes {
                 let a = actual.get(code).copied().unwrap_or(0);
                 let e = expected.get(code).copied().unwrap_or(0);
-                if a != e {
-                    lines.push(format!("  {code}: reported {a}, expected {e}"));
+                let k = tolerated.get(code).copied().unwrap_or(0);
+                if !within(code) {
+                    lines.push(format!(
+                        "  {code}: reported {a}, expected {e} (and up to {k} known-false)"
+                    ));
                 }
             }
             let short: Vec<String> = checked
@@ -108,6 +153,102 @@ fn every_agreement_produces_the_findings_its_header_lists() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
 
+/// Every agreement says where its text was read (`source:` in the header): the database
+/// identifier, the language of the text, the protocols included — or that it is fictional.
+#[test]
+fn every_agreement_names_its_source() {
+    let mut missing = Vec::new();
+    for path in agreements() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.display().to_string();
+        match source_of(&name, &text) {
+            Some(s) if !s.trim().is_empty() => {}
+            _ => missing.push(name),
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no `source:` in the header of {missing:#?}"
+    );
+}
+
+/// An agreement encoded from its text cites its evidence on every expected finding: the Article,
+/// or the absence of one (preferably in `(text: …)`); a known-false finding names the Article that refutes it
+/// and the owner of the check.
+#[test]
+fn findings_of_text_encoded_agreements_cite_their_evidence() {
+    let mut failures = Vec::new();
+    for path in agreements() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.display().to_string();
+        let from_text = source_of(&name, &text).is_some_and(|s| s.contains("text read"));
+        if !from_text {
+            continue;
+        }
+        for line in marked(&text, "// expect-finding:") {
+            if line == "none" {
+                continue;
+            }
+            // The evidence, preferably written `(text: Art 4)`: an Article, or the absence of one.
+            let cites = line.contains("Art") || line.contains("none of the");
+            if !cites {
+                failures.push(format!("{name}: no Article cited as evidence in `{line}`"));
+            }
+        }
+        for line in marked(&text, "// known-false:") {
+            let ok = line
+                .split_once("(refuted by:")
+                .is_some_and(|(_, e)| e.contains("Art") && e.contains("owner:"));
+            if !ok {
+                failures.push(format!(
+                    "{name}: a known-false finding needs `(refuted by: Art …; owner: …)`: `{line}`"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// `unverified:` silences the checks of the families it names and reports one info, P011, instead.
+#[test]
+fn unverified_families_are_silent_and_reported_once() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("agreements/nl-pk.pacta");
+    let text = std::fs::read_to_string(path).unwrap();
+    let codes = |text: &str| -> Vec<String> {
+        pacta::check_source("nl-pk.pacta", text, &Config::default())
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect()
+    };
+    let before = codes(&text);
+    assert!(before.iter().any(|c| c.starts_with("P6")), "{before:?}");
+    assert!(before.iter().any(|c| c.starts_with("P4")), "{before:?}");
+    let partial = text.replacen(
+        "  short-title:",
+        "  unverified: administration, aggregation\n  short-title:",
+        1,
+    );
+    let after = codes(&partial);
+    assert!(
+        !after
+            .iter()
+            .any(|c| c.starts_with("P6") || c.starts_with("P4")),
+        "{after:?}"
+    );
+    assert_eq!(
+        after.iter().filter(|c| *c == "P011").count(),
+        1,
+        "{after:?}"
+    );
+    let kept: Vec<&String> = before
+        .iter()
+        .filter(|c| !c.starts_with("P6") && !c.starts_with("P4"))
+        .collect();
+    let rest: Vec<&String> = after.iter().filter(|c| *c != "P011").collect();
+    assert_eq!(kept, rest);
+}
+
 /// The model agreements are the reference: not a single finding, not even an info.
 #[test]
 fn the_model_agreements_check_clean() {
@@ -130,14 +271,29 @@ fn the_model_agreements_check_clean() {
 #[test]
 fn the_real_agreements_keep_their_real_defects() {
     let must = [
-        // Netherlands–Korea: no aggregation, rights lost on termination, Dutch branches without rules.
+        // Netherlands–Korea: no aggregation, rights lost on termination (Art 21), Dutch sickness,
+        // benefits in kind and unemployment in scope with no provision on them (Art 2(1)(b)), no
+        // Article on claims lodged in the other State.
         ("nl-kr.pacta", "P401", 3),
         ("nl-kr.pacta", "P703", 1),
         ("nl-kr.pacta", "P103", 3),
-        // Netherlands–Pakistan: no equality, no aggregation, no acquired-rights clause.
+        ("nl-kr.pacta", "P603", 1),
+        // Netherlands–Korea: the Vienna Conventions are reserved (Art 9(1)), aircrew (Art 8(2)) and
+        // seafarers (Art 8(1)) have rules, exceptions keep one legislation (Art 10).
+        ("nl-kr.pacta", "P308", 0),
+        ("nl-kr.pacta", "P309", 0),
+        // Netherlands–Pakistan: no equality, no aggregation, no acquired-rights clause (Art 16); free
+        // assistance (Art 6(6)) and documents in either official language (Art 12(2)).
         ("nl-pk.pacta", "P201", 1),
         ("nl-pk.pacta", "P401", 3),
         ("nl-pk.pacta", "P703", 1),
+        ("nl-pk.pacta", "P602", 0),
+        ("nl-pk.pacta", "P605", 0),
+        // Netherlands–Japan: rights kept on termination (Art 32(2)), exceptions keep one
+        // legislation (Art 10), equality for residents only (Art 4).
+        ("nl-jp.pacta", "P703", 0),
+        ("nl-jp.pacta", "P309", 0),
+        ("nl-jp.pacta", "P202", 1),
         // United States–Germany: the C102 branches it leaves out.
         ("us-de.pacta", "P102", 1),
     ];

@@ -88,12 +88,12 @@ fn every_item_names_its_article_and_identifier() {
             .find(|r| r.label == label)
             .unwrap_or_else(|| panic!("rule {label}"))
     };
-    // `rule 7.1` stands in article 7 "Detached workers" #posting, line 92 of the file.
+    // `rule 7.1` stands in article 7 "Detached workers" #posting, line 93 of the file.
     let posting = rule("7.1");
     assert_eq!(posting.source.article, Some(7));
     assert_eq!(posting.source.tag.as_deref(), Some("posting"));
     assert_eq!(posting.source.eid, "art_7__para_1");
-    assert_eq!((posting.source.line, posting.source.column), (92, 5));
+    assert_eq!((posting.source.line, posting.source.column), (93, 5));
     assert_eq!(posting.overrides, ["6.1"]);
     assert_eq!(
         rule("6.1").overridden_by,

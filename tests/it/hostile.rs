@@ -235,3 +235,40 @@ fn a_long_line_is_cut_around_the_span() {
         "the human header gives the same position as short ({location}):\n{human}"
     );
 }
+
+/// `build --allow-errors` on an empty file built an empty rule set and exited 0: a file with a
+/// syntax error (here, no header) gives no rule set, whatever the flag.
+#[test]
+fn an_empty_file_builds_nothing_even_with_allow_errors() {
+    let dir = temp_dir("empty-build");
+    let empty = dir.join("empty.pacta");
+    std::fs::write(&empty, "").unwrap();
+    let out = pacta()
+        .args(["build", "--allow-errors"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+/// A failing scenario is an error finding (P015) of `check`, and `build` refuses the file.
+#[test]
+fn a_failing_scenario_is_p015_in_check_and_refuses_build() {
+    let head = HEAD
+        .replace("\"A\" {\n", "\"A\" {\n  schemes: old-age\n")
+        .replace("\"B\" {\n", "\"B\" {\n  schemes: old-age\n");
+    let text = format!(
+        "{head}article 1 \"Rules\" {{\n  rule 1.1: employed in X -> X\n}}\n\
+         scenario \"posted\" {{\n  situation: employed in XB, employer in XA\n  expect: XA\n}}\n"
+    );
+    let checked = check("s.pacta", &text);
+    let p015: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P015")
+        .collect();
+    assert_eq!(p015.len(), 1, "{:#?}", checked.diagnostics);
+    assert_eq!(p015[0].severity, pacta::diag::Severity::Error);
+    assert!(p015[0].message.contains("\"posted\""));
+}

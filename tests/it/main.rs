@@ -18,6 +18,7 @@ mod diff;
 mod diff_cli;
 mod docs;
 mod editor_keywords;
+mod exit_codes;
 mod fmt;
 mod hostile;
 mod legislation;

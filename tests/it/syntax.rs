@@ -157,3 +157,46 @@ fn a_ten_megabyte_agreement_is_checked() {
     );
     assert_eq!(checked.agreement.unwrap().articles.len(), n);
 }
+
+/// Codes of the structure findings (P001–P010) of one source.
+fn structure_codes(src: &str) -> Vec<String> {
+    pacta::check_source("t.pacta", src, &Config::default())
+        .diagnostics
+        .iter()
+        .map(|d| d.code.to_string())
+        .filter(|c| c.as_str() <= "P010")
+        .collect()
+}
+
+#[test]
+fn articles_keep_the_numbers_they_were_signed_with() {
+    // French `1er`, an inserted `5bis`, a gap where a protocol deleted article 6, then Roman numbers,
+    // with rule labels that start with the article's number.
+    let signed = "agreement \"t\" {}\narticle 1er \"a\" {}\narticle 5 \"b\" {}\narticle 5bis \"c\" {\n  rule 5bis.1: employed in X -> X\n}\narticle 7 \"d\" {}\narticle VIII \"e\" {\n  rule VIII.1: self-employed in X -> X\n    overrides 5bis.1\n}\n";
+    assert_eq!(structure_codes(signed), Vec::<String>::new());
+    let checked = pacta::check_source("t.pacta", signed, &Config::default());
+    let a = checked.agreement.expect("parses");
+    let numbers: Vec<String> = a.articles.iter().map(|x| x.number.to_string()).collect();
+    assert_eq!(numbers, ["1er", "5", "5bis", "7", "VIII"]);
+    assert_eq!(a.articles[4].number.value, 8);
+    assert_eq!(a.articles[2].eid(), "art_5bis");
+    // The same numbering in a draft that declares sequential numbering: 1er is article 1, but the
+    // gap before 5, the suffix, the gap before 7 and the Roman number are each reported.
+    let draft = signed.replacen(
+        "agreement \"t\" {}",
+        "agreement \"t\" { numbering: sequential }",
+        1,
+    );
+    assert_eq!(structure_codes(&draft), ["P008", "P008", "P008", "P008"]);
+    // `1er` and `1` are the same article; a malformed number is a P007, not a syntax error.
+    let twice = "agreement \"t\" {}\narticle 1er \"a\" {}\narticle 1 \"b\" {}\n";
+    assert_eq!(structure_codes(twice), ["P002"]);
+    assert_eq!(
+        structure_codes("agreement \"t\" {}\narticle 2er \"a\" {}\n"),
+        ["P007"]
+    );
+    assert_eq!(
+        structure_codes("agreement \"t\" {}\narticle IIII \"a\" {}\n"),
+        ["P007"]
+    );
+}

@@ -119,6 +119,7 @@
 (escape_sequence) @string.escape
 (prose) @string.documentation
 (number) @number
+(article_number) @number
 (roman) @number
 (percent) @number
 (duration) @number
