@@ -6,6 +6,7 @@ use super::matching::{normalize, out_of_order, rule_signature, Matching};
 use super::{ArticleChange, ArticleChangeKind, ArticleRef, Change, ChangeKind, Draft, Group};
 use crate::ast::{self, ClauseKind, ConditionKind, Field};
 use crate::model::{Agreement, Branch, Place, Provision};
+use crate::render::words;
 use crate::span::SourceFile;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -152,6 +153,7 @@ struct Draftchange {
     old_value: Option<String>,
     new_value: Option<String>,
     detail: Option<String>,
+    words: Option<super::Words>,
 }
 
 fn ch(kind: ChangeKind, subject: impl Into<String>) -> Draftchange {
@@ -163,6 +165,7 @@ fn ch(kind: ChangeKind, subject: impl Into<String>) -> Draftchange {
         old_value: None,
         new_value: None,
         detail: None,
+        words: None,
     }
 }
 
@@ -182,6 +185,11 @@ impl Draftchange {
         self.detail = Some(detail);
         self
     }
+    /// The element in words, as the old and the new draft have it.
+    fn words(mut self, old: Option<String>, new: Option<String>) -> Self {
+        self.words = Some(super::Words { old, new });
+        self
+    }
 }
 
 impl Collector<'_> {
@@ -197,7 +205,20 @@ impl Collector<'_> {
             old_value: c.old_value,
             new_value: c.new_value,
             detail: c.detail,
+            words: c.words,
         });
+    }
+
+    /// Give the first change pushed since `before` the element's old and new wording.
+    fn attach_words(&mut self, before: usize, old: String, new: String) {
+        if old != new {
+            if let Some(c) = self.out.get_mut(before) {
+                c.words = Some(super::Words {
+                    old: Some(old),
+                    new: Some(new),
+                });
+            }
+        }
     }
 
     /// Set differences of two lists of words, as added and removed changes.
@@ -616,6 +637,7 @@ fn provision_summary(file: &SourceFile, p: &Provision) -> String {
 
 fn provisions(c: &mut Collector<'_>) {
     let (a, b) = (c.old.agreement, c.new.agreement);
+    let (na, nb) = (words::Names::of(a), words::Names::of(b));
     for (n, p) in b.provisions.iter().enumerate() {
         let group = provision_group(p);
         let title = provision_name(p);
@@ -627,7 +649,8 @@ fn provisions(c: &mut Collector<'_>) {
         else {
             let x = ch(ChangeKind::Added, provision_title(c.new.file, p))
                 .at(None, new_at)
-                .detail(provision_summary(c.new.file, p));
+                .detail(provision_summary(c.new.file, p))
+                .words(None, Some(words::model_provision(p, &nb)));
             c.push(group, None, x);
             continue;
         };
@@ -639,13 +662,20 @@ fn provisions(c: &mut Collector<'_>) {
             let x = ch(ChangeKind::Moved, title.clone()).at(old_at.clone(), new_at.clone());
             c.push(group, None, x);
         }
+        let before = c.out.len();
         fields(c, group, &title, was, p, old_at, new_at);
+        c.attach_words(
+            before,
+            words::model_provision(was, &na),
+            words::model_provision(p, &nb),
+        );
     }
     for (o, p) in a.provisions.iter().enumerate() {
         if c.m.provisions.new_of(o).is_none() {
             let x = ch(ChangeKind::Removed, provision_title(c.old.file, p))
                 .at(cite_place(a, &p.place), None)
-                .detail(provision_summary(c.old.file, p));
+                .detail(provision_summary(c.old.file, p))
+                .words(Some(words::model_provision(p, &na)), None);
             c.push(provision_group(p), None, x);
         }
     }
@@ -804,6 +834,7 @@ fn rules(c: &mut Collector<'_>) {
     };
     let same = |label: &str| label.to_string();
     let g = Group::ApplicableLegislation;
+    let (na, nb) = (words::Names::of(a), words::Names::of(b));
     for (n, r) in b.rules.iter().enumerate() {
         let label = &r.rule.label.value;
         let party = (!r.rule.target.is_variable()).then_some(r.rule.target.name.as_str());
@@ -811,7 +842,8 @@ fn rules(c: &mut Collector<'_>) {
         let Some(was) = m.rules.old_of(n).and_then(|o| a.rules.get(o)) else {
             let x = ch(ChangeKind::Added, format!("Rule {label}"))
                 .at(None, new_at)
-                .detail(rule_signature(c.new.file, &r.rule));
+                .detail(rule_signature(c.new.file, &r.rule))
+                .words(None, Some(words::rule(&r.rule, &nb)));
             c.push(g, party, x);
             continue;
         };
@@ -830,6 +862,8 @@ fn rules(c: &mut Collector<'_>) {
             let x = ch(ChangeKind::Moved, "Rule").at(old_at.clone(), new_at.clone());
             c.push(g, party, x);
         }
+        let before = c.out.len();
+        let (wa, wb) = (words::rule(&was.rule, &na), words::rule(&r.rule, &nb));
         let (sa, sb) = (
             rule_signature(c.old.file, &was.rule),
             rule_signature(c.new.file, &r.rule),
@@ -842,6 +876,7 @@ fn rules(c: &mut Collector<'_>) {
         }
         let (ka, kb) = (clauses(&was.rule, &rename), clauses(&r.rule, &same));
         if ka == kb {
+            c.attach_words(before, wa, wb);
             continue;
         }
         let at = (old_at.clone(), new_at.clone());
@@ -937,13 +972,15 @@ fn rules(c: &mut Collector<'_>) {
                 c.push(g, party, d);
             }
         }
+        c.attach_words(before, wa, wb);
     }
     for (o, r) in a.rules.iter().enumerate() {
         if m.rules.new_of(o).is_none() {
             let party = (!r.rule.target.is_variable()).then_some(r.rule.target.name.as_str());
             let x = ch(ChangeKind::Removed, format!("Rule {}", r.rule.label.value))
                 .at(cite_rule(a, r), None)
-                .detail(rule_signature(c.old.file, &r.rule));
+                .detail(rule_signature(c.old.file, &r.rule))
+                .words(Some(words::rule(&r.rule, &na)), None);
             c.push(g, party, x);
         }
     }

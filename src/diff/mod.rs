@@ -363,6 +363,18 @@ pub struct Change {
     pub new_value: Option<String>,
     /// What a whole added or removed element (rule, provision, scenario) says.
     pub detail: Option<String>,
+    /// The rule or provision in words (`crate::render::words`), as the old and the new draft
+    /// have it; for the HTML redline, not part of the JSON report.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub words: Option<Words>,
+}
+
+/// A rule or provision in treaty English, before and after.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Words {
+    pub old: Option<String>,
+    pub new: Option<String>,
 }
 
 impl Change {

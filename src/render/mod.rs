@@ -208,7 +208,9 @@ pub fn html(
     out.push_str("</main>\n");
     out.push_str("<footer class=\"colophon meta\"><p>Rendered by Pacta from the agreement's source; the provisions in words are generated from the structured provisions.</p></footer>\n");
     out.push_str("</body>\n</html>\n");
-    out
+    // Control and bidirectional-override characters of the agreement shown as visible escapes,
+    // as in every human-readable output.
+    crate::diag::visible::text(&out).into_owned()
 }
 
 /// The languages prose is written in, in order of first use.

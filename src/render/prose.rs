@@ -1,8 +1,8 @@
 //! The prose against the provisions, and against the other authentic texts:
 //!
 //! - **P013 prose-contradicts-provision**: the prose of an Article (or of a paragraph) states a
-//!   duration that a provision beside it does not, where the provision's own duration appears
-//!   nowhere in that prose; or it names a Party other than the one a rule designates, and not
+//!   duration that no provision beside it states, while a provision's duration is nowhere in that
+//!   prose (durations are paired one to one, by length); or it names a Party other than the one a rule designates, and not
 //!   that one. Only what can be decided is judged: durations written with a number (in figures, or
 //!   in English or French words) and a unit, and Parties named by their names.
 //! - **P014 prose-missing-language**: once an agreement gives prose in more than one language
@@ -203,18 +203,27 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                 };
                 durations_of(&p.fields, &what, &mut stated);
             }
-            let said = durations_in(&prose.text);
+            // Pair the prose's durations with the provisions' (as multisets, by length): a
+            // contradiction is a provision's duration left unpaired while the prose states one
+            // that pairs with nothing. Prose that is merely silent about a duration is not one.
+            let mut said = durations_in(&prose.text);
+            let mut unpaired: Vec<&Stated> = Vec::new();
+            for s in &stated {
+                match said.iter().position(|d| d.days() == s.duration.days()) {
+                    Some(i) => {
+                        said.remove(i);
+                    }
+                    None => unpaired.push(s),
+                }
+            }
             if !said.is_empty() {
-                for s in &stated {
-                    if said.iter().any(|d| d.days() == s.duration.days()) {
-                        continue;
+                let mut words: Vec<String> = Vec::new();
+                for d in &said {
+                    if !words.contains(&d.to_string()) {
+                        words.push(d.to_string());
                     }
-                    let mut words: Vec<String> = Vec::new();
-                    for d in &said {
-                        if !words.contains(&d.to_string()) {
-                            words.push(d.to_string());
-                        }
-                    }
+                }
+                for s in unpaired {
                     out.push(
                         cx.finding(
                             &P013,

@@ -6,45 +6,38 @@ use crate::diff::prose::Op;
 use crate::diff::{ArticleChangeKind, Change, ChangeKind, Report};
 use std::fmt::Write;
 
-/// Escape text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
+pub use crate::render::style::escape;
 
+/// The redline's own marks, on top of the sheet it shares with `pacta render`
+/// ([`crate::render::style::BASE`]).
 const STYLE: &str = "
-body { font: 15px/1.5 Georgia, 'Times New Roman', serif; color: #1a1a1a; max-width: 52em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 1.5em; margin-bottom: 0.2em; }
-h2 { font-size: 1.2em; border-bottom: 1px solid #999; margin-top: 1.6em; }
-h3 { font-size: 1em; margin: 1em 0 0.3em; }
-.drafts, .summary { color: #444; }
-ul { padding-left: 1.4em; }
-li { margin: 0.2em 0; }
-li.added::marker { content: '+ '; color: #1a7f37; }
-li.removed::marker { content: '− '; color: #b3261e; }
-li.changed::marker { content: '~ '; color: #8a6100; }
-.detail { color: #555; font-size: 0.92em; }
+h2 { border-bottom: 1px solid var(--rule); padding-bottom: 0.2em; }
+h3 { text-align: left; font-weight: bold; }
 .prose { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 0.8em; }
-ins { color: #1a7f37; text-decoration: underline; background: #e6f4ea; }
-del { color: #b3261e; text-decoration: line-through; background: #fbe9e7; }
-code { font-family: Menlo, Consolas, monospace; font-size: 0.9em; }
+.words { margin: 0.3em 0 0.5em; }
+.words .label { display: block; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  ins, del { background: none; }
-  h2 { break-after: avoid; }
+  @page { size: A4; margin: 20mm; }
   li, .prose { break-inside: avoid; }
 }
 ";
+
+/// A rule or provision in words, as `pacta render` prints it: the old reading struck through,
+/// the new one underlined.
+fn words_html(w: &crate::diff::Words) -> String {
+    let mut out = String::from("<div class=\"words\"><span class=\"label\">In words</span>");
+    if let Some(o) = &w.old {
+        let _ = write!(out, "<del>{}</del>", escape(o));
+    }
+    if w.old.is_some() && w.new.is_some() {
+        out.push_str("<br>");
+    }
+    if let Some(n) = &w.new {
+        let _ = write!(out, "<ins>{}</ins>", escape(n));
+    }
+    out.push_str("</div>");
+    out
+}
 
 fn class(kind: ChangeKind) -> &'static str {
     match kind {
@@ -79,6 +72,9 @@ fn change_html(c: &Change) -> String {
         };
         let _ = write!(html, " <span class=\"detail\">— {d}</span>");
     }
+    if let Some(w) = &c.words {
+        html.push_str(&words_html(w));
+    }
     html
 }
 
@@ -97,7 +93,11 @@ fn render_raw(report: &Report) -> String {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(
+        out,
+        "<style>{}{STYLE}</style>\n</head>\n<body>",
+        crate::render::style::BASE
+    );
     out.push_str("<header>\n");
     match &report.new.title {
         Some(t) => {
