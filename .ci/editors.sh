@@ -57,7 +57,7 @@ vscode_test() {
   done
   [[ $missing == 0 ]] || return 1
   (cd editors/vscode && npm run --silent test:unit && npm run --silent test:snap \
-    && npm run --silent test:agreements)
+    && npm run --silent test:agreements && npm run --silent test:client)
 }
 
 # ───────────────────────────── tree-sitter ─────────────────────────────

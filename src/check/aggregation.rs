@@ -140,11 +140,22 @@ pub fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
 /// P404: a minimum-period clause that can lose short careers everywhere.
 pub fn minimum_period_without_fallback(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for p in cx.agreement.provisions_named("minimum-period") {
+    let a = cx.agreement;
+    for p in a.provisions_named("minimum-period") {
         let others_count = p.has_word("others-count", "yes");
         let fallback = p.has("fallback") && !p.has_word("fallback", "none");
+        // The Parties that apply the threshold (`parties:`, every Party without it). When some
+        // Party applies none, it counts the short periods with its own and pays: no career is lost
+        // everywhere, and no fallback is needed.
+        let applying: Vec<&str> = a
+            .party_codes()
+            .into_iter()
+            .filter(|c| a.concerns(p, c))
+            .collect();
+        let every_party = applying.len() == a.parties.len();
         let (message, span, help) = match (others_count, fallback) {
             (true, true) => continue,
+            (true, false) if !every_party => continue,
             (false, _) => (
                 "the other Parties need not count periods below the minimum",
                 p.field_span("others-count"),
@@ -157,7 +168,8 @@ pub fn minimum_period_without_fallback(cx: &Context<'_>) -> Vec<Diagnostic> {
             ),
         };
         out.push(
-            cx.finding(&P404, message, span)
+            cx.finding(&P404, format!("{message} ({})", applying.join(", ")), span)
+                .concerning(applying.iter().copied(), [])
                 .label("short careers can be lost")
                 .note("EU Regulation 883/2004 Art 57: the other Parties still count the short periods, and one Party pays when all are short")
                 .help(help),
@@ -194,6 +206,9 @@ pub fn short_term_without_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
                 || a.benefits_covering(b, p)
                     .any(|g| g.has_word("aggregation", "yes"))
         };
+        // A branch in scope for the applicable legislation only needs no aggregation.
+        let for_acquisition =
+            |p: &str| for_acquisition(p) || !a.coordinated_scope_of(p).contains(&b);
         let Some(parties) = lacking(cx, b, for_acquisition) else {
             continue;
         };
@@ -294,7 +309,10 @@ declare!(P404 = Check {
     run: Some(minimum_period_without_fallback),
     explanation: Explanation {
         what: "Each `minimum-period` block must say `others-count: yes` (the other Parties still count the short \
-               periods) and give a `fallback:` other than `none` (who pays when every Party's periods are short).",
+               periods) and, when every Party applies the threshold, give a `fallback:` other than `none` (who pays \
+               when every Party's periods are short). A block whose `parties:` leave a Party out needs no fallback: \
+               that Party has no minimum and counts the short periods with its own. The message names the Parties \
+               that apply the threshold.",
         why: "A Party may refuse to pay for less than a year of periods, but then the others must count those periods \
               and someone must pay when all are short, or short careers are lost everywhere (EU Regulation 883/2004 \
               Art 57; MERCOSUR).",

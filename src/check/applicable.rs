@@ -318,7 +318,7 @@ declare!(P304 = Check {
 declare!(P305 = Check {
     name: "extension-unbounded",
     family: Family::ApplicableLegislation,
-    policy: Policy::Principle(ApplicableLegislation),
+    policy: Policy::Fixed(Info),
     principle: Some(ApplicableLegislation),
     source: "EU Regulation 883/2004 Art 16",
     summary: "an extension with no maximum, or without the competent authorities' consent",
@@ -326,9 +326,10 @@ declare!(P305 = Check {
     run: Some(extension_unbounded),
     explanation: Explanation {
         what: "An `extension` clause of a posting rule without a duration, or without `by competent-authorities`.",
-        why: "EU Regulation 883/2004 Art 16 allows longer postings only by agreement of the competent authorities, \
-              case by case; an extension with no maximum, or granted by the employer or one institution alone, \
-              removes the limit.",
+        why: "EU Regulation 883/2004 Art 16 allows exceptions only by agreement of the competent authorities, case by \
+              case, and sets no maximum itself; so an extension with no maximum is common and lawful, and the \
+              finding is information: without the authorities' consent, or with no ceiling agreed in practice, \
+              the extension removes the limit.",
         failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension by employer\n  repost-gap 12 months",
         passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
     },

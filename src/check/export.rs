@@ -121,6 +121,8 @@ pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
     let parties: Vec<&str> = a
         .parties_covering(b)
         .into_iter()
+        // A branch in scope for the applicable legislation only has no benefits to provide abroad.
+        .filter(|p| a.coordinated_scope_of(p).contains(&b))
         .filter(|p| {
             !a.benefits_covering(b, p).any(|m| {
                 m.has_word("in-kind-during", "stay") || m.has_word("in-kind-during", "residence")

@@ -66,6 +66,16 @@ pub fn rights_lost_on_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
 /// P704: no rule that periods before entry into force count.
 pub fn prior_periods_ignored(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
+    // Without aggregation, no period of one Party counts under the other's law, before entry
+    // into force or after.
+    if a.provisions_named("aggregation").next().is_none()
+        && !a
+            .provisions
+            .iter()
+            .any(|p| p.branch.is_some() && p.has_word("aggregation", "yes"))
+    {
+        return Vec::new();
+    }
     if a.provisions_named("transitional").any(|p| {
         p.has_word("prior-periods", "count")
             || p.has_word("prior-periods", "count-if-not-already-used")
@@ -88,7 +98,7 @@ pub fn prior_periods_ignored(cx: &Context<'_>) -> Vec<Diagnostic> {
             span,
         )
         .label("prior periods ignored")
-        .note("C118 Art 12 counts periods completed before the agreement for rights that arise after it")
+        .note("EU Regulation 883/2004 Art 87(2) takes periods completed before its application into account; C118 Art 12(2) leaves it to the agreements to say how far they reach contingencies that arose before")
         .help("write `prior-periods: count` in the `transitional` block")]
 }
 
@@ -121,9 +131,9 @@ pub fn superseded_rights(cx: &Context<'_>) -> Vec<Diagnostic> {
 declare!(P701 = Check {
     name: "no-entry-into-force",
     family: Family::FinalProvisions,
-    policy: Policy::Fixed(Error),
+    policy: Policy::UnlessDraft(Error),
     principle: None,
-    source: "R167, Annex II (final provisions)",
+    source: "R167",
     summary: "no entry-into-force provision",
     profile: Family::FinalProvisions.profile(),
     run: Some(no_entry_into_force),
@@ -140,9 +150,9 @@ declare!(P701 = Check {
 declare!(P702 = Check {
     name: "no-termination",
     family: Family::FinalProvisions,
-    policy: Policy::Fixed(Error),
+    policy: Policy::UnlessDraft(Error),
     principle: None,
-    source: "R167, Annex II (final provisions)",
+    source: "R167",
     summary: "no duration or termination provision",
     profile: Family::FinalProvisions.profile(),
     run: Some(no_termination),
@@ -182,14 +192,17 @@ declare!(P704 = Check {
     family: Family::FinalProvisions,
     policy: Policy::Fixed(Warning),
     principle: Some(RightsInCourseOfAcquisition),
-    source: "C118 Art 12; Netherlands–Japan",
+    source: "EU Regulation 883/2004 Art 87(2); C118 Art 12(2); Netherlands–Japan",
     summary: "no rule that periods before entry into force count",
     profile: Profile { coverage: Treatment::Off, posting: Treatment::Off, export: Treatment::Off, ..Family::FinalProvisions.profile() },
     run: Some(prior_periods_ignored),
     explanation: Explanation {
-        what: "Looks for a `transitional` block with `prior-periods: count`; reports its absence once.",
+        what: "In an agreement that aggregates periods, looks for a `transitional` block with `prior-periods: count`; \
+               reports its absence once. Without aggregation there is nothing to count, and the check is silent.",
         why: "Workers whose careers began before the agreement must have those periods counted for rights that arise \
-              after it (C118 Art 12; Netherlands–Japan), or the first generation of migrants gains nothing.",
+              after it, or the first generation of migrants gains nothing. C118 does not require it: its Art 12(2) \
+              leaves the treatment of contingencies that arose before entry into force to the agreements; EU \
+              Regulation 883/2004 Art 87(2) and Netherlands–Japan count earlier periods.",
         failing: "transitional {\n  benefits-before-entry-into-force: none\n}",
         passing: "transitional {\n  prior-periods: count\n  benefits-before-entry-into-force: none\n}",
     },

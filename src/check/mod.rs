@@ -83,10 +83,23 @@ fn severity_and_note(
                 Some(bound) => binding_note(&bound, &concerns.branches),
             }
         }
-        (Policy::Instruments(list), Some(a)) if list.iter().any(|i| a.claims_instrument(i)) => {
-            (Severity::Error, None)
+        (Policy::UnlessDraft(s), Some(a)) if a.is_draft() => (s.min(Severity::Warning), None),
+        (Policy::UnlessDraft(s), _) => (s, None),
+        (Policy::Instruments(list, otherwise), Some(a)) => {
+            let bound = if a.declares_ratifications() {
+                a.parties
+                    .iter()
+                    .filter(|p| {
+                        concerns.parties.is_empty() || concerns.parties.contains(&p.code.value)
+                    })
+                    .all(|p| p.ratified.iter().any(|r| list.contains(&r.instrument.code)))
+            } else {
+                list.iter().any(|i| a.claims_instrument(i))
+            };
+            (if bound { Severity::Error } else { otherwise }, None)
         }
-        _ => (Severity::Warning, None),
+        (Policy::Instruments(_, otherwise), None) => (otherwise, None),
+        (Policy::Principle(_), None) => (Severity::Warning, None),
     }
 }
 
@@ -217,9 +230,15 @@ pub fn explain_text(info: &registry::CheckInfo) -> String {
              when no Party says, the instruments the agreement claims in conforms-to), otherwise warning",
             p.title()
         ),
-        Policy::Instruments(list) => {
-            format!("error when the agreement claims {} (conforms-to), otherwise warning", list.join(" or "))
-        }
+        Policy::Instruments(list, otherwise) => format!(
+            "error when the Parties concerned have ratified {} (ratified:; when no Party says, when the agreement claims it in conforms-to), otherwise {}",
+            list.join(" or "),
+            otherwise.as_str()
+        ),
+        Policy::UnlessDraft(s) => format!(
+            "{}, but a warning while the header's draft: names a draft rather than `final`",
+            s.as_str()
+        ),
     };
     let x = info.explanation;
     let mut out = format!("{} {}: {}\n\n", info.code, info.name, info.summary);

@@ -17,8 +17,11 @@ pub enum Policy {
     /// An error when the Parties are bound by an instrument containing the principle, otherwise
     /// a warning.
     Principle(Principle),
-    /// An error when the agreement claims one of these instruments, otherwise a warning.
-    Instruments(&'static [&'static str]),
+    /// An error when the Parties are bound by one of these instruments (or, when no Party declares
+    /// its ratifications, the agreement claims one), otherwise the given severity.
+    Instruments(&'static [&'static str], Severity),
+    /// This severity, but at most a warning while the header's `draft:` is not `final`.
+    UnlessDraft(Severity),
 }
 
 /// The documentation `pacta explain` prints.
@@ -227,8 +230,8 @@ impl Check {
     /// The default severity of this check when nothing is claimed.
     pub fn default_severity(&self) -> Severity {
         match self.policy {
-            Policy::Fixed(s) => s,
-            Policy::Principle(_) | Policy::Instruments(_) => Severity::Warning,
+            Policy::Fixed(s) | Policy::UnlessDraft(s) | Policy::Instruments(_, s) => s,
+            Policy::Principle(_) => Severity::Warning,
         }
     }
 }

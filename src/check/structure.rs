@@ -146,7 +146,7 @@ declare!(P008 = Check {
     family: Family::Structure,
     policy: Policy::Fixed(Warning),
     principle: None,
-    source: "R167, Annex II (layout of a model agreement)",
+    source: "Pacta language reference",
     summary: "article numbers out of order or with gaps, in a draft numbered sequentially",
     profile: Family::Structure.profile(),
     run: None,

@@ -394,6 +394,19 @@ impl Agreement {
         out
     }
 
+    /// Whether the text is a draft: the header's `draft:` names one other than `final`.
+    pub fn is_draft(&self) -> bool {
+        self.header_fields
+            .iter()
+            .filter(|f| f.name.value == "draft")
+            .flat_map(|f| &f.items)
+            .flat_map(|i| &i.values)
+            .any(|v| match &v.kind {
+                ValueKind::Str(s) | ValueKind::Word(s) => !s.trim().eq_ignore_ascii_case("final"),
+                _ => true,
+            })
+    }
+
     /// Whether any Party declares its ratifications (`ratified:`); only then does ratification,
     /// rather than `conforms-to`, decide whether a principle binds.
     pub fn declares_ratifications(&self) -> bool {

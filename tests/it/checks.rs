@@ -588,3 +588,118 @@ fn a_principle_is_an_error_only_where_the_parties_concerned_are_bound() {
     assert!(codes_of(&ratifying(&text, "R167", "C157")).contains(&"P007"));
     assert!(codes_of(&ratifying(&text, "C157 old-age", "C157")).contains(&"P007"));
 }
+
+// ───────────────────────────── check logic against real-treaty situations ─────────────────────────────
+
+#[test]
+fn missing_final_provisions_are_warnings_while_the_text_is_a_draft() {
+    let c = Config::default();
+    let text = fixture("P701.pacta");
+    assert_eq!(severities(&text, "P701", &c), vec![Severity::Error]);
+    let draft = text.replacen(
+        "  conforms-to: C157\n",
+        "  draft: \"2\"\n  conforms-to: C157\n",
+        1,
+    );
+    assert_eq!(severities(&draft, "P701", &c), vec![Severity::Warning]);
+    let last = text.replacen(
+        "  conforms-to: C157\n",
+        "  draft: \"final\"\n  conforms-to: C157\n",
+        1,
+    );
+    assert_eq!(severities(&last, "P701", &c), vec![Severity::Error]);
+}
+
+#[test]
+fn an_extension_without_maximum_is_information() {
+    // EU Regulation 883/2004 Art 16 sets no maximum itself.
+    let c = Config::default();
+    assert!(severities(&fixture("P305.pacta"), "P305", &c)
+        .iter()
+        .all(|s| *s == Severity::Info));
+}
+
+#[test]
+fn a_nationality_based_scope_is_an_error_under_c118_and_information_beyond() {
+    let c = Config::default();
+    let text = fixture("P105.pacta");
+    assert_eq!(severities(&text, "P105", &c), vec![Severity::Info]);
+    assert_eq!(
+        severities(&claiming(&text, Some("C118")), "P105", &c),
+        vec![Severity::Error]
+    );
+}
+
+#[test]
+fn prior_periods_matter_only_where_periods_are_aggregated() {
+    let text = fixture("P704.pacta");
+    assert!(codes_of(&text).contains(&"P704"));
+    // Netherlands–Pakistan: no aggregation at all, so no earlier period could count.
+    let mut bare = String::new();
+    let mut skipping = 0;
+    for line in text.lines() {
+        if line.trim_start().starts_with("aggregation {") {
+            skipping = 1;
+            continue;
+        }
+        if skipping > 0 {
+            if line.trim() == "}" {
+                skipping = 0;
+            }
+            continue;
+        }
+        bare.push_str(line);
+        bare.push('\n');
+    }
+    let codes = codes_of(&bare);
+    assert!(codes.contains(&"P401"), "{codes:?}");
+    assert!(!codes.contains(&"P704"), "{codes:?}");
+}
+
+/// Every instrument and part a check cites is in the audited table of docs/instruments.md.
+#[test]
+fn every_cited_instrument_and_article_is_in_the_table() {
+    let table =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/instruments.md"))
+            .unwrap();
+    // instrument → parts cited (without their parenthetical descriptions)
+    let mut parts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in table
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| instrument"))
+    {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let listed = cells[3]
+            .split("; ")
+            .map(|p| p.split(" (").next().unwrap_or_default().trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.insert(cells[1].to_string(), listed);
+    }
+    let mut wrong = Vec::new();
+    for c in CHECKS {
+        for cite in c.source.split("; ") {
+            let cite = cite.split(" (").next().unwrap_or_default().trim();
+            let Some(instrument) = parts
+                .keys()
+                .filter(|i| {
+                    cite == i.as_str()
+                        || cite.starts_with(&format!("{i} "))
+                        || cite.starts_with(&format!("{i},"))
+                })
+                .max_by_key(|i| i.len())
+            else {
+                wrong.push(format!("{}: no instrument for `{cite}`", c.code));
+                continue;
+            };
+            let part = cite[instrument.len()..].trim_start_matches(',').trim();
+            if !part.is_empty() && !parts[instrument].iter().any(|p| p == part) {
+                wrong.push(format!(
+                    "{}: `{part}` of {instrument} is not in the table",
+                    c.code
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

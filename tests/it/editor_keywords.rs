@@ -9,7 +9,8 @@
 //!   grammar;
 //! - tree-sitter: a string literal (`'kw'` or `"kw"`) in `grammar.js`, outside comments;
 //! - Vim: a whole word on a `syn` line (or its `\` continuation) of the syntax file;
-//! - Emacs: a string literal (`"kw"`) in `pacta-mode.el`, outside comments.
+//! - Emacs: a string literal (`"kw"`) in `pacta-mode.el`, outside comments;
+//! - the playground: a string literal (`"kw"`) in `web/src/pacta-language.js`, outside comments.
 //!
 //! A keyword added to the pest grammar without the editors makes this test fail, naming the
 //! keyword and the editors that miss it.
@@ -193,6 +194,11 @@ const EDITORS: &[Editor] = &[
         name: "Emacs (pacta-mode.el)",
         path: "editors/emacs/pacta-mode.el",
         known: |s| quoted_literals(s, &[";"], &['"']),
+    },
+    Editor {
+        name: "playground (CodeMirror StreamLanguage)",
+        path: "web/src/pacta-language.js",
+        known: |s| quoted_literals(s, &["//", "/*", "*"], &['"']),
     },
 ];
 

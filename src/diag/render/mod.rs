@@ -3,6 +3,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+#[cfg(feature = "junit")]
 pub mod junit;
 pub mod sarif;
 pub mod short;

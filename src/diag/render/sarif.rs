@@ -9,7 +9,7 @@
 //! code scanning can follow an alert from one commit to the next.
 
 use super::{FileReport, Location};
-use crate::check::registry::{self, CheckInfo, Policy};
+use crate::check::registry::{self, CheckInfo};
 use crate::diag::{Diagnostic, Severity};
 use crate::span::SourceFile;
 use serde::Serialize;
@@ -209,11 +209,8 @@ fn rule(c: &CheckInfo) -> Rule {
     if let Some(p) = c.principle {
         tags.push(p.title().to_string());
     }
-    let default_level = match c.policy {
-        Policy::Fixed(s) => level(s),
-        // Decided per agreement by its claims; without claims, a warning.
-        Policy::Principle(_) | Policy::Instruments(_) => "warning",
-    };
+    // Decided per agreement by its claims and ratifications; this is the level without them.
+    let default_level = level(c.default_severity());
     Rule {
         id: c.code,
         name: c.name,
