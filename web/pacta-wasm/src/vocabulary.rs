@@ -93,7 +93,10 @@ pub const GROUPS: &[Group] = &[
                 "posted for a number of months, begun on 1 January 1995",
                 "posted {months} months since 1995-01-01",
             ),
-            c("extension granted by the competent authorities", "extension granted"),
+            c(
+                "extension granted by the competent authorities",
+                "extension granted",
+            ),
             c("not posted", "not posted"),
         ],
     },
