@@ -16,13 +16,16 @@ const PROVISIONS = [
 ];
 const SCENARIOS = ["situation", "expect", "allow"];
 const OUTCOMES = ["gap", "overlap"];
-const CLAUSES = ["overrides", "limit", "extension", "repost-gap", "no-replacement", "where"];
+const CLAUSES = [
+  "overrides", "limit", "extension", "repost-gap", "no-replacement", "where", "first", "branches",
+  "begun", "per-activity", "person-level",
+];
 const CONDITIONS = [
   "self-employed", "employed", "mixed", "several", "works", "employer", "resides", "elsewhere",
   "away", "posted", "not", "usually", "seafarer", "aircrew", "transport-crew", "civil-servant",
-  "mission-staff", "locally-engaged", "non-active",
+  "mission-staff", "locally-engaged", "non-active", "accompanying", "national", "granted", "since",
 ];
-const CONNECTIVES = ["in", "and", "of", "under", "flag", "is", "by"];
+const CONNECTIVES = ["in", "and", "of", "under", "flag", "is", "by", "before", "from", "until"];
 const UNITS = [
   "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
 ];
