@@ -367,6 +367,7 @@ module.exports = grammar({
     _outcome: $ => choice(
       $.gap,
       $.overlap,
+      $.per_activity,
       seq($._party_ref, optional(seq('by', $.label))),
     ),
 

@@ -7,16 +7,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 231
+#define STATE_COUNT 262
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 165
-#define ALIAS_COUNT 3
-#define TOKEN_COUNT 96
+#define SYMBOL_COUNT 186
+#define ALIAS_COUNT 4
+#define TOKEN_COUNT 108
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 20
 #define MAX_ALIAS_SEQUENCE_LENGTH 7
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 23
+#define PRODUCTION_ID_COUNT 25
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -28,33 +28,33 @@ enum ts_symbol_identifiers {
   sym_escape_sequence = 6,
   sym_prose = 7,
   sym_number = 8,
-  sym_roman = 9,
-  sym_label = 10,
-  sym_tag = 11,
-  sym_party_code = 12,
-  sym_party_variable = 13,
-  sym_duration = 14,
-  sym_date = 15,
-  sym_percent = 16,
-  sym_code = 17,
-  anon_sym_COMMA = 18,
-  aux_sym__value_token1 = 19,
-  anon_sym_COLON = 20,
-  anon_sym_agreement = 21,
-  anon_sym_LBRACE = 22,
-  anon_sym_RBRACE = 23,
-  anon_sym_party = 24,
-  anon_sym_institution = 25,
-  anon_sym_part = 26,
-  anon_sym_chapter = 27,
-  anon_sym_article = 28,
-  anon_sym_paragraph = 29,
-  anon_sym_text = 30,
-  anon_sym_allow = 31,
-  sym_check_code = 32,
-  anon_sym_define = 33,
-  anon_sym_scope = 34,
-  sym_residence_based = 35,
+  sym_article_number = 9,
+  sym_roman = 10,
+  sym_label = 11,
+  sym_tag = 12,
+  sym_party_code = 13,
+  sym_party_variable = 14,
+  sym_duration = 15,
+  sym_date = 16,
+  sym_percent = 17,
+  sym_code = 18,
+  anon_sym_COMMA = 19,
+  aux_sym__value_token1 = 20,
+  anon_sym_COLON = 21,
+  anon_sym_agreement = 22,
+  anon_sym_LBRACE = 23,
+  anon_sym_RBRACE = 24,
+  anon_sym_party = 25,
+  anon_sym_institution = 26,
+  anon_sym_part = 27,
+  anon_sym_chapter = 28,
+  anon_sym_article = 29,
+  anon_sym_paragraph = 30,
+  anon_sym_text = 31,
+  anon_sym_allow = 32,
+  sym_check_code = 33,
+  anon_sym_define = 34,
+  anon_sym_scope = 35,
   anon_sym_benefit = 36,
   anon_sym_equal_DASHtreatment = 37,
   anon_sym_export = 38,
@@ -90,108 +90,130 @@ enum ts_symbol_identifiers {
   sym_elsewhere = 68,
   sym_away = 69,
   anon_sym_posted = 70,
-  anon_sym_not = 71,
-  anon_sym_usually = 72,
-  anon_sym_seafarer = 73,
-  anon_sym_under = 74,
-  anon_sym_flag = 75,
-  sym_aircrew = 76,
-  sym_transport_crew = 77,
-  anon_sym_civil_DASHservant = 78,
-  anon_sym_of = 79,
-  anon_sym_mission_DASHstaff = 80,
-  anon_sym_locally_DASHengaged = 81,
-  sym_non_active = 82,
-  anon_sym_overrides = 83,
-  anon_sym_limit = 84,
-  anon_sym_extension = 85,
-  anon_sym_by = 86,
-  anon_sym_repost_DASHgap = 87,
-  sym_no_replacement = 88,
-  anon_sym_where = 89,
-  anon_sym_is = 90,
-  anon_sym_scenario = 91,
-  anon_sym_situation = 92,
-  anon_sym_expect = 93,
-  sym_gap = 94,
-  sym_overlap = 95,
-  sym_source_file = 96,
-  sym__top_item = 97,
-  sym_string = 98,
-  sym__party_ref = 99,
-  sym_list = 100,
-  sym_item = 101,
-  sym__value = 102,
-  sym_field = 103,
-  sym_agreement = 104,
-  sym_party = 105,
-  sym_institution = 106,
-  sym_part = 107,
-  sym_chapter = 108,
-  sym_article = 109,
-  sym_paragraph = 110,
-  sym__provision = 111,
-  sym_text = 112,
-  sym_allow = 113,
-  sym__check_ref = 114,
-  sym_define = 115,
-  sym_scope = 116,
-  sym_benefit = 117,
-  sym_block = 118,
-  sym_block_keyword = 119,
-  sym_line = 120,
-  sym_line_keyword = 121,
-  sym_rule = 122,
-  sym_conditions = 123,
-  sym__condition = 124,
-  sym_activity_condition = 125,
-  sym_activity = 126,
-  sym_places = 127,
-  sym_works_condition = 128,
-  sym_employer_condition = 129,
-  sym_resides_condition = 130,
-  sym_posted_condition = 131,
-  sym_not_posted = 132,
-  sym_usually_condition = 133,
-  sym_status_condition = 134,
-  sym_seafarer = 135,
-  sym_civil_servant = 136,
-  sym_mission_staff = 137,
-  sym_locally_engaged = 138,
-  sym__clause = 139,
-  sym_overrides = 140,
-  sym_limit = 141,
-  sym_extension = 142,
-  sym_repost_gap = 143,
-  sym_where_clause = 144,
-  sym_scenario = 145,
-  sym_situation = 146,
-  sym_expect = 147,
-  sym_expectation = 148,
-  aux_sym_source_file_repeat1 = 149,
-  aux_sym_string_repeat1 = 150,
-  aux_sym_list_repeat1 = 151,
-  aux_sym_item_repeat1 = 152,
-  aux_sym_agreement_repeat1 = 153,
-  aux_sym_party_repeat1 = 154,
-  aux_sym_part_repeat1 = 155,
-  aux_sym_chapter_repeat1 = 156,
-  aux_sym_article_repeat1 = 157,
-  aux_sym_paragraph_repeat1 = 158,
-  aux_sym_benefit_repeat1 = 159,
-  aux_sym_rule_repeat1 = 160,
-  aux_sym_conditions_repeat1 = 161,
-  aux_sym_places_repeat1 = 162,
-  aux_sym_overrides_repeat1 = 163,
-  aux_sym_scenario_repeat1 = 164,
-  alias_sym_branch = 165,
-  alias_sym_check_name = 166,
-  alias_sym_field_name = 167,
+  anon_sym_since = 71,
+  anon_sym_extension = 72,
+  anon_sym_granted = 73,
+  anon_sym_national = 74,
+  anon_sym_of = 75,
+  anon_sym_not = 76,
+  anon_sym_usually = 77,
+  anon_sym_seafarer = 78,
+  anon_sym_under = 79,
+  anon_sym_flag = 80,
+  sym_aircrew = 81,
+  sym_transport_crew = 82,
+  anon_sym_civil_DASHservant = 83,
+  anon_sym_mission_DASHstaff = 84,
+  anon_sym_locally_DASHengaged = 85,
+  sym_non_active = 86,
+  anon_sym_accompanying = 87,
+  anon_sym_overrides = 88,
+  anon_sym_limit = 89,
+  anon_sym_first = 90,
+  anon_sym_branches = 91,
+  anon_sym_begun = 92,
+  anon_sym_before = 93,
+  anon_sym_from = 94,
+  sym_per_activity = 95,
+  sym_person_level = 96,
+  anon_sym_by = 97,
+  anon_sym_repost_DASHgap = 98,
+  sym_no_replacement = 99,
+  anon_sym_where = 100,
+  anon_sym_is = 101,
+  anon_sym_scenario = 102,
+  anon_sym_situation = 103,
+  anon_sym_expect = 104,
+  anon_sym_until = 105,
+  sym_gap = 106,
+  sym_overlap = 107,
+  sym_source_file = 108,
+  sym__top_item = 109,
+  sym_string = 110,
+  sym__party_ref = 111,
+  sym_list = 112,
+  sym_item = 113,
+  sym__value = 114,
+  sym_field = 115,
+  sym_agreement = 116,
+  sym_party = 117,
+  sym_institution = 118,
+  sym_part = 119,
+  sym_chapter = 120,
+  sym_article = 121,
+  sym_paragraph = 122,
+  sym__provision = 123,
+  sym_text = 124,
+  sym_allow = 125,
+  sym__check_ref = 126,
+  sym_define = 127,
+  sym_scope = 128,
+  sym_benefit = 129,
+  sym_block = 130,
+  sym_block_keyword = 131,
+  sym_line = 132,
+  sym_line_keyword = 133,
+  sym_rule = 134,
+  sym_conditions = 135,
+  sym__condition = 136,
+  sym_activity_condition = 137,
+  sym_activity = 138,
+  sym_places = 139,
+  sym_works_condition = 140,
+  sym_employer_condition = 141,
+  sym_resides_condition = 142,
+  sym_posted_condition = 143,
+  sym_extension_granted = 144,
+  sym_national_condition = 145,
+  sym_not_posted = 146,
+  sym_usually_condition = 147,
+  sym_status_condition = 148,
+  sym_seafarer = 149,
+  sym_civil_servant = 150,
+  sym_mission_staff = 151,
+  sym_locally_engaged = 152,
+  sym_accompanying = 153,
+  sym__clause = 154,
+  sym_overrides = 155,
+  sym_limit = 156,
+  sym_branches_clause = 157,
+  sym_begun_clause = 158,
+  sym_extension = 159,
+  sym_repost_gap = 160,
+  sym_where_clause = 161,
+  sym_scenario = 162,
+  sym_situation = 163,
+  sym_expect = 164,
+  sym_expectation = 165,
+  sym__outcome = 166,
+  aux_sym_source_file_repeat1 = 167,
+  aux_sym_string_repeat1 = 168,
+  aux_sym_list_repeat1 = 169,
+  aux_sym_item_repeat1 = 170,
+  aux_sym_agreement_repeat1 = 171,
+  aux_sym_party_repeat1 = 172,
+  aux_sym_part_repeat1 = 173,
+  aux_sym_chapter_repeat1 = 174,
+  aux_sym_article_repeat1 = 175,
+  aux_sym_paragraph_repeat1 = 176,
+  aux_sym_scope_repeat1 = 177,
+  aux_sym_benefit_repeat1 = 178,
+  aux_sym_rule_repeat1 = 179,
+  aux_sym_conditions_repeat1 = 180,
+  aux_sym_places_repeat1 = 181,
+  aux_sym_overrides_repeat1 = 182,
+  aux_sym_branches_clause_repeat1 = 183,
+  aux_sym_scenario_repeat1 = 184,
+  aux_sym_expectation_repeat1 = 185,
+  alias_sym_check_name = 186,
+  alias_sym_field_name = 187,
+  alias_sym_scope_basis = 188,
+  alias_sym_word = 189,
 };
 
 static const char * const ts_symbol_names[] = {
   [ts_builtin_sym_end] = "end",
-  [sym_identifier] = "word",
+  [sym_identifier] = "branch",
   [sym_comment] = "comment",
   [anon_sym_DQUOTE] = "\"",
   [aux_sym_string_token1] = "string_content",
@@ -199,6 +221,7 @@ static const char * const ts_symbol_names[] = {
   [sym_escape_sequence] = "escape_sequence",
   [sym_prose] = "prose",
   [sym_number] = "number",
+  [sym_article_number] = "article_number",
   [sym_roman] = "roman",
   [sym_label] = "label",
   [sym_tag] = "tag",
@@ -225,7 +248,6 @@ static const char * const ts_symbol_names[] = {
   [sym_check_code] = "check_code",
   [anon_sym_define] = "define",
   [anon_sym_scope] = "scope",
-  [sym_residence_based] = "residence_based",
   [anon_sym_benefit] = "benefit",
   [anon_sym_equal_DASHtreatment] = "equal-treatment",
   [anon_sym_export] = "export",
@@ -261,6 +283,11 @@ static const char * const ts_symbol_names[] = {
   [sym_elsewhere] = "elsewhere",
   [sym_away] = "away",
   [anon_sym_posted] = "posted",
+  [anon_sym_since] = "since",
+  [anon_sym_extension] = "extension",
+  [anon_sym_granted] = "granted",
+  [anon_sym_national] = "national",
+  [anon_sym_of] = "of",
   [anon_sym_not] = "not",
   [anon_sym_usually] = "usually",
   [anon_sym_seafarer] = "seafarer",
@@ -269,13 +296,19 @@ static const char * const ts_symbol_names[] = {
   [sym_aircrew] = "aircrew",
   [sym_transport_crew] = "transport_crew",
   [anon_sym_civil_DASHservant] = "civil-servant",
-  [anon_sym_of] = "of",
   [anon_sym_mission_DASHstaff] = "mission-staff",
   [anon_sym_locally_DASHengaged] = "locally-engaged",
   [sym_non_active] = "non_active",
+  [anon_sym_accompanying] = "accompanying",
   [anon_sym_overrides] = "overrides",
   [anon_sym_limit] = "limit",
-  [anon_sym_extension] = "extension",
+  [anon_sym_first] = "first",
+  [anon_sym_branches] = "branches",
+  [anon_sym_begun] = "begun",
+  [anon_sym_before] = "before",
+  [anon_sym_from] = "from",
+  [sym_per_activity] = "per_activity",
+  [sym_person_level] = "person_level",
   [anon_sym_by] = "by",
   [anon_sym_repost_DASHgap] = "repost-gap",
   [sym_no_replacement] = "no_replacement",
@@ -284,6 +317,7 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_scenario] = "scenario",
   [anon_sym_situation] = "situation",
   [anon_sym_expect] = "expect",
+  [anon_sym_until] = "until",
   [sym_gap] = "gap",
   [sym_overlap] = "overlap",
   [sym_source_file] = "source_file",
@@ -322,6 +356,8 @@ static const char * const ts_symbol_names[] = {
   [sym_employer_condition] = "employer_condition",
   [sym_resides_condition] = "resides_condition",
   [sym_posted_condition] = "posted_condition",
+  [sym_extension_granted] = "extension_granted",
+  [sym_national_condition] = "national_condition",
   [sym_not_posted] = "not_posted",
   [sym_usually_condition] = "usually_condition",
   [sym_status_condition] = "status_condition",
@@ -329,9 +365,12 @@ static const char * const ts_symbol_names[] = {
   [sym_civil_servant] = "civil_servant",
   [sym_mission_staff] = "mission_staff",
   [sym_locally_engaged] = "locally_engaged",
+  [sym_accompanying] = "accompanying",
   [sym__clause] = "_clause",
   [sym_overrides] = "overrides",
   [sym_limit] = "limit",
+  [sym_branches_clause] = "branches_clause",
+  [sym_begun_clause] = "begun_clause",
   [sym_extension] = "extension",
   [sym_repost_gap] = "repost_gap",
   [sym_where_clause] = "where_clause",
@@ -339,6 +378,7 @@ static const char * const ts_symbol_names[] = {
   [sym_situation] = "situation",
   [sym_expect] = "expect",
   [sym_expectation] = "expectation",
+  [sym__outcome] = "_outcome",
   [aux_sym_source_file_repeat1] = "source_file_repeat1",
   [aux_sym_string_repeat1] = "string_repeat1",
   [aux_sym_list_repeat1] = "list_repeat1",
@@ -349,15 +389,19 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_chapter_repeat1] = "chapter_repeat1",
   [aux_sym_article_repeat1] = "article_repeat1",
   [aux_sym_paragraph_repeat1] = "paragraph_repeat1",
+  [aux_sym_scope_repeat1] = "scope_repeat1",
   [aux_sym_benefit_repeat1] = "benefit_repeat1",
   [aux_sym_rule_repeat1] = "rule_repeat1",
   [aux_sym_conditions_repeat1] = "conditions_repeat1",
   [aux_sym_places_repeat1] = "places_repeat1",
   [aux_sym_overrides_repeat1] = "overrides_repeat1",
+  [aux_sym_branches_clause_repeat1] = "branches_clause_repeat1",
   [aux_sym_scenario_repeat1] = "scenario_repeat1",
-  [alias_sym_branch] = "branch",
+  [aux_sym_expectation_repeat1] = "expectation_repeat1",
   [alias_sym_check_name] = "check_name",
   [alias_sym_field_name] = "field_name",
+  [alias_sym_scope_basis] = "scope_basis",
+  [alias_sym_word] = "word",
 };
 
 static const TSSymbol ts_symbol_map[] = {
@@ -370,6 +414,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_escape_sequence] = sym_escape_sequence,
   [sym_prose] = sym_prose,
   [sym_number] = sym_number,
+  [sym_article_number] = sym_article_number,
   [sym_roman] = sym_roman,
   [sym_label] = sym_label,
   [sym_tag] = sym_tag,
@@ -396,7 +441,6 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_check_code] = sym_check_code,
   [anon_sym_define] = anon_sym_define,
   [anon_sym_scope] = anon_sym_scope,
-  [sym_residence_based] = sym_residence_based,
   [anon_sym_benefit] = anon_sym_benefit,
   [anon_sym_equal_DASHtreatment] = anon_sym_equal_DASHtreatment,
   [anon_sym_export] = anon_sym_export,
@@ -432,6 +476,11 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_elsewhere] = sym_elsewhere,
   [sym_away] = sym_away,
   [anon_sym_posted] = anon_sym_posted,
+  [anon_sym_since] = anon_sym_since,
+  [anon_sym_extension] = anon_sym_extension,
+  [anon_sym_granted] = anon_sym_granted,
+  [anon_sym_national] = anon_sym_national,
+  [anon_sym_of] = anon_sym_of,
   [anon_sym_not] = anon_sym_not,
   [anon_sym_usually] = anon_sym_usually,
   [anon_sym_seafarer] = anon_sym_seafarer,
@@ -440,13 +489,19 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_aircrew] = sym_aircrew,
   [sym_transport_crew] = sym_transport_crew,
   [anon_sym_civil_DASHservant] = anon_sym_civil_DASHservant,
-  [anon_sym_of] = anon_sym_of,
   [anon_sym_mission_DASHstaff] = anon_sym_mission_DASHstaff,
   [anon_sym_locally_DASHengaged] = anon_sym_locally_DASHengaged,
   [sym_non_active] = sym_non_active,
+  [anon_sym_accompanying] = anon_sym_accompanying,
   [anon_sym_overrides] = anon_sym_overrides,
   [anon_sym_limit] = anon_sym_limit,
-  [anon_sym_extension] = anon_sym_extension,
+  [anon_sym_first] = anon_sym_first,
+  [anon_sym_branches] = anon_sym_branches,
+  [anon_sym_begun] = anon_sym_begun,
+  [anon_sym_before] = anon_sym_before,
+  [anon_sym_from] = anon_sym_from,
+  [sym_per_activity] = sym_per_activity,
+  [sym_person_level] = sym_person_level,
   [anon_sym_by] = anon_sym_by,
   [anon_sym_repost_DASHgap] = anon_sym_repost_DASHgap,
   [sym_no_replacement] = sym_no_replacement,
@@ -455,6 +510,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_scenario] = anon_sym_scenario,
   [anon_sym_situation] = anon_sym_situation,
   [anon_sym_expect] = anon_sym_expect,
+  [anon_sym_until] = anon_sym_until,
   [sym_gap] = sym_gap,
   [sym_overlap] = sym_overlap,
   [sym_source_file] = sym_source_file,
@@ -493,6 +549,8 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_employer_condition] = sym_employer_condition,
   [sym_resides_condition] = sym_resides_condition,
   [sym_posted_condition] = sym_posted_condition,
+  [sym_extension_granted] = sym_extension_granted,
+  [sym_national_condition] = sym_national_condition,
   [sym_not_posted] = sym_not_posted,
   [sym_usually_condition] = sym_usually_condition,
   [sym_status_condition] = sym_status_condition,
@@ -500,9 +558,12 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_civil_servant] = sym_civil_servant,
   [sym_mission_staff] = sym_mission_staff,
   [sym_locally_engaged] = sym_locally_engaged,
+  [sym_accompanying] = sym_accompanying,
   [sym__clause] = sym__clause,
   [sym_overrides] = sym_overrides,
   [sym_limit] = sym_limit,
+  [sym_branches_clause] = sym_branches_clause,
+  [sym_begun_clause] = sym_begun_clause,
   [sym_extension] = sym_extension,
   [sym_repost_gap] = sym_repost_gap,
   [sym_where_clause] = sym_where_clause,
@@ -510,6 +571,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_situation] = sym_situation,
   [sym_expect] = sym_expect,
   [sym_expectation] = sym_expectation,
+  [sym__outcome] = sym__outcome,
   [aux_sym_source_file_repeat1] = aux_sym_source_file_repeat1,
   [aux_sym_string_repeat1] = aux_sym_string_repeat1,
   [aux_sym_list_repeat1] = aux_sym_list_repeat1,
@@ -520,15 +582,19 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_chapter_repeat1] = aux_sym_chapter_repeat1,
   [aux_sym_article_repeat1] = aux_sym_article_repeat1,
   [aux_sym_paragraph_repeat1] = aux_sym_paragraph_repeat1,
+  [aux_sym_scope_repeat1] = aux_sym_scope_repeat1,
   [aux_sym_benefit_repeat1] = aux_sym_benefit_repeat1,
   [aux_sym_rule_repeat1] = aux_sym_rule_repeat1,
   [aux_sym_conditions_repeat1] = aux_sym_conditions_repeat1,
   [aux_sym_places_repeat1] = aux_sym_places_repeat1,
   [aux_sym_overrides_repeat1] = aux_sym_overrides_repeat1,
+  [aux_sym_branches_clause_repeat1] = aux_sym_branches_clause_repeat1,
   [aux_sym_scenario_repeat1] = aux_sym_scenario_repeat1,
-  [alias_sym_branch] = alias_sym_branch,
+  [aux_sym_expectation_repeat1] = aux_sym_expectation_repeat1,
   [alias_sym_check_name] = alias_sym_check_name,
   [alias_sym_field_name] = alias_sym_field_name,
+  [alias_sym_scope_basis] = alias_sym_scope_basis,
+  [alias_sym_word] = alias_sym_word,
 };
 
 static const TSSymbolMetadata ts_symbol_metadata[] = {
@@ -565,6 +631,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_number] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_article_number] = {
     .visible = true,
     .named = true,
   },
@@ -671,10 +741,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
   [anon_sym_scope] = {
     .visible = true,
     .named = false,
-  },
-  [sym_residence_based] = {
-    .visible = true,
-    .named = true,
   },
   [anon_sym_benefit] = {
     .visible = true,
@@ -816,6 +882,26 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_since] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_extension] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_granted] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_national] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_of] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_not] = {
     .visible = true,
     .named = false,
@@ -848,10 +934,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
-  [anon_sym_of] = {
-    .visible = true,
-    .named = false,
-  },
   [anon_sym_mission_DASHstaff] = {
     .visible = true,
     .named = false,
@@ -864,6 +946,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_accompanying] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_overrides] = {
     .visible = true,
     .named = false,
@@ -872,9 +958,33 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
-  [anon_sym_extension] = {
+  [anon_sym_first] = {
     .visible = true,
     .named = false,
+  },
+  [anon_sym_branches] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_begun] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_before] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_from] = {
+    .visible = true,
+    .named = false,
+  },
+  [sym_per_activity] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_person_level] = {
+    .visible = true,
+    .named = true,
   },
   [anon_sym_by] = {
     .visible = true,
@@ -905,6 +1015,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_expect] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_until] = {
     .visible = true,
     .named = false,
   },
@@ -1060,6 +1174,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_extension_granted] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_national_condition] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_not_posted] = {
     .visible = true,
     .named = true,
@@ -1088,6 +1210,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_accompanying] = {
+    .visible = true,
+    .named = true,
+  },
   [sym__clause] = {
     .visible = false,
     .named = true,
@@ -1097,6 +1223,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_limit] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_branches_clause] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_begun_clause] = {
     .visible = true,
     .named = true,
   },
@@ -1126,6 +1260,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
   },
   [sym_expectation] = {
     .visible = true,
+    .named = true,
+  },
+  [sym__outcome] = {
+    .visible = false,
     .named = true,
   },
   [aux_sym_source_file_repeat1] = {
@@ -1168,6 +1306,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
+  [aux_sym_scope_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
   [aux_sym_benefit_repeat1] = {
     .visible = false,
     .named = false,
@@ -1188,19 +1330,31 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
+  [aux_sym_branches_clause_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
   [aux_sym_scenario_repeat1] = {
     .visible = false,
     .named = false,
   },
-  [alias_sym_branch] = {
-    .visible = true,
-    .named = true,
+  [aux_sym_expectation_repeat1] = {
+    .visible = false,
+    .named = false,
   },
   [alias_sym_check_name] = {
     .visible = true,
     .named = true,
   },
   [alias_sym_field_name] = {
+    .visible = true,
+    .named = true,
+  },
+  [alias_sym_scope_basis] = {
+    .visible = true,
+    .named = true,
+  },
+  [alias_sym_word] = {
     .visible = true,
     .named = true,
   },
@@ -1260,21 +1414,21 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [5] = {.index = 3, .length = 2},
   [6] = {.index = 5, .length = 2},
   [7] = {.index = 7, .length = 2},
-  [8] = {.index = 9, .length = 2},
-  [9] = {.index = 11, .length = 2},
-  [10] = {.index = 13, .length = 1},
-  [11] = {.index = 14, .length = 2},
-  [12] = {.index = 16, .length = 3},
-  [13] = {.index = 19, .length = 1},
-  [14] = {.index = 20, .length = 2},
-  [15] = {.index = 22, .length = 1},
-  [16] = {.index = 23, .length = 2},
-  [17] = {.index = 25, .length = 3},
-  [18] = {.index = 28, .length = 3},
-  [19] = {.index = 31, .length = 3},
-  [20] = {.index = 34, .length = 1},
-  [21] = {.index = 35, .length = 1},
-  [22] = {.index = 36, .length = 1},
+  [9] = {.index = 9, .length = 2},
+  [10] = {.index = 11, .length = 2},
+  [11] = {.index = 13, .length = 1},
+  [12] = {.index = 14, .length = 2},
+  [13] = {.index = 16, .length = 3},
+  [14] = {.index = 19, .length = 1},
+  [15] = {.index = 20, .length = 2},
+  [17] = {.index = 22, .length = 1},
+  [18] = {.index = 23, .length = 2},
+  [19] = {.index = 25, .length = 3},
+  [20] = {.index = 28, .length = 3},
+  [21] = {.index = 31, .length = 3},
+  [22] = {.index = 34, .length = 1},
+  [23] = {.index = 35, .length = 1},
+  [24] = {.index = 36, .length = 1},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1344,10 +1498,19 @@ static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE
     [0] = alias_sym_check_name,
   },
   [8] = {
+    [0] = alias_sym_word,
+  },
+  [9] = {
     [0] = alias_sym_field_name,
   },
-  [15] = {
-    [1] = alias_sym_branch,
+  [16] = {
+    [0] = alias_sym_scope_basis,
+  },
+  [22] = {
+    [2] = alias_sym_word,
+  },
+  [23] = {
+    [3] = alias_sym_word,
   },
 };
 
@@ -1407,23 +1570,23 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [48] = 48,
   [49] = 49,
   [50] = 50,
-  [51] = 17,
+  [51] = 51,
   [52] = 52,
   [53] = 53,
   [54] = 54,
   [55] = 55,
   [56] = 56,
   [57] = 57,
-  [58] = 58,
+  [58] = 17,
   [59] = 59,
-  [60] = 59,
+  [60] = 60,
   [61] = 61,
   [62] = 62,
   [63] = 63,
   [64] = 64,
   [65] = 65,
   [66] = 66,
-  [67] = 67,
+  [67] = 64,
   [68] = 68,
   [69] = 69,
   [70] = 70,
@@ -1436,8 +1599,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [77] = 77,
   [78] = 78,
   [79] = 79,
-  [80] = 79,
-  [81] = 78,
+  [80] = 80,
+  [81] = 81,
   [82] = 82,
   [83] = 83,
   [84] = 84,
@@ -1445,8 +1608,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [86] = 86,
   [87] = 87,
   [88] = 88,
-  [89] = 89,
-  [90] = 90,
+  [89] = 85,
+  [90] = 86,
   [91] = 91,
   [92] = 92,
   [93] = 93,
@@ -1462,22 +1625,22 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [103] = 103,
   [104] = 104,
   [105] = 105,
-  [106] = 39,
+  [106] = 106,
   [107] = 107,
   [108] = 108,
   [109] = 109,
   [110] = 110,
   [111] = 111,
-  [112] = 40,
+  [112] = 112,
   [113] = 113,
-  [114] = 114,
+  [114] = 45,
   [115] = 115,
   [116] = 116,
   [117] = 117,
   [118] = 118,
   [119] = 119,
   [120] = 120,
-  [121] = 38,
+  [121] = 121,
   [122] = 122,
   [123] = 123,
   [124] = 124,
@@ -1491,11 +1654,11 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [132] = 132,
   [133] = 133,
   [134] = 134,
-  [135] = 135,
+  [135] = 46,
   [136] = 136,
   [137] = 137,
   [138] = 138,
-  [139] = 139,
+  [139] = 47,
   [140] = 140,
   [141] = 141,
   [142] = 142,
@@ -1587,6 +1750,37 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [228] = 228,
   [229] = 229,
   [230] = 230,
+  [231] = 231,
+  [232] = 232,
+  [233] = 233,
+  [234] = 234,
+  [235] = 235,
+  [236] = 236,
+  [237] = 237,
+  [238] = 238,
+  [239] = 239,
+  [240] = 240,
+  [241] = 241,
+  [242] = 242,
+  [243] = 243,
+  [244] = 244,
+  [245] = 245,
+  [246] = 246,
+  [247] = 247,
+  [248] = 248,
+  [249] = 249,
+  [250] = 250,
+  [251] = 251,
+  [252] = 252,
+  [253] = 253,
+  [254] = 254,
+  [255] = 255,
+  [256] = 256,
+  [257] = 257,
+  [258] = 258,
+  [259] = 259,
+  [260] = 260,
+  [261] = 261,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -1594,73 +1788,76 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(47);
+      if (eof) ADVANCE(50);
       ADVANCE_MAP(
-        '"', 55,
-        '#', 42,
-        ',', 78,
-        '-', 14,
-        '/', 13,
-        ':', 82,
-        'P', 71,
-        '\\', 45,
-        '{', 83,
-        '}', 84,
-        'C', 64,
-        'D', 64,
-        'I', 64,
-        'L', 64,
-        'M', 64,
-        'V', 64,
-        'X', 64,
+        '"', 58,
+        '#', 45,
+        ',', 89,
+        '-', 18,
+        '/', 17,
+        ':', 94,
+        'P', 80,
+        '\\', 48,
+        '{', 95,
+        '}', 96,
+        'C', 70,
+        'D', 70,
+        'I', 70,
+        'L', 70,
+        'M', 70,
+        'V', 70,
+        'X', 70,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(46);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(61);
-      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(72);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(49);
+          lookahead == 0xfeff) SKIP(49);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(64);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(81);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       END_STATE();
     case 1:
-      if (lookahead == '\n') SKIP(12);
-      if (lookahead == '"') ADVANCE(55);
-      if (lookahead == '/') ADVANCE(53);
-      if (lookahead == '\\') ADVANCE(45);
+      if (lookahead == '\n') SKIP(15);
+      if (lookahead == '"') ADVANCE(58);
+      if (lookahead == '/') ADVANCE(56);
+      if (lookahead == '\\') ADVANCE(48);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) ADVANCE(52);
-      if (lookahead != 0) ADVANCE(54);
+          lookahead == 0xfeff) ADVANCE(55);
+      if (lookahead != 0) ADVANCE(57);
       END_STATE();
     case 2:
-      if (lookahead == '"') ADVANCE(50);
-      if (lookahead == '#') ADVANCE(42);
-      if (lookahead == ',') ADVANCE(78);
-      if (lookahead == '/') ADVANCE(13);
-      if (lookahead == ':') ADVANCE(82);
-      if (lookahead == '{') ADVANCE(83);
-      if (lookahead == '}') ADVANCE(84);
+      if (lookahead == '"') ADVANCE(53);
+      if (lookahead == '#') ADVANCE(45);
+      if (lookahead == ',') ADVANCE(89);
+      if (lookahead == '/') ADVANCE(17);
+      if (lookahead == ':') ADVANCE(94);
+      if (lookahead == '{') ADVANCE(95);
+      if (lookahead == '}') ADVANCE(96);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(2);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(61);
-      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(77);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(49);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(64);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(87);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       END_STATE();
     case 3:
-      if (lookahead == '"') ADVANCE(51);
-      if (lookahead == '/') ADVANCE(13);
+      if (lookahead == '"') ADVANCE(54);
+      if (lookahead == ',') ADVANCE(89);
+      if (lookahead == '-') ADVANCE(18);
+      if (lookahead == '/') ADVANCE(17);
+      if (lookahead == '}') ADVANCE(96);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(3);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(67);
-      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(72);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(49);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(66);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(82);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       END_STATE();
     case 4:
       if (lookahead == '"') ADVANCE(7);
       END_STATE();
     case 5:
-      if (lookahead == '"') ADVANCE(57);
+      if (lookahead == '"') ADVANCE(60);
       if (lookahead != 0) ADVANCE(7);
       END_STATE();
     case 6:
@@ -1672,299 +1869,344 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0) ADVANCE(7);
       END_STATE();
     case 8:
-      if (lookahead == ')') ADVANCE(81);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(8);
+      if (lookahead == '(') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(41);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(42);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(9);
       END_STATE();
     case 9:
-      if (lookahead == ')') ADVANCE(68);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(9);
+      if (lookahead == '(') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(41);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(9);
       END_STATE();
     case 10:
-      if (lookahead == '-') ADVANCE(41);
+      if (lookahead == ')') ADVANCE(93);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(10);
       END_STATE();
     case 11:
-      if (lookahead == '/') ADVANCE(13);
-      if (lookahead == 'P') ADVANCE(33);
+      if (lookahead == ')') ADVANCE(76);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(11);
+      END_STATE();
+    case 12:
+      if (lookahead == '-') ADVANCE(44);
+      END_STATE();
+    case 13:
+      if (lookahead == '/') ADVANCE(17);
+      if (lookahead == 'P') ADVANCE(8);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(13);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(73);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(9);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
+      END_STATE();
+    case 14:
+      if (lookahead == '/') ADVANCE(17);
       if (lookahead == 'C' ||
           lookahead == 'D' ||
           lookahead == 'I' ||
           lookahead == 'L' ||
           lookahead == 'M' ||
           lookahead == 'V' ||
-          lookahead == 'X') ADVANCE(65);
+          lookahead == 'X') ADVANCE(71);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(11);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(63);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(49);
-      END_STATE();
-    case 12:
-      if (lookahead == '/') ADVANCE(13);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(12);
-      END_STATE();
-    case 13:
-      if (lookahead == '/') ADVANCE(48);
-      END_STATE();
-    case 14:
-      if (lookahead == '>') ADVANCE(86);
+          lookahead == 0xfeff) SKIP(14);
       END_STATE();
     case 15:
-      if (lookahead == 'a') ADVANCE(32);
+      if (lookahead == '/') ADVANCE(17);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(15);
       END_STATE();
     case 16:
-      if (lookahead == 'a') ADVANCE(28);
+      if (lookahead == '/') ADVANCE(17);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(67);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(68);
       END_STATE();
     case 17:
-      if (lookahead == 'a') ADVANCE(27);
+      if (lookahead == '/') ADVANCE(51);
       END_STATE();
     case 18:
-      if (lookahead == 'd') ADVANCE(15);
-      if (lookahead == 'm') ADVANCE(26);
-      if (lookahead == 'q') ADVANCE(31);
-      if (lookahead == 'w') ADVANCE(22);
-      if (lookahead == 'y') ADVANCE(21);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(18);
+      if (lookahead == '>') ADVANCE(98);
       END_STATE();
     case 19:
-      if (lookahead == 'e') ADVANCE(24);
+      if (lookahead == 'a') ADVANCE(36);
       END_STATE();
     case 20:
-      if (lookahead == 'e') ADVANCE(27);
+      if (lookahead == 'a') ADVANCE(32);
       END_STATE();
     case 21:
-      if (lookahead == 'e') ADVANCE(17);
+      if (lookahead == 'a') ADVANCE(31);
       END_STATE();
     case 22:
-      if (lookahead == 'e') ADVANCE(19);
+      if (lookahead == 'd') ADVANCE(19);
+      if (lookahead == 'm') ADVANCE(30);
+      if (lookahead == 'q') ADVANCE(35);
+      if (lookahead == 'w') ADVANCE(26);
+      if (lookahead == 'y') ADVANCE(25);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(22);
       END_STATE();
     case 23:
-      if (lookahead == 'h') ADVANCE(74);
+      if (lookahead == 'e') ADVANCE(28);
       END_STATE();
     case 24:
-      if (lookahead == 'k') ADVANCE(74);
+      if (lookahead == 'e') ADVANCE(31);
       END_STATE();
     case 25:
-      if (lookahead == 'n') ADVANCE(29);
+      if (lookahead == 'e') ADVANCE(21);
       END_STATE();
     case 26:
-      if (lookahead == 'o') ADVANCE(25);
+      if (lookahead == 'e') ADVANCE(23);
       END_STATE();
     case 27:
-      if (lookahead == 'r') ADVANCE(74);
+      if (lookahead == 'h') ADVANCE(84);
       END_STATE();
     case 28:
-      if (lookahead == 'r') ADVANCE(30);
+      if (lookahead == 'k') ADVANCE(84);
       END_STATE();
     case 29:
-      if (lookahead == 't') ADVANCE(23);
+      if (lookahead == 'n') ADVANCE(33);
       END_STATE();
     case 30:
-      if (lookahead == 't') ADVANCE(20);
+      if (lookahead == 'o') ADVANCE(29);
       END_STATE();
     case 31:
-      if (lookahead == 'u') ADVANCE(16);
+      if (lookahead == 'r') ADVANCE(84);
       END_STATE();
     case 32:
-      if (lookahead == 'y') ADVANCE(74);
+      if (lookahead == 'r') ADVANCE(34);
       END_STATE();
     case 33:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(39);
+      if (lookahead == 't') ADVANCE(27);
       END_STATE();
     case 34:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(80);
+      if (lookahead == 't') ADVANCE(24);
       END_STATE();
     case 35:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(85);
+      if (lookahead == 'u') ADVANCE(20);
       END_STATE();
     case 36:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(10);
+      if (lookahead == 'y') ADVANCE(84);
       END_STATE();
     case 37:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(75);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(91);
       END_STATE();
     case 38:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(67);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
       END_STATE();
     case 39:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(35);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(12);
       END_STATE();
     case 40:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(36);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(85);
       END_STATE();
     case 41:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(37);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(74);
       END_STATE();
     case 42:
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(69);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(38);
       END_STATE();
     case 43:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(8);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(39);
       END_STATE();
     case 44:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(9);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(40);
       END_STATE();
     case 45:
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(56);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(77);
       END_STATE();
     case 46:
-      if (eof) ADVANCE(47);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(10);
+      END_STATE();
+    case 47:
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(11);
+      END_STATE();
+    case 48:
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(59);
+      END_STATE();
+    case 49:
+      if (eof) ADVANCE(50);
       ADVANCE_MAP(
-        '"', 50,
-        '#', 42,
-        ',', 78,
-        '-', 14,
-        '/', 13,
-        ':', 82,
-        'P', 71,
-        '{', 83,
-        '}', 84,
-        'C', 64,
-        'D', 64,
-        'I', 64,
-        'L', 64,
-        'M', 64,
-        'V', 64,
-        'X', 64,
+        '"', 53,
+        '#', 45,
+        ',', 89,
+        '-', 18,
+        '/', 17,
+        ':', 94,
+        'P', 80,
+        '{', 95,
+        '}', 96,
+        'C', 70,
+        'D', 70,
+        'I', 70,
+        'L', 70,
+        'M', 70,
+        'V', 70,
+        'X', 70,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(46);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(61);
-      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(72);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(49);
+          lookahead == 0xfeff) SKIP(49);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(64);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(81);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       END_STATE();
-    case 47:
+    case 50:
       ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
-    case 48:
+    case 51:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(48);
+          lookahead != '\n') ADVANCE(51);
       END_STATE();
-    case 49:
+    case 52:
       ACCEPT_TOKEN(sym_identifier);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(49);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(52);
       END_STATE();
-    case 50:
+    case 53:
       ACCEPT_TOKEN(anon_sym_DQUOTE);
       END_STATE();
-    case 51:
+    case 54:
       ACCEPT_TOKEN(anon_sym_DQUOTE);
       if (lookahead == '"') ADVANCE(4);
       END_STATE();
-    case 52:
+    case 55:
       ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead == '/') ADVANCE(53);
+      if (lookahead == '/') ADVANCE(56);
       if (lookahead == '\t' ||
           (0x0b <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) ADVANCE(52);
+          lookahead == 0xfeff) ADVANCE(55);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '\\') ADVANCE(54);
-      END_STATE();
-    case 53:
-      ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead == '/') ADVANCE(54);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(54);
-      END_STATE();
-    case 54:
-      ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(54);
-      END_STATE();
-    case 55:
-      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+          lookahead != '\\') ADVANCE(57);
       END_STATE();
     case 56:
-      ACCEPT_TOKEN(sym_escape_sequence);
+      ACCEPT_TOKEN(aux_sym_string_token1);
+      if (lookahead == '/') ADVANCE(57);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(57);
       END_STATE();
     case 57:
-      ACCEPT_TOKEN(sym_prose);
+      ACCEPT_TOKEN(aux_sym_string_token1);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(57);
       END_STATE();
     case 58:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '%') ADVANCE(76);
-      if (lookahead == '(') ADVANCE(43);
-      if (lookahead == '-') ADVANCE(40);
-      if (lookahead == '.') ADVANCE(34);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(18);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(62);
+      ACCEPT_TOKEN(anon_sym_DQUOTE2);
       END_STATE();
     case 59:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '%') ADVANCE(76);
-      if (lookahead == '(') ADVANCE(43);
-      if (lookahead == '.') ADVANCE(34);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(18);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(58);
+      ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
     case 60:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '%') ADVANCE(76);
-      if (lookahead == '(') ADVANCE(43);
-      if (lookahead == '.') ADVANCE(34);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(18);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(59);
+      ACCEPT_TOKEN(sym_prose);
       END_STATE();
     case 61:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '%') ADVANCE(76);
-      if (lookahead == '(') ADVANCE(43);
-      if (lookahead == '.') ADVANCE(34);
+      if (lookahead == '%') ADVANCE(86);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '-') ADVANCE(43);
+      if (lookahead == '.') ADVANCE(37);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(18);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(60);
+          lookahead == ' ') ADVANCE(22);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(65);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 62:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '%') ADVANCE(76);
-      if (lookahead == '(') ADVANCE(43);
-      if (lookahead == '.') ADVANCE(34);
+      if (lookahead == '%') ADVANCE(86);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(18);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(62);
+          lookahead == ' ') ADVANCE(22);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(61);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 63:
       ACCEPT_TOKEN(sym_number);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(63);
+      if (lookahead == '%') ADVANCE(86);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(22);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(62);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 64:
-      ACCEPT_TOKEN(sym_roman);
-      if (lookahead == 'C' ||
-          lookahead == 'D' ||
-          lookahead == 'I' ||
-          lookahead == 'L' ||
-          lookahead == 'M' ||
-          lookahead == 'V' ||
-          lookahead == 'X') ADVANCE(64);
-      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(70);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '%') ADVANCE(86);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(22);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(63);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
     case 65:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '%') ADVANCE(86);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(22);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(65);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
+      END_STATE();
+    case 66:
+      ACCEPT_TOKEN(sym_number);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(66);
+      END_STATE();
+    case 67:
+      ACCEPT_TOKEN(sym_article_number);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(67);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(69);
+      END_STATE();
+    case 68:
+      ACCEPT_TOKEN(sym_article_number);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(68);
+      END_STATE();
+    case 69:
+      ACCEPT_TOKEN(sym_article_number);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(69);
+      END_STATE();
+    case 70:
+      ACCEPT_TOKEN(sym_roman);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (lookahead == 'C' ||
+          lookahead == 'D' ||
+          lookahead == 'I' ||
+          lookahead == 'L' ||
+          lookahead == 'M' ||
+          lookahead == 'V' ||
+          lookahead == 'X') ADVANCE(70);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(78);
+      END_STATE();
+    case 71:
       ACCEPT_TOKEN(sym_roman);
       if (lookahead == 'C' ||
           lookahead == 'D' ||
@@ -1972,95 +2214,136 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 'L' ||
           lookahead == 'M' ||
           lookahead == 'V' ||
-          lookahead == 'X') ADVANCE(65);
+          lookahead == 'X') ADVANCE(71);
       END_STATE();
-    case 66:
+    case 72:
       ACCEPT_TOKEN(sym_label);
       END_STATE();
-    case 67:
+    case 73:
       ACCEPT_TOKEN(sym_label);
-      if (lookahead == '(') ADVANCE(44);
-      if (lookahead == '.') ADVANCE(38);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(67);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(66);
+      if (lookahead == '(') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(41);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(73);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(75);
       END_STATE();
-    case 68:
+    case 74:
       ACCEPT_TOKEN(sym_label);
-      if (lookahead == '(') ADVANCE(44);
-      if (lookahead == '.') ADVANCE(38);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(66);
+      if (lookahead == '(') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(41);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(74);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(72);
       END_STATE();
-    case 69:
+    case 75:
+      ACCEPT_TOKEN(sym_label);
+      if (lookahead == '(') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(41);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(75);
+      END_STATE();
+    case 76:
+      ACCEPT_TOKEN(sym_label);
+      if (lookahead == '(') ADVANCE(47);
+      if (lookahead == '.') ADVANCE(41);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(72);
+      END_STATE();
+    case 77:
       ACCEPT_TOKEN(sym_tag);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(69);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(77);
       END_STATE();
-    case 70:
+    case 78:
       ACCEPT_TOKEN(sym_party_code);
-      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(70);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(78);
       END_STATE();
-    case 71:
+    case 79:
+      ACCEPT_TOKEN(sym_party_code);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(79);
+      END_STATE();
+    case 80:
       ACCEPT_TOKEN(sym_party_variable);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(39);
-      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(70);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(42);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(78);
       END_STATE();
-    case 72:
+    case 81:
       ACCEPT_TOKEN(sym_party_variable);
-      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(70);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(78);
       END_STATE();
-    case 73:
+    case 82:
+      ACCEPT_TOKEN(sym_party_variable);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(79);
+      END_STATE();
+    case 83:
       ACCEPT_TOKEN(sym_duration);
       END_STATE();
-    case 74:
+    case 84:
       ACCEPT_TOKEN(sym_duration);
-      if (lookahead == 's') ADVANCE(73);
+      if (lookahead == 's') ADVANCE(83);
       END_STATE();
-    case 75:
+    case 85:
       ACCEPT_TOKEN(sym_date);
       END_STATE();
-    case 76:
+    case 86:
       ACCEPT_TOKEN(sym_percent);
       END_STATE();
-    case 77:
+    case 87:
+      ACCEPT_TOKEN(sym_code);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9')) ADVANCE(88);
+      if (('A' <= lookahead && lookahead <= 'Z')) ADVANCE(87);
+      END_STATE();
+    case 88:
       ACCEPT_TOKEN(sym_code);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z')) ADVANCE(77);
+          ('A' <= lookahead && lookahead <= 'Z')) ADVANCE(88);
       END_STATE();
-    case 78:
+    case 89:
       ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
-    case 79:
+    case 90:
       ACCEPT_TOKEN(aux_sym__value_token1);
       END_STATE();
-    case 80:
+    case 91:
       ACCEPT_TOKEN(aux_sym__value_token1);
-      if (lookahead == '(') ADVANCE(43);
-      if (lookahead == '.') ADVANCE(34);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(80);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(79);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(91);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(90);
       END_STATE();
-    case 81:
+    case 92:
       ACCEPT_TOKEN(aux_sym__value_token1);
-      if (lookahead == '(') ADVANCE(43);
-      if (lookahead == '.') ADVANCE(34);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(79);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(92);
       END_STATE();
-    case 82:
+    case 93:
+      ACCEPT_TOKEN(aux_sym__value_token1);
+      if (lookahead == '(') ADVANCE(46);
+      if (lookahead == '.') ADVANCE(37);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(90);
+      END_STATE();
+    case 94:
       ACCEPT_TOKEN(anon_sym_COLON);
       END_STATE();
-    case 83:
+    case 95:
       ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
-    case 84:
+    case 96:
       ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
-    case 85:
+    case 97:
       ACCEPT_TOKEN(sym_check_code);
       END_STATE();
-    case 86:
+    case 98:
       ACCEPT_TOKEN(anon_sym_DASH_GT);
       END_STATE();
     default:
@@ -2099,1522 +2382,1718 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(0);
       END_STATE();
     case 1:
-      if (lookahead == 'd') ADVANCE(20);
-      if (lookahead == 'g') ADVANCE(21);
-      if (lookahead == 'i') ADVANCE(22);
-      if (lookahead == 'l') ADVANCE(23);
-      if (lookahead == 'n') ADVANCE(24);
-      if (lookahead == 'r') ADVANCE(25);
-      if (lookahead == 'w') ADVANCE(26);
+      ADVANCE_MAP(
+        'c', 20,
+        'd', 21,
+        'g', 22,
+        'i', 23,
+        'l', 24,
+        'n', 25,
+        'r', 26,
+        'w', 27,
+      );
       END_STATE();
     case 2:
-      if (lookahead == 'e') ADVANCE(27);
-      if (lookahead == 'y') ADVANCE(28);
+      if (lookahead == 'e') ADVANCE(28);
+      if (lookahead == 'r') ADVANCE(29);
+      if (lookahead == 'y') ADVANCE(30);
       END_STATE();
     case 3:
-      if (lookahead == 'a') ADVANCE(29);
-      if (lookahead == 'h') ADVANCE(30);
-      if (lookahead == 'i') ADVANCE(31);
+      if (lookahead == 'a') ADVANCE(31);
+      if (lookahead == 'h') ADVANCE(32);
+      if (lookahead == 'i') ADVANCE(33);
       END_STATE();
     case 4:
-      if (lookahead == 'e') ADVANCE(32);
-      if (lookahead == 'u') ADVANCE(33);
+      if (lookahead == 'e') ADVANCE(34);
+      if (lookahead == 'u') ADVANCE(35);
       END_STATE();
     case 5:
-      if (lookahead == 'l') ADVANCE(34);
-      if (lookahead == 'm') ADVANCE(35);
-      if (lookahead == 'n') ADVANCE(36);
-      if (lookahead == 'q') ADVANCE(37);
-      if (lookahead == 'x') ADVANCE(38);
+      if (lookahead == 'l') ADVANCE(36);
+      if (lookahead == 'm') ADVANCE(37);
+      if (lookahead == 'n') ADVANCE(38);
+      if (lookahead == 'q') ADVANCE(39);
+      if (lookahead == 'x') ADVANCE(40);
       END_STATE();
     case 6:
-      if (lookahead == 'l') ADVANCE(39);
+      if (lookahead == 'i') ADVANCE(41);
+      if (lookahead == 'l') ADVANCE(42);
+      if (lookahead == 'r') ADVANCE(43);
       END_STATE();
     case 7:
-      if (lookahead == 'a') ADVANCE(40);
+      if (lookahead == 'a') ADVANCE(44);
+      if (lookahead == 'r') ADVANCE(45);
       END_STATE();
     case 8:
-      if (lookahead == 'n') ADVANCE(41);
-      if (lookahead == 's') ADVANCE(42);
+      if (lookahead == 'n') ADVANCE(46);
+      if (lookahead == 's') ADVANCE(47);
       END_STATE();
     case 9:
-      if (lookahead == 'i') ADVANCE(43);
-      if (lookahead == 'o') ADVANCE(44);
+      if (lookahead == 'i') ADVANCE(48);
+      if (lookahead == 'o') ADVANCE(49);
       END_STATE();
     case 10:
-      if (lookahead == 'i') ADVANCE(45);
+      if (lookahead == 'i') ADVANCE(50);
       END_STATE();
     case 11:
-      if (lookahead == 'o') ADVANCE(46);
+      if (lookahead == 'a') ADVANCE(51);
+      if (lookahead == 'o') ADVANCE(52);
       END_STATE();
     case 12:
-      if (lookahead == 'f') ADVANCE(47);
-      if (lookahead == 'v') ADVANCE(48);
+      if (lookahead == 'f') ADVANCE(53);
+      if (lookahead == 'v') ADVANCE(54);
       END_STATE();
     case 13:
-      if (lookahead == 'a') ADVANCE(49);
-      if (lookahead == 'e') ADVANCE(50);
-      if (lookahead == 'o') ADVANCE(51);
+      if (lookahead == 'a') ADVANCE(55);
+      if (lookahead == 'e') ADVANCE(56);
+      if (lookahead == 'o') ADVANCE(57);
       END_STATE();
     case 14:
-      if (lookahead == 'e') ADVANCE(52);
-      if (lookahead == 'u') ADVANCE(53);
+      if (lookahead == 'e') ADVANCE(58);
+      if (lookahead == 'u') ADVANCE(59);
       END_STATE();
     case 15:
-      if (lookahead == 'c') ADVANCE(54);
-      if (lookahead == 'e') ADVANCE(55);
-      if (lookahead == 'i') ADVANCE(56);
+      if (lookahead == 'c') ADVANCE(60);
+      if (lookahead == 'e') ADVANCE(61);
+      if (lookahead == 'i') ADVANCE(62);
       END_STATE();
     case 16:
-      if (lookahead == 'e') ADVANCE(57);
-      if (lookahead == 'r') ADVANCE(58);
+      if (lookahead == 'e') ADVANCE(63);
+      if (lookahead == 'r') ADVANCE(64);
       END_STATE();
     case 17:
-      if (lookahead == 'n') ADVANCE(59);
-      if (lookahead == 's') ADVANCE(60);
+      if (lookahead == 'n') ADVANCE(65);
+      if (lookahead == 's') ADVANCE(66);
       END_STATE();
     case 18:
-      if (lookahead == 'o') ADVANCE(61);
+      if (lookahead == 'o') ADVANCE(67);
       END_STATE();
     case 19:
-      if (lookahead == 'h') ADVANCE(62);
-      if (lookahead == 'o') ADVANCE(63);
+      if (lookahead == 'h') ADVANCE(68);
+      if (lookahead == 'o') ADVANCE(69);
       END_STATE();
     case 20:
-      if (lookahead == 'm') ADVANCE(64);
+      if (lookahead == 'c') ADVANCE(70);
       END_STATE();
     case 21:
-      if (lookahead == 'g') ADVANCE(65);
-      if (lookahead == 'r') ADVANCE(66);
+      if (lookahead == 'm') ADVANCE(71);
       END_STATE();
     case 22:
-      if (lookahead == 'r') ADVANCE(67);
+      if (lookahead == 'g') ADVANCE(72);
+      if (lookahead == 'r') ADVANCE(73);
       END_STATE();
     case 23:
-      if (lookahead == 'l') ADVANCE(68);
+      if (lookahead == 'r') ADVANCE(74);
       END_STATE();
     case 24:
-      if (lookahead == 'd') ADVANCE(69);
+      if (lookahead == 'l') ADVANCE(75);
       END_STATE();
     case 25:
-      if (lookahead == 't') ADVANCE(70);
+      if (lookahead == 'd') ADVANCE(76);
       END_STATE();
     case 26:
-      if (lookahead == 'a') ADVANCE(71);
+      if (lookahead == 't') ADVANCE(77);
       END_STATE();
     case 27:
-      if (lookahead == 'n') ADVANCE(72);
+      if (lookahead == 'a') ADVANCE(78);
       END_STATE();
     case 28:
-      ACCEPT_TOKEN(anon_sym_by);
+      if (lookahead == 'f') ADVANCE(79);
+      if (lookahead == 'g') ADVANCE(80);
+      if (lookahead == 'n') ADVANCE(81);
       END_STATE();
     case 29:
-      if (lookahead == 'l') ADVANCE(73);
+      if (lookahead == 'a') ADVANCE(82);
       END_STATE();
     case 30:
-      if (lookahead == 'a') ADVANCE(74);
+      ACCEPT_TOKEN(anon_sym_by);
       END_STATE();
     case 31:
-      if (lookahead == 'v') ADVANCE(75);
+      if (lookahead == 'l') ADVANCE(83);
       END_STATE();
     case 32:
-      if (lookahead == 'f') ADVANCE(76);
+      if (lookahead == 'a') ADVANCE(84);
       END_STATE();
     case 33:
-      if (lookahead == 'r') ADVANCE(77);
+      if (lookahead == 'v') ADVANCE(85);
       END_STATE();
     case 34:
-      if (lookahead == 's') ADVANCE(78);
+      if (lookahead == 'f') ADVANCE(86);
       END_STATE();
     case 35:
-      if (lookahead == 'p') ADVANCE(79);
+      if (lookahead == 'r') ADVANCE(87);
       END_STATE();
     case 36:
-      if (lookahead == 't') ADVANCE(80);
+      if (lookahead == 's') ADVANCE(88);
       END_STATE();
     case 37:
-      if (lookahead == 'u') ADVANCE(81);
+      if (lookahead == 'p') ADVANCE(89);
       END_STATE();
     case 38:
-      if (lookahead == 'c') ADVANCE(82);
-      if (lookahead == 'p') ADVANCE(83);
-      if (lookahead == 't') ADVANCE(84);
+      if (lookahead == 't') ADVANCE(90);
       END_STATE();
     case 39:
-      if (lookahead == 'a') ADVANCE(85);
+      if (lookahead == 'u') ADVANCE(91);
       END_STATE();
     case 40:
-      if (lookahead == 'p') ADVANCE(86);
+      if (lookahead == 'c') ADVANCE(92);
+      if (lookahead == 'p') ADVANCE(93);
+      if (lookahead == 't') ADVANCE(94);
       END_STATE();
     case 41:
-      ACCEPT_TOKEN(anon_sym_in);
-      if (lookahead == 's') ADVANCE(87);
+      if (lookahead == 'r') ADVANCE(95);
       END_STATE();
     case 42:
-      ACCEPT_TOKEN(anon_sym_is);
+      if (lookahead == 'a') ADVANCE(96);
       END_STATE();
     case 43:
-      if (lookahead == 'm') ADVANCE(88);
+      if (lookahead == 'o') ADVANCE(97);
       END_STATE();
     case 44:
-      if (lookahead == 'c') ADVANCE(89);
+      if (lookahead == 'p') ADVANCE(98);
       END_STATE();
     case 45:
-      if (lookahead == 'n') ADVANCE(90);
-      if (lookahead == 's') ADVANCE(91);
-      if (lookahead == 'x') ADVANCE(92);
+      if (lookahead == 'a') ADVANCE(99);
       END_STATE();
     case 46:
-      if (lookahead == '-') ADVANCE(93);
-      if (lookahead == 'n') ADVANCE(94);
-      if (lookahead == 't') ADVANCE(95);
+      ACCEPT_TOKEN(anon_sym_in);
+      if (lookahead == 's') ADVANCE(100);
       END_STATE();
     case 47:
-      ACCEPT_TOKEN(anon_sym_of);
+      ACCEPT_TOKEN(anon_sym_is);
       END_STATE();
     case 48:
-      if (lookahead == 'e') ADVANCE(96);
+      if (lookahead == 'm') ADVANCE(101);
       END_STATE();
     case 49:
-      if (lookahead == 'r') ADVANCE(97);
+      if (lookahead == 'c') ADVANCE(102);
       END_STATE();
     case 50:
-      if (lookahead == 'r') ADVANCE(98);
+      if (lookahead == 'n') ADVANCE(103);
+      if (lookahead == 's') ADVANCE(104);
+      if (lookahead == 'x') ADVANCE(105);
       END_STATE();
     case 51:
-      if (lookahead == 's') ADVANCE(99);
+      if (lookahead == 't') ADVANCE(106);
       END_STATE();
     case 52:
-      if (lookahead == 'g') ADVANCE(100);
-      if (lookahead == 'p') ADVANCE(101);
-      if (lookahead == 's') ADVANCE(102);
+      if (lookahead == '-') ADVANCE(107);
+      if (lookahead == 'n') ADVANCE(108);
+      if (lookahead == 't') ADVANCE(109);
       END_STATE();
     case 53:
-      if (lookahead == 'l') ADVANCE(103);
+      ACCEPT_TOKEN(anon_sym_of);
       END_STATE();
     case 54:
-      if (lookahead == 'e') ADVANCE(104);
-      if (lookahead == 'o') ADVANCE(105);
+      if (lookahead == 'e') ADVANCE(110);
       END_STATE();
     case 55:
-      if (lookahead == 'a') ADVANCE(106);
-      if (lookahead == 'e') ADVANCE(107);
-      if (lookahead == 'l') ADVANCE(108);
-      if (lookahead == 'v') ADVANCE(109);
+      if (lookahead == 'r') ADVANCE(111);
       END_STATE();
     case 56:
-      if (lookahead == 'g') ADVANCE(110);
-      if (lookahead == 't') ADVANCE(111);
+      if (lookahead == 'r') ADVANCE(112);
       END_STATE();
     case 57:
-      if (lookahead == 'r') ADVANCE(112);
-      if (lookahead == 'x') ADVANCE(113);
+      if (lookahead == 's') ADVANCE(113);
       END_STATE();
     case 58:
-      if (lookahead == 'a') ADVANCE(114);
+      if (lookahead == 'g') ADVANCE(114);
+      if (lookahead == 'p') ADVANCE(115);
+      if (lookahead == 's') ADVANCE(116);
       END_STATE();
     case 59:
-      if (lookahead == 'd') ADVANCE(115);
-      END_STATE();
-    case 60:
-      if (lookahead == 'u') ADVANCE(116);
-      END_STATE();
-    case 61:
       if (lookahead == 'l') ADVANCE(117);
       END_STATE();
-    case 62:
+    case 60:
       if (lookahead == 'e') ADVANCE(118);
+      if (lookahead == 'o') ADVANCE(119);
+      END_STATE();
+    case 61:
+      if (lookahead == 'a') ADVANCE(120);
+      if (lookahead == 'e') ADVANCE(121);
+      if (lookahead == 'l') ADVANCE(122);
+      if (lookahead == 'v') ADVANCE(123);
+      END_STATE();
+    case 62:
+      if (lookahead == 'g') ADVANCE(124);
+      if (lookahead == 'n') ADVANCE(125);
+      if (lookahead == 't') ADVANCE(126);
       END_STATE();
     case 63:
-      if (lookahead == 'r') ADVANCE(119);
+      if (lookahead == 'r') ADVANCE(127);
+      if (lookahead == 'x') ADVANCE(128);
       END_STATE();
     case 64:
-      if (lookahead == 'i') ADVANCE(120);
+      if (lookahead == 'a') ADVANCE(129);
       END_STATE();
     case 65:
-      if (lookahead == 'r') ADVANCE(121);
+      if (lookahead == 'd') ADVANCE(130);
+      if (lookahead == 't') ADVANCE(131);
       END_STATE();
     case 66:
-      if (lookahead == 'e') ADVANCE(122);
+      if (lookahead == 'u') ADVANCE(132);
       END_STATE();
     case 67:
-      if (lookahead == 'c') ADVANCE(123);
+      if (lookahead == 'l') ADVANCE(133);
       END_STATE();
     case 68:
-      if (lookahead == 'o') ADVANCE(124);
+      if (lookahead == 'e') ADVANCE(134);
       END_STATE();
     case 69:
-      ACCEPT_TOKEN(anon_sym_and);
-      END_STATE();
-    case 70:
-      if (lookahead == 'i') ADVANCE(125);
-      END_STATE();
-    case 71:
-      if (lookahead == 'y') ADVANCE(126);
-      END_STATE();
-    case 72:
-      if (lookahead == 'e') ADVANCE(127);
-      END_STATE();
-    case 73:
-      if (lookahead == 'c') ADVANCE(128);
-      END_STATE();
-    case 74:
-      if (lookahead == 'p') ADVANCE(129);
-      END_STATE();
-    case 75:
-      if (lookahead == 'i') ADVANCE(130);
-      END_STATE();
-    case 76:
-      if (lookahead == 'i') ADVANCE(131);
-      END_STATE();
-    case 77:
-      if (lookahead == 'a') ADVANCE(132);
-      END_STATE();
-    case 78:
-      if (lookahead == 'e') ADVANCE(133);
-      END_STATE();
-    case 79:
-      if (lookahead == 'l') ADVANCE(134);
-      END_STATE();
-    case 80:
       if (lookahead == 'r') ADVANCE(135);
       END_STATE();
+    case 70:
+      if (lookahead == 'o') ADVANCE(136);
+      END_STATE();
+    case 71:
+      if (lookahead == 'i') ADVANCE(137);
+      END_STATE();
+    case 72:
+      if (lookahead == 'r') ADVANCE(138);
+      END_STATE();
+    case 73:
+      if (lookahead == 'e') ADVANCE(139);
+      END_STATE();
+    case 74:
+      if (lookahead == 'c') ADVANCE(140);
+      END_STATE();
+    case 75:
+      if (lookahead == 'o') ADVANCE(141);
+      END_STATE();
+    case 76:
+      ACCEPT_TOKEN(anon_sym_and);
+      END_STATE();
+    case 77:
+      if (lookahead == 'i') ADVANCE(142);
+      END_STATE();
+    case 78:
+      if (lookahead == 'y') ADVANCE(143);
+      END_STATE();
+    case 79:
+      if (lookahead == 'o') ADVANCE(144);
+      END_STATE();
+    case 80:
+      if (lookahead == 'u') ADVANCE(145);
+      END_STATE();
     case 81:
-      if (lookahead == 'a') ADVANCE(136);
+      if (lookahead == 'e') ADVANCE(146);
       END_STATE();
     case 82:
-      if (lookahead == 'e') ADVANCE(137);
-      if (lookahead == 'l') ADVANCE(138);
+      if (lookahead == 'n') ADVANCE(147);
       END_STATE();
     case 83:
-      if (lookahead == 'e') ADVANCE(139);
-      if (lookahead == 'o') ADVANCE(140);
+      if (lookahead == 'c') ADVANCE(148);
       END_STATE();
     case 84:
-      if (lookahead == 'e') ADVANCE(141);
+      if (lookahead == 'p') ADVANCE(149);
       END_STATE();
     case 85:
-      if (lookahead == 'g') ADVANCE(142);
+      if (lookahead == 'i') ADVANCE(150);
       END_STATE();
     case 86:
-      ACCEPT_TOKEN(sym_gap);
+      if (lookahead == 'i') ADVANCE(151);
       END_STATE();
     case 87:
-      if (lookahead == 't') ADVANCE(143);
+      if (lookahead == 'a') ADVANCE(152);
       END_STATE();
     case 88:
-      if (lookahead == 'i') ADVANCE(144);
+      if (lookahead == 'e') ADVANCE(153);
       END_STATE();
     case 89:
-      if (lookahead == 'a') ADVANCE(145);
+      if (lookahead == 'l') ADVANCE(154);
       END_STATE();
     case 90:
-      if (lookahead == 'i') ADVANCE(146);
+      if (lookahead == 'r') ADVANCE(155);
       END_STATE();
     case 91:
-      if (lookahead == 's') ADVANCE(147);
-      END_STATE();
-    case 92:
-      if (lookahead == 'e') ADVANCE(148);
-      END_STATE();
-    case 93:
-      if (lookahead == 'r') ADVANCE(149);
-      END_STATE();
-    case 94:
-      if (lookahead == '-') ADVANCE(150);
-      END_STATE();
-    case 95:
-      ACCEPT_TOKEN(anon_sym_not);
-      END_STATE();
-    case 96:
-      if (lookahead == 'r') ADVANCE(151);
-      END_STATE();
-    case 97:
-      if (lookahead == 'a') ADVANCE(152);
-      if (lookahead == 't') ADVANCE(153);
-      END_STATE();
-    case 98:
-      if (lookahead == 's') ADVANCE(154);
-      END_STATE();
-    case 99:
-      if (lookahead == 't') ADVANCE(155);
-      END_STATE();
-    case 100:
       if (lookahead == 'a') ADVANCE(156);
       END_STATE();
-    case 101:
-      if (lookahead == 'o') ADVANCE(157);
+    case 92:
+      if (lookahead == 'e') ADVANCE(157);
+      if (lookahead == 'l') ADVANCE(158);
       END_STATE();
-    case 102:
-      if (lookahead == 'i') ADVANCE(158);
-      END_STATE();
-    case 103:
+    case 93:
       if (lookahead == 'e') ADVANCE(159);
+      if (lookahead == 'o') ADVANCE(160);
       END_STATE();
-    case 104:
-      if (lookahead == 'n') ADVANCE(160);
+    case 94:
+      if (lookahead == 'e') ADVANCE(161);
       END_STATE();
-    case 105:
-      if (lookahead == 'p') ADVANCE(161);
+    case 95:
+      if (lookahead == 's') ADVANCE(162);
       END_STATE();
-    case 106:
-      if (lookahead == 'f') ADVANCE(162);
+    case 96:
+      if (lookahead == 'g') ADVANCE(163);
       END_STATE();
-    case 107:
-      ACCEPT_TOKEN(anon_sym_see);
+    case 97:
+      if (lookahead == 'm') ADVANCE(164);
       END_STATE();
-    case 108:
-      if (lookahead == 'f') ADVANCE(163);
+    case 98:
+      ACCEPT_TOKEN(sym_gap);
       END_STATE();
-    case 109:
-      if (lookahead == 'e') ADVANCE(164);
-      END_STATE();
-    case 110:
+    case 99:
       if (lookahead == 'n') ADVANCE(165);
       END_STATE();
-    case 111:
-      if (lookahead == 'u') ADVANCE(166);
+    case 100:
+      if (lookahead == 't') ADVANCE(166);
       END_STATE();
-    case 112:
-      if (lookahead == 'm') ADVANCE(167);
+    case 101:
+      if (lookahead == 'i') ADVANCE(167);
       END_STATE();
-    case 113:
-      if (lookahead == 't') ADVANCE(168);
+    case 102:
+      if (lookahead == 'a') ADVANCE(168);
       END_STATE();
-    case 114:
-      if (lookahead == 'n') ADVANCE(169);
+    case 103:
+      if (lookahead == 'i') ADVANCE(169);
       END_STATE();
-    case 115:
-      if (lookahead == 'e') ADVANCE(170);
+    case 104:
+      if (lookahead == 's') ADVANCE(170);
       END_STATE();
-    case 116:
-      if (lookahead == 'a') ADVANCE(171);
+    case 105:
+      if (lookahead == 'e') ADVANCE(171);
       END_STATE();
-    case 117:
-      if (lookahead == 'u') ADVANCE(172);
+    case 106:
+      if (lookahead == 'i') ADVANCE(172);
       END_STATE();
-    case 118:
+    case 107:
       if (lookahead == 'r') ADVANCE(173);
       END_STATE();
-    case 119:
-      if (lookahead == 'k') ADVANCE(174);
+    case 108:
+      if (lookahead == '-') ADVANCE(174);
       END_STATE();
-    case 120:
-      if (lookahead == 'n') ADVANCE(175);
+    case 109:
+      ACCEPT_TOKEN(anon_sym_not);
       END_STATE();
-    case 121:
-      if (lookahead == 'e') ADVANCE(176);
+    case 110:
+      if (lookahead == 'r') ADVANCE(175);
       END_STATE();
-    case 122:
-      if (lookahead == 'e') ADVANCE(177);
+    case 111:
+      if (lookahead == 'a') ADVANCE(176);
+      if (lookahead == 't') ADVANCE(177);
       END_STATE();
-    case 123:
-      if (lookahead == 'r') ADVANCE(178);
+    case 112:
+      if (lookahead == '-') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(179);
       END_STATE();
-    case 124:
-      if (lookahead == 'w') ADVANCE(179);
+    case 113:
+      if (lookahead == 't') ADVANCE(180);
       END_STATE();
-    case 125:
-      if (lookahead == 'c') ADVANCE(180);
+    case 114:
+      if (lookahead == 'a') ADVANCE(181);
       END_STATE();
-    case 126:
-      ACCEPT_TOKEN(sym_away);
+    case 115:
+      if (lookahead == 'o') ADVANCE(182);
       END_STATE();
-    case 127:
-      if (lookahead == 'f') ADVANCE(181);
+    case 116:
+      if (lookahead == 'i') ADVANCE(183);
       END_STATE();
-    case 128:
-      if (lookahead == 'u') ADVANCE(182);
+    case 117:
+      if (lookahead == 'e') ADVANCE(184);
       END_STATE();
-    case 129:
-      if (lookahead == 't') ADVANCE(183);
-      END_STATE();
-    case 130:
-      if (lookahead == 'l') ADVANCE(184);
-      END_STATE();
-    case 131:
+    case 118:
       if (lookahead == 'n') ADVANCE(185);
       END_STATE();
-    case 132:
-      if (lookahead == 't') ADVANCE(186);
+    case 119:
+      if (lookahead == 'p') ADVANCE(186);
       END_STATE();
-    case 133:
-      if (lookahead == 'w') ADVANCE(187);
+    case 120:
+      if (lookahead == 'f') ADVANCE(187);
       END_STATE();
-    case 134:
-      if (lookahead == 'o') ADVANCE(188);
+    case 121:
+      ACCEPT_TOKEN(anon_sym_see);
       END_STATE();
-    case 135:
-      if (lookahead == 'y') ADVANCE(189);
+    case 122:
+      if (lookahead == 'f') ADVANCE(188);
       END_STATE();
-    case 136:
-      if (lookahead == 'l') ADVANCE(190);
+    case 123:
+      if (lookahead == 'e') ADVANCE(189);
       END_STATE();
-    case 137:
-      if (lookahead == 'p') ADVANCE(191);
+    case 124:
+      if (lookahead == 'n') ADVANCE(190);
       END_STATE();
-    case 138:
+    case 125:
+      if (lookahead == 'c') ADVANCE(191);
+      END_STATE();
+    case 126:
       if (lookahead == 'u') ADVANCE(192);
       END_STATE();
-    case 139:
-      if (lookahead == 'c') ADVANCE(193);
+    case 127:
+      if (lookahead == 'm') ADVANCE(193);
       END_STATE();
-    case 140:
-      if (lookahead == 'r') ADVANCE(194);
+    case 128:
+      if (lookahead == 't') ADVANCE(194);
       END_STATE();
-    case 141:
+    case 129:
       if (lookahead == 'n') ADVANCE(195);
       END_STATE();
+    case 130:
+      if (lookahead == 'e') ADVANCE(196);
+      END_STATE();
+    case 131:
+      if (lookahead == 'i') ADVANCE(197);
+      END_STATE();
+    case 132:
+      if (lookahead == 'a') ADVANCE(198);
+      END_STATE();
+    case 133:
+      if (lookahead == 'u') ADVANCE(199);
+      END_STATE();
+    case 134:
+      if (lookahead == 'r') ADVANCE(200);
+      END_STATE();
+    case 135:
+      if (lookahead == 'k') ADVANCE(201);
+      END_STATE();
+    case 136:
+      if (lookahead == 'm') ADVANCE(202);
+      END_STATE();
+    case 137:
+      if (lookahead == 'n') ADVANCE(203);
+      END_STATE();
+    case 138:
+      if (lookahead == 'e') ADVANCE(204);
+      END_STATE();
+    case 139:
+      if (lookahead == 'e') ADVANCE(205);
+      END_STATE();
+    case 140:
+      if (lookahead == 'r') ADVANCE(206);
+      END_STATE();
+    case 141:
+      if (lookahead == 'w') ADVANCE(207);
+      END_STATE();
     case 142:
-      ACCEPT_TOKEN(anon_sym_flag);
+      if (lookahead == 'c') ADVANCE(208);
       END_STATE();
     case 143:
-      if (lookahead == 'i') ADVANCE(196);
+      ACCEPT_TOKEN(sym_away);
       END_STATE();
     case 144:
-      if (lookahead == 't') ADVANCE(197);
+      if (lookahead == 'r') ADVANCE(209);
       END_STATE();
     case 145:
-      if (lookahead == 'l') ADVANCE(198);
+      if (lookahead == 'n') ADVANCE(210);
       END_STATE();
     case 146:
-      if (lookahead == 'm') ADVANCE(199);
+      if (lookahead == 'f') ADVANCE(211);
       END_STATE();
     case 147:
-      if (lookahead == 'i') ADVANCE(200);
+      if (lookahead == 'c') ADVANCE(212);
       END_STATE();
     case 148:
-      if (lookahead == 'd') ADVANCE(201);
+      if (lookahead == 'u') ADVANCE(213);
       END_STATE();
     case 149:
-      if (lookahead == 'e') ADVANCE(202);
+      if (lookahead == 't') ADVANCE(214);
       END_STATE();
     case 150:
-      if (lookahead == 'a') ADVANCE(203);
+      if (lookahead == 'l') ADVANCE(215);
       END_STATE();
     case 151:
-      if (lookahead == 'l') ADVANCE(204);
-      if (lookahead == 'r') ADVANCE(205);
+      if (lookahead == 'n') ADVANCE(216);
       END_STATE();
     case 152:
-      if (lookahead == 'g') ADVANCE(206);
+      if (lookahead == 't') ADVANCE(217);
       END_STATE();
     case 153:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == 'y') ADVANCE(207);
+      if (lookahead == 'w') ADVANCE(218);
       END_STATE();
     case 154:
-      if (lookahead == 'o') ADVANCE(208);
+      if (lookahead == 'o') ADVANCE(219);
       END_STATE();
     case 155:
-      if (lookahead == 'e') ADVANCE(209);
+      if (lookahead == 'y') ADVANCE(220);
       END_STATE();
     case 156:
-      if (lookahead == 'r') ADVANCE(210);
+      if (lookahead == 'l') ADVANCE(221);
       END_STATE();
     case 157:
-      if (lookahead == 's') ADVANCE(211);
+      if (lookahead == 'p') ADVANCE(222);
       END_STATE();
     case 158:
-      if (lookahead == 'd') ADVANCE(212);
+      if (lookahead == 'u') ADVANCE(223);
       END_STATE();
     case 159:
-      ACCEPT_TOKEN(anon_sym_rule);
+      if (lookahead == 'c') ADVANCE(224);
       END_STATE();
     case 160:
-      if (lookahead == 'a') ADVANCE(213);
+      if (lookahead == 'r') ADVANCE(225);
       END_STATE();
     case 161:
-      if (lookahead == 'e') ADVANCE(214);
+      if (lookahead == 'n') ADVANCE(226);
       END_STATE();
     case 162:
-      if (lookahead == 'a') ADVANCE(215);
+      if (lookahead == 't') ADVANCE(227);
       END_STATE();
     case 163:
-      if (lookahead == '-') ADVANCE(216);
+      ACCEPT_TOKEN(anon_sym_flag);
       END_STATE();
     case 164:
-      if (lookahead == 'r') ADVANCE(217);
+      ACCEPT_TOKEN(anon_sym_from);
       END_STATE();
     case 165:
-      if (lookahead == 'a') ADVANCE(218);
+      if (lookahead == 't') ADVANCE(228);
       END_STATE();
     case 166:
-      if (lookahead == 'a') ADVANCE(219);
+      if (lookahead == 'i') ADVANCE(229);
       END_STATE();
     case 167:
-      if (lookahead == 'i') ADVANCE(220);
+      if (lookahead == 't') ADVANCE(230);
       END_STATE();
     case 168:
-      ACCEPT_TOKEN(anon_sym_text);
-      END_STATE();
-    case 169:
-      if (lookahead == 's') ADVANCE(221);
-      END_STATE();
-    case 170:
-      if (lookahead == 'r') ADVANCE(222);
-      END_STATE();
-    case 171:
-      if (lookahead == 'l') ADVANCE(223);
-      END_STATE();
-    case 172:
-      if (lookahead == 'n') ADVANCE(224);
-      END_STATE();
-    case 173:
-      if (lookahead == 'e') ADVANCE(225);
-      END_STATE();
-    case 174:
-      if (lookahead == 's') ADVANCE(226);
-      END_STATE();
-    case 175:
-      if (lookahead == 'i') ADVANCE(227);
-      END_STATE();
-    case 176:
-      if (lookahead == 'g') ADVANCE(228);
-      END_STATE();
-    case 177:
-      if (lookahead == 'm') ADVANCE(229);
-      END_STATE();
-    case 178:
-      if (lookahead == 'e') ADVANCE(230);
-      END_STATE();
-    case 179:
-      ACCEPT_TOKEN(anon_sym_allow);
-      END_STATE();
-    case 180:
       if (lookahead == 'l') ADVANCE(231);
       END_STATE();
-    case 181:
-      if (lookahead == 'i') ADVANCE(232);
+    case 169:
+      if (lookahead == 'm') ADVANCE(232);
       END_STATE();
-    case 182:
-      if (lookahead == 'l') ADVANCE(233);
+    case 170:
+      if (lookahead == 'i') ADVANCE(233);
       END_STATE();
-    case 183:
-      if (lookahead == 'e') ADVANCE(234);
+    case 171:
+      if (lookahead == 'd') ADVANCE(234);
       END_STATE();
-    case 184:
-      if (lookahead == '-') ADVANCE(235);
+    case 172:
+      if (lookahead == 'o') ADVANCE(235);
       END_STATE();
-    case 185:
+    case 173:
       if (lookahead == 'e') ADVANCE(236);
       END_STATE();
-    case 186:
-      if (lookahead == 'i') ADVANCE(237);
+    case 174:
+      if (lookahead == 'a') ADVANCE(237);
       END_STATE();
-    case 187:
-      if (lookahead == 'h') ADVANCE(238);
+    case 175:
+      if (lookahead == 'l') ADVANCE(238);
+      if (lookahead == 'r') ADVANCE(239);
       END_STATE();
-    case 188:
-      if (lookahead == 'y') ADVANCE(239);
+    case 176:
+      if (lookahead == 'g') ADVANCE(240);
       END_STATE();
-    case 189:
-      if (lookahead == '-') ADVANCE(240);
+    case 177:
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == 'y') ADVANCE(241);
       END_STATE();
-    case 190:
-      if (lookahead == '-') ADVANCE(241);
+    case 178:
+      if (lookahead == 'a') ADVANCE(242);
       END_STATE();
-    case 191:
-      if (lookahead == 't') ADVANCE(242);
+    case 179:
+      if (lookahead == 'o') ADVANCE(243);
       END_STATE();
-    case 192:
-      if (lookahead == 'd') ADVANCE(243);
+    case 180:
+      if (lookahead == 'e') ADVANCE(244);
       END_STATE();
-    case 193:
-      if (lookahead == 't') ADVANCE(244);
+    case 181:
+      if (lookahead == 'r') ADVANCE(245);
       END_STATE();
-    case 194:
-      if (lookahead == 't') ADVANCE(245);
-      END_STATE();
-    case 195:
+    case 182:
       if (lookahead == 's') ADVANCE(246);
       END_STATE();
-    case 196:
-      if (lookahead == 't') ADVANCE(247);
+    case 183:
+      if (lookahead == 'd') ADVANCE(247);
       END_STATE();
-    case 197:
-      ACCEPT_TOKEN(anon_sym_limit);
+    case 184:
+      ACCEPT_TOKEN(anon_sym_rule);
       END_STATE();
-    case 198:
-      if (lookahead == 'l') ADVANCE(248);
+    case 185:
+      if (lookahead == 'a') ADVANCE(248);
       END_STATE();
-    case 199:
-      if (lookahead == 'u') ADVANCE(249);
+    case 186:
+      if (lookahead == 'e') ADVANCE(249);
       END_STATE();
-    case 200:
-      if (lookahead == 'o') ADVANCE(250);
+    case 187:
+      if (lookahead == 'a') ADVANCE(250);
       END_STATE();
-    case 201:
-      ACCEPT_TOKEN(anon_sym_mixed);
+    case 188:
+      if (lookahead == '-') ADVANCE(251);
       END_STATE();
-    case 202:
-      if (lookahead == 'p') ADVANCE(251);
+    case 189:
+      if (lookahead == 'r') ADVANCE(252);
       END_STATE();
-    case 203:
-      if (lookahead == 'c') ADVANCE(252);
-      END_STATE();
-    case 204:
+    case 190:
       if (lookahead == 'a') ADVANCE(253);
       END_STATE();
+    case 191:
+      if (lookahead == 'e') ADVANCE(254);
+      END_STATE();
+    case 192:
+      if (lookahead == 'a') ADVANCE(255);
+      END_STATE();
+    case 193:
+      if (lookahead == 'i') ADVANCE(256);
+      END_STATE();
+    case 194:
+      ACCEPT_TOKEN(anon_sym_text);
+      END_STATE();
+    case 195:
+      if (lookahead == 's') ADVANCE(257);
+      END_STATE();
+    case 196:
+      if (lookahead == 'r') ADVANCE(258);
+      END_STATE();
+    case 197:
+      if (lookahead == 'l') ADVANCE(259);
+      END_STATE();
+    case 198:
+      if (lookahead == 'l') ADVANCE(260);
+      END_STATE();
+    case 199:
+      if (lookahead == 'n') ADVANCE(261);
+      END_STATE();
+    case 200:
+      if (lookahead == 'e') ADVANCE(262);
+      END_STATE();
+    case 201:
+      if (lookahead == 's') ADVANCE(263);
+      END_STATE();
+    case 202:
+      if (lookahead == 'p') ADVANCE(264);
+      END_STATE();
+    case 203:
+      if (lookahead == 'i') ADVANCE(265);
+      END_STATE();
+    case 204:
+      if (lookahead == 'g') ADVANCE(266);
+      END_STATE();
     case 205:
-      if (lookahead == 'i') ADVANCE(254);
+      if (lookahead == 'm') ADVANCE(267);
       END_STATE();
     case 206:
-      if (lookahead == 'r') ADVANCE(255);
+      if (lookahead == 'e') ADVANCE(268);
       END_STATE();
     case 207:
-      ACCEPT_TOKEN(anon_sym_party);
+      ACCEPT_TOKEN(anon_sym_allow);
       END_STATE();
     case 208:
-      if (lookahead == 'n') ADVANCE(256);
+      if (lookahead == 'l') ADVANCE(269);
       END_STATE();
     case 209:
-      if (lookahead == 'd') ADVANCE(257);
+      if (lookahead == 'e') ADVANCE(270);
       END_STATE();
     case 210:
-      if (lookahead == 'd') ADVANCE(258);
+      ACCEPT_TOKEN(anon_sym_begun);
       END_STATE();
     case 211:
-      if (lookahead == 't') ADVANCE(259);
+      if (lookahead == 'i') ADVANCE(271);
       END_STATE();
     case 212:
-      if (lookahead == 'e') ADVANCE(260);
+      if (lookahead == 'h') ADVANCE(272);
       END_STATE();
     case 213:
-      if (lookahead == 'r') ADVANCE(261);
+      if (lookahead == 'l') ADVANCE(273);
       END_STATE();
     case 214:
-      ACCEPT_TOKEN(anon_sym_scope);
-      END_STATE();
-    case 215:
-      if (lookahead == 'r') ADVANCE(262);
-      END_STATE();
-    case 216:
-      if (lookahead == 'e') ADVANCE(263);
-      END_STATE();
-    case 217:
-      if (lookahead == 'a') ADVANCE(264);
-      END_STATE();
-    case 218:
-      if (lookahead == 't') ADVANCE(265);
-      END_STATE();
-    case 219:
-      if (lookahead == 't') ADVANCE(266);
-      END_STATE();
-    case 220:
-      if (lookahead == 'n') ADVANCE(267);
-      END_STATE();
-    case 221:
-      if (lookahead == 'i') ADVANCE(268);
-      if (lookahead == 'p') ADVANCE(269);
-      END_STATE();
-    case 222:
-      ACCEPT_TOKEN(anon_sym_under);
-      END_STATE();
-    case 223:
-      if (lookahead == 'l') ADVANCE(270);
-      END_STATE();
-    case 224:
-      if (lookahead == 't') ADVANCE(271);
-      END_STATE();
-    case 225:
-      ACCEPT_TOKEN(anon_sym_where);
-      END_STATE();
-    case 226:
-      ACCEPT_TOKEN(anon_sym_works);
-      END_STATE();
-    case 227:
-      if (lookahead == 's') ADVANCE(272);
-      END_STATE();
-    case 228:
-      if (lookahead == 'a') ADVANCE(273);
-      END_STATE();
-    case 229:
       if (lookahead == 'e') ADVANCE(274);
       END_STATE();
-    case 230:
-      if (lookahead == 'w') ADVANCE(275);
+    case 215:
+      if (lookahead == '-') ADVANCE(275);
       END_STATE();
-    case 231:
+    case 216:
       if (lookahead == 'e') ADVANCE(276);
       END_STATE();
-    case 232:
-      if (lookahead == 't') ADVANCE(277);
+    case 217:
+      if (lookahead == 'i') ADVANCE(277);
       END_STATE();
-    case 233:
-      if (lookahead == 'a') ADVANCE(278);
+    case 218:
+      if (lookahead == 'h') ADVANCE(278);
       END_STATE();
-    case 234:
-      if (lookahead == 'r') ADVANCE(279);
+    case 219:
+      if (lookahead == 'y') ADVANCE(279);
       END_STATE();
-    case 235:
-      if (lookahead == 's') ADVANCE(280);
+    case 220:
+      if (lookahead == '-') ADVANCE(280);
       END_STATE();
-    case 236:
-      ACCEPT_TOKEN(anon_sym_define);
+    case 221:
+      if (lookahead == '-') ADVANCE(281);
       END_STATE();
-    case 237:
-      if (lookahead == 'o') ADVANCE(281);
+    case 222:
+      if (lookahead == 't') ADVANCE(282);
       END_STATE();
-    case 238:
-      if (lookahead == 'e') ADVANCE(282);
+    case 223:
+      if (lookahead == 'd') ADVANCE(283);
       END_STATE();
-    case 239:
-      if (lookahead == 'e') ADVANCE(283);
+    case 224:
+      if (lookahead == 't') ADVANCE(284);
       END_STATE();
-    case 240:
-      if (lookahead == 'i') ADVANCE(284);
-      END_STATE();
-    case 241:
+    case 225:
       if (lookahead == 't') ADVANCE(285);
       END_STATE();
-    case 242:
-      if (lookahead == 'i') ADVANCE(286);
+    case 226:
+      if (lookahead == 's') ADVANCE(286);
       END_STATE();
-    case 243:
+    case 227:
+      ACCEPT_TOKEN(anon_sym_first);
+      END_STATE();
+    case 228:
       if (lookahead == 'e') ADVANCE(287);
       END_STATE();
-    case 244:
-      ACCEPT_TOKEN(anon_sym_expect);
+    case 229:
+      if (lookahead == 't') ADVANCE(288);
       END_STATE();
-    case 245:
-      ACCEPT_TOKEN(anon_sym_export);
+    case 230:
+      ACCEPT_TOKEN(anon_sym_limit);
       END_STATE();
-    case 246:
-      if (lookahead == 'i') ADVANCE(288);
+    case 231:
+      if (lookahead == 'l') ADVANCE(289);
       END_STATE();
-    case 247:
-      if (lookahead == 'u') ADVANCE(289);
+    case 232:
+      if (lookahead == 'u') ADVANCE(290);
       END_STATE();
-    case 248:
-      if (lookahead == 'y') ADVANCE(290);
+    case 233:
+      if (lookahead == 'o') ADVANCE(291);
       END_STATE();
-    case 249:
-      if (lookahead == 'm') ADVANCE(291);
+    case 234:
+      ACCEPT_TOKEN(anon_sym_mixed);
       END_STATE();
-    case 250:
+    case 235:
       if (lookahead == 'n') ADVANCE(292);
       END_STATE();
+    case 236:
+      if (lookahead == 'p') ADVANCE(293);
+      END_STATE();
+    case 237:
+      if (lookahead == 'c') ADVANCE(294);
+      END_STATE();
+    case 238:
+      if (lookahead == 'a') ADVANCE(295);
+      END_STATE();
+    case 239:
+      if (lookahead == 'i') ADVANCE(296);
+      END_STATE();
+    case 240:
+      if (lookahead == 'r') ADVANCE(297);
+      END_STATE();
+    case 241:
+      ACCEPT_TOKEN(anon_sym_party);
+      END_STATE();
+    case 242:
+      if (lookahead == 'c') ADVANCE(298);
+      END_STATE();
+    case 243:
+      if (lookahead == 'n') ADVANCE(299);
+      END_STATE();
+    case 244:
+      if (lookahead == 'd') ADVANCE(300);
+      END_STATE();
+    case 245:
+      if (lookahead == 'd') ADVANCE(301);
+      END_STATE();
+    case 246:
+      if (lookahead == 't') ADVANCE(302);
+      END_STATE();
+    case 247:
+      if (lookahead == 'e') ADVANCE(303);
+      END_STATE();
+    case 248:
+      if (lookahead == 'r') ADVANCE(304);
+      END_STATE();
+    case 249:
+      ACCEPT_TOKEN(anon_sym_scope);
+      END_STATE();
+    case 250:
+      if (lookahead == 'r') ADVANCE(305);
+      END_STATE();
     case 251:
-      if (lookahead == 'l') ADVANCE(293);
+      if (lookahead == 'e') ADVANCE(306);
       END_STATE();
     case 252:
-      if (lookahead == 't') ADVANCE(294);
+      if (lookahead == 'a') ADVANCE(307);
       END_STATE();
     case 253:
-      if (lookahead == 'p') ADVANCE(295);
+      if (lookahead == 't') ADVANCE(308);
       END_STATE();
     case 254:
-      if (lookahead == 'd') ADVANCE(296);
+      ACCEPT_TOKEN(anon_sym_since);
       END_STATE();
     case 255:
-      if (lookahead == 'a') ADVANCE(297);
+      if (lookahead == 't') ADVANCE(309);
       END_STATE();
     case 256:
-      if (lookahead == 'a') ADVANCE(298);
+      if (lookahead == 'n') ADVANCE(310);
       END_STATE();
     case 257:
-      ACCEPT_TOKEN(anon_sym_posted);
+      if (lookahead == 'i') ADVANCE(311);
+      if (lookahead == 'p') ADVANCE(312);
       END_STATE();
     case 258:
-      if (lookahead == 'l') ADVANCE(299);
+      ACCEPT_TOKEN(anon_sym_under);
       END_STATE();
     case 259:
-      if (lookahead == '-') ADVANCE(300);
+      ACCEPT_TOKEN(anon_sym_until);
       END_STATE();
     case 260:
-      if (lookahead == 'n') ADVANCE(301);
-      if (lookahead == 's') ADVANCE(302);
+      if (lookahead == 'l') ADVANCE(313);
       END_STATE();
     case 261:
-      if (lookahead == 'i') ADVANCE(303);
-      END_STATE();
-    case 262:
-      if (lookahead == 'e') ADVANCE(304);
-      END_STATE();
-    case 263:
-      if (lookahead == 'm') ADVANCE(305);
-      END_STATE();
-    case 264:
-      if (lookahead == 'l') ADVANCE(306);
-      END_STATE();
-    case 265:
-      if (lookahead == 'u') ADVANCE(307);
-      END_STATE();
-    case 266:
-      if (lookahead == 'i') ADVANCE(308);
-      END_STATE();
-    case 267:
-      if (lookahead == 'a') ADVANCE(309);
-      END_STATE();
-    case 268:
-      if (lookahead == 't') ADVANCE(310);
-      END_STATE();
-    case 269:
-      if (lookahead == 'o') ADVANCE(311);
-      END_STATE();
-    case 270:
-      if (lookahead == 'y') ADVANCE(312);
-      END_STATE();
-    case 271:
-      if (lookahead == 'a') ADVANCE(313);
-      END_STATE();
-    case 272:
       if (lookahead == 't') ADVANCE(314);
       END_STATE();
-    case 273:
-      if (lookahead == 't') ADVANCE(315);
+    case 262:
+      ACCEPT_TOKEN(anon_sym_where);
       END_STATE();
-    case 274:
-      if (lookahead == 'n') ADVANCE(316);
+    case 263:
+      ACCEPT_TOKEN(anon_sym_works);
       END_STATE();
-    case 275:
-      ACCEPT_TOKEN(sym_aircrew);
+    case 264:
+      if (lookahead == 'a') ADVANCE(315);
       END_STATE();
-    case 276:
-      ACCEPT_TOKEN(anon_sym_article);
+    case 265:
+      if (lookahead == 's') ADVANCE(316);
       END_STATE();
-    case 277:
-      ACCEPT_TOKEN(anon_sym_benefit);
+    case 266:
+      if (lookahead == 'a') ADVANCE(317);
       END_STATE();
-    case 278:
-      if (lookahead == 't') ADVANCE(317);
-      END_STATE();
-    case 279:
-      ACCEPT_TOKEN(anon_sym_chapter);
-      END_STATE();
-    case 280:
+    case 267:
       if (lookahead == 'e') ADVANCE(318);
       END_STATE();
-    case 281:
-      if (lookahead == 'n') ADVANCE(319);
+    case 268:
+      if (lookahead == 'w') ADVANCE(319);
       END_STATE();
-    case 282:
-      if (lookahead == 'r') ADVANCE(320);
+    case 269:
+      if (lookahead == 'e') ADVANCE(320);
       END_STATE();
-    case 283:
-      if (lookahead == 'd') ADVANCE(321);
-      if (lookahead == 'r') ADVANCE(322);
+    case 270:
+      ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
-    case 284:
-      if (lookahead == 'n') ADVANCE(323);
+    case 271:
+      if (lookahead == 't') ADVANCE(321);
       END_STATE();
-    case 285:
+    case 272:
+      if (lookahead == 'e') ADVANCE(322);
+      END_STATE();
+    case 273:
+      if (lookahead == 'a') ADVANCE(323);
+      END_STATE();
+    case 274:
       if (lookahead == 'r') ADVANCE(324);
       END_STATE();
+    case 275:
+      if (lookahead == 's') ADVANCE(325);
+      END_STATE();
+    case 276:
+      ACCEPT_TOKEN(anon_sym_define);
+      END_STATE();
+    case 277:
+      if (lookahead == 'o') ADVANCE(326);
+      END_STATE();
+    case 278:
+      if (lookahead == 'e') ADVANCE(327);
+      END_STATE();
+    case 279:
+      if (lookahead == 'e') ADVANCE(328);
+      END_STATE();
+    case 280:
+      if (lookahead == 'i') ADVANCE(329);
+      END_STATE();
+    case 281:
+      if (lookahead == 't') ADVANCE(330);
+      END_STATE();
+    case 282:
+      if (lookahead == 'i') ADVANCE(331);
+      END_STATE();
+    case 283:
+      if (lookahead == 'e') ADVANCE(332);
+      END_STATE();
+    case 284:
+      ACCEPT_TOKEN(anon_sym_expect);
+      END_STATE();
+    case 285:
+      ACCEPT_TOKEN(anon_sym_export);
+      END_STATE();
     case 286:
-      if (lookahead == 'o') ADVANCE(325);
-      END_STATE();
-    case 287:
-      if (lookahead == 'd') ADVANCE(326);
-      END_STATE();
-    case 288:
-      if (lookahead == 'o') ADVANCE(327);
-      END_STATE();
-    case 289:
-      if (lookahead == 't') ADVANCE(328);
-      END_STATE();
-    case 290:
-      if (lookahead == '-') ADVANCE(329);
-      END_STATE();
-    case 291:
-      if (lookahead == '-') ADVANCE(330);
-      END_STATE();
-    case 292:
-      if (lookahead == '-') ADVANCE(331);
-      END_STATE();
-    case 293:
-      if (lookahead == 'a') ADVANCE(332);
-      END_STATE();
-    case 294:
       if (lookahead == 'i') ADVANCE(333);
       END_STATE();
+    case 287:
+      if (lookahead == 'd') ADVANCE(334);
+      END_STATE();
+    case 288:
+      if (lookahead == 'u') ADVANCE(335);
+      END_STATE();
+    case 289:
+      if (lookahead == 'y') ADVANCE(336);
+      END_STATE();
+    case 290:
+      if (lookahead == 'm') ADVANCE(337);
+      END_STATE();
+    case 291:
+      if (lookahead == 'n') ADVANCE(338);
+      END_STATE();
+    case 292:
+      if (lookahead == 'a') ADVANCE(339);
+      END_STATE();
+    case 293:
+      if (lookahead == 'l') ADVANCE(340);
+      END_STATE();
+    case 294:
+      if (lookahead == 't') ADVANCE(341);
+      END_STATE();
     case 295:
-      ACCEPT_TOKEN(sym_overlap);
-      if (lookahead == 'p') ADVANCE(334);
+      if (lookahead == 'p') ADVANCE(342);
       END_STATE();
     case 296:
-      if (lookahead == 'e') ADVANCE(335);
+      if (lookahead == 'd') ADVANCE(343);
       END_STATE();
     case 297:
-      if (lookahead == 'p') ADVANCE(336);
+      if (lookahead == 'a') ADVANCE(344);
       END_STATE();
     case 298:
-      if (lookahead == 'l') ADVANCE(337);
+      if (lookahead == 't') ADVANCE(345);
       END_STATE();
     case 299:
-      if (lookahead == 'e') ADVANCE(338);
+      if (lookahead == '-') ADVANCE(346);
+      if (lookahead == 'a') ADVANCE(347);
       END_STATE();
     case 300:
-      if (lookahead == 'g') ADVANCE(339);
+      ACCEPT_TOKEN(anon_sym_posted);
       END_STATE();
     case 301:
-      if (lookahead == 'c') ADVANCE(340);
+      if (lookahead == 'l') ADVANCE(348);
       END_STATE();
     case 302:
-      ACCEPT_TOKEN(anon_sym_resides);
+      if (lookahead == '-') ADVANCE(349);
       END_STATE();
     case 303:
-      if (lookahead == 'o') ADVANCE(341);
+      if (lookahead == 'n') ADVANCE(350);
+      if (lookahead == 's') ADVANCE(351);
       END_STATE();
     case 304:
-      if (lookahead == 'r') ADVANCE(342);
+      if (lookahead == 'i') ADVANCE(352);
       END_STATE();
     case 305:
-      if (lookahead == 'p') ADVANCE(343);
+      if (lookahead == 'e') ADVANCE(353);
       END_STATE();
     case 306:
-      ACCEPT_TOKEN(sym_several);
+      if (lookahead == 'm') ADVANCE(354);
       END_STATE();
     case 307:
-      if (lookahead == 'r') ADVANCE(344);
+      if (lookahead == 'l') ADVANCE(355);
       END_STATE();
     case 308:
-      if (lookahead == 'o') ADVANCE(345);
+      if (lookahead == 'u') ADVANCE(356);
       END_STATE();
     case 309:
-      if (lookahead == 't') ADVANCE(346);
+      if (lookahead == 'i') ADVANCE(357);
       END_STATE();
     case 310:
-      if (lookahead == 'i') ADVANCE(347);
+      if (lookahead == 'a') ADVANCE(358);
       END_STATE();
     case 311:
-      if (lookahead == 'r') ADVANCE(348);
+      if (lookahead == 't') ADVANCE(359);
       END_STATE();
     case 312:
-      ACCEPT_TOKEN(anon_sym_usually);
+      if (lookahead == 'o') ADVANCE(360);
       END_STATE();
     case 313:
-      if (lookahead == 'r') ADVANCE(349);
+      if (lookahead == 'y') ADVANCE(361);
       END_STATE();
     case 314:
-      if (lookahead == 'r') ADVANCE(350);
+      if (lookahead == 'a') ADVANCE(362);
       END_STATE();
     case 315:
-      if (lookahead == 'i') ADVANCE(351);
+      if (lookahead == 'n') ADVANCE(363);
       END_STATE();
     case 316:
-      if (lookahead == 't') ADVANCE(352);
+      if (lookahead == 't') ADVANCE(364);
       END_STATE();
     case 317:
-      if (lookahead == 'i') ADVANCE(353);
+      if (lookahead == 't') ADVANCE(365);
       END_STATE();
     case 318:
-      if (lookahead == 'r') ADVANCE(354);
+      if (lookahead == 'n') ADVANCE(366);
       END_STATE();
     case 319:
-      ACCEPT_TOKEN(anon_sym_duration);
+      ACCEPT_TOKEN(sym_aircrew);
       END_STATE();
     case 320:
-      if (lookahead == 'e') ADVANCE(355);
+      ACCEPT_TOKEN(anon_sym_article);
       END_STATE();
     case 321:
-      ACCEPT_TOKEN(anon_sym_employed);
+      ACCEPT_TOKEN(anon_sym_benefit);
       END_STATE();
     case 322:
-      ACCEPT_TOKEN(anon_sym_employer);
+      if (lookahead == 's') ADVANCE(367);
       END_STATE();
     case 323:
-      if (lookahead == 't') ADVANCE(356);
+      if (lookahead == 't') ADVANCE(368);
       END_STATE();
     case 324:
-      if (lookahead == 'e') ADVANCE(357);
+      ACCEPT_TOKEN(anon_sym_chapter);
       END_STATE();
     case 325:
-      if (lookahead == 'n') ADVANCE(358);
+      if (lookahead == 'e') ADVANCE(369);
       END_STATE();
     case 326:
-      ACCEPT_TOKEN(anon_sym_excluded);
-      if (lookahead == '-') ADVANCE(359);
+      if (lookahead == 'n') ADVANCE(370);
       END_STATE();
     case 327:
-      if (lookahead == 'n') ADVANCE(360);
+      if (lookahead == 'r') ADVANCE(371);
       END_STATE();
     case 328:
-      if (lookahead == 'i') ADVANCE(361);
+      if (lookahead == 'd') ADVANCE(372);
+      if (lookahead == 'r') ADVANCE(373);
       END_STATE();
     case 329:
-      if (lookahead == 'e') ADVANCE(362);
+      if (lookahead == 'n') ADVANCE(374);
       END_STATE();
     case 330:
-      if (lookahead == 'p') ADVANCE(363);
+      if (lookahead == 'r') ADVANCE(375);
       END_STATE();
     case 331:
-      if (lookahead == 's') ADVANCE(364);
+      if (lookahead == 'o') ADVANCE(376);
       END_STATE();
     case 332:
-      if (lookahead == 'c') ADVANCE(365);
+      if (lookahead == 'd') ADVANCE(377);
       END_STATE();
     case 333:
-      if (lookahead == 'v') ADVANCE(366);
-      END_STATE();
-    case 334:
-      if (lookahead == 'i') ADVANCE(367);
-      END_STATE();
-    case 335:
-      if (lookahead == 's') ADVANCE(368);
-      END_STATE();
-    case 336:
-      if (lookahead == 'h') ADVANCE(369);
-      END_STATE();
-    case 337:
-      if (lookahead == '-') ADVANCE(370);
-      END_STATE();
-    case 338:
-      if (lookahead == 's') ADVANCE(371);
-      END_STATE();
-    case 339:
-      if (lookahead == 'a') ADVANCE(372);
-      END_STATE();
-    case 340:
-      if (lookahead == 'e') ADVANCE(373);
-      END_STATE();
-    case 341:
-      ACCEPT_TOKEN(anon_sym_scenario);
-      END_STATE();
-    case 342:
-      ACCEPT_TOKEN(anon_sym_seafarer);
-      END_STATE();
-    case 343:
-      if (lookahead == 'l') ADVANCE(374);
-      END_STATE();
-    case 344:
-      if (lookahead == 'e') ADVANCE(375);
-      END_STATE();
-    case 345:
-      if (lookahead == 'n') ADVANCE(376);
-      END_STATE();
-    case 346:
-      if (lookahead == 'i') ADVANCE(377);
-      END_STATE();
-    case 347:
       if (lookahead == 'o') ADVANCE(378);
       END_STATE();
-    case 348:
+    case 334:
+      ACCEPT_TOKEN(anon_sym_granted);
+      END_STATE();
+    case 335:
       if (lookahead == 't') ADVANCE(379);
       END_STATE();
+    case 336:
+      if (lookahead == '-') ADVANCE(380);
+      END_STATE();
+    case 337:
+      if (lookahead == '-') ADVANCE(381);
+      END_STATE();
+    case 338:
+      if (lookahead == '-') ADVANCE(382);
+      END_STATE();
+    case 339:
+      if (lookahead == 'l') ADVANCE(383);
+      END_STATE();
+    case 340:
+      if (lookahead == 'a') ADVANCE(384);
+      END_STATE();
+    case 341:
+      if (lookahead == 'i') ADVANCE(385);
+      END_STATE();
+    case 342:
+      ACCEPT_TOKEN(sym_overlap);
+      if (lookahead == 'p') ADVANCE(386);
+      END_STATE();
+    case 343:
+      if (lookahead == 'e') ADVANCE(387);
+      END_STATE();
+    case 344:
+      if (lookahead == 'p') ADVANCE(388);
+      END_STATE();
+    case 345:
+      if (lookahead == 'i') ADVANCE(389);
+      END_STATE();
+    case 346:
+      if (lookahead == 'l') ADVANCE(390);
+      END_STATE();
+    case 347:
+      if (lookahead == 'l') ADVANCE(391);
+      END_STATE();
+    case 348:
+      if (lookahead == 'e') ADVANCE(392);
+      END_STATE();
     case 349:
-      if (lookahead == 'y') ADVANCE(380);
+      if (lookahead == 'g') ADVANCE(393);
       END_STATE();
     case 350:
-      if (lookahead == 'a') ADVANCE(381);
+      if (lookahead == 'c') ADVANCE(394);
       END_STATE();
     case 351:
-      if (lookahead == 'o') ADVANCE(382);
+      ACCEPT_TOKEN(anon_sym_resides);
       END_STATE();
     case 352:
-      ACCEPT_TOKEN(anon_sym_agreement);
+      if (lookahead == 'o') ADVANCE(395);
       END_STATE();
     case 353:
-      if (lookahead == 'o') ADVANCE(383);
+      if (lookahead == 'r') ADVANCE(396);
       END_STATE();
     case 354:
-      if (lookahead == 'v') ADVANCE(384);
+      if (lookahead == 'p') ADVANCE(397);
       END_STATE();
     case 355:
-      ACCEPT_TOKEN(sym_elsewhere);
+      ACCEPT_TOKEN(sym_several);
       END_STATE();
     case 356:
-      if (lookahead == 'o') ADVANCE(385);
+      if (lookahead == 'r') ADVANCE(398);
       END_STATE();
     case 357:
-      if (lookahead == 'a') ADVANCE(386);
+      if (lookahead == 'o') ADVANCE(399);
       END_STATE();
     case 358:
-      if (lookahead == 's') ADVANCE(387);
+      if (lookahead == 't') ADVANCE(400);
       END_STATE();
     case 359:
-      if (lookahead == 'c') ADVANCE(388);
+      if (lookahead == 'i') ADVANCE(401);
       END_STATE();
     case 360:
-      ACCEPT_TOKEN(anon_sym_extension);
+      if (lookahead == 'r') ADVANCE(402);
       END_STATE();
     case 361:
-      if (lookahead == 'o') ADVANCE(389);
+      ACCEPT_TOKEN(anon_sym_usually);
       END_STATE();
     case 362:
-      if (lookahead == 'n') ADVANCE(390);
+      if (lookahead == 'r') ADVANCE(403);
       END_STATE();
     case 363:
-      if (lookahead == 'e') ADVANCE(391);
+      if (lookahead == 'y') ADVANCE(404);
       END_STATE();
     case 364:
-      if (lookahead == 't') ADVANCE(392);
+      if (lookahead == 'r') ADVANCE(405);
       END_STATE();
     case 365:
-      if (lookahead == 'e') ADVANCE(393);
+      if (lookahead == 'i') ADVANCE(406);
       END_STATE();
     case 366:
-      if (lookahead == 'e') ADVANCE(394);
+      if (lookahead == 't') ADVANCE(407);
       END_STATE();
     case 367:
-      if (lookahead == 'n') ADVANCE(395);
+      ACCEPT_TOKEN(anon_sym_branches);
       END_STATE();
     case 368:
-      ACCEPT_TOKEN(anon_sym_overrides);
+      if (lookahead == 'i') ADVANCE(408);
       END_STATE();
     case 369:
-      ACCEPT_TOKEN(anon_sym_paragraph);
+      if (lookahead == 'r') ADVANCE(409);
       END_STATE();
     case 370:
-      if (lookahead == 's') ADVANCE(396);
+      ACCEPT_TOKEN(anon_sym_duration);
       END_STATE();
     case 371:
-      if (lookahead == 's') ADVANCE(397);
+      if (lookahead == 'e') ADVANCE(410);
       END_STATE();
     case 372:
-      if (lookahead == 'p') ADVANCE(398);
+      ACCEPT_TOKEN(anon_sym_employed);
       END_STATE();
     case 373:
-      if (lookahead == '-') ADVANCE(399);
+      ACCEPT_TOKEN(anon_sym_employer);
       END_STATE();
     case 374:
-      if (lookahead == 'o') ADVANCE(400);
+      if (lookahead == 't') ADVANCE(411);
       END_STATE();
     case 375:
-      ACCEPT_TOKEN(anon_sym_signature);
+      if (lookahead == 'e') ADVANCE(412);
       END_STATE();
     case 376:
-      ACCEPT_TOKEN(anon_sym_situation);
+      if (lookahead == 'n') ADVANCE(413);
       END_STATE();
     case 377:
-      if (lookahead == 'o') ADVANCE(401);
+      ACCEPT_TOKEN(anon_sym_excluded);
+      if (lookahead == '-') ADVANCE(414);
       END_STATE();
     case 378:
-      if (lookahead == 'n') ADVANCE(402);
+      if (lookahead == 'n') ADVANCE(415);
       END_STATE();
     case 379:
-      if (lookahead == '-') ADVANCE(403);
+      if (lookahead == 'i') ADVANCE(416);
       END_STATE();
     case 380:
-      if (lookahead == '-') ADVANCE(404);
+      if (lookahead == 'e') ADVANCE(417);
       END_STATE();
     case 381:
-      if (lookahead == 't') ADVANCE(405);
+      if (lookahead == 'p') ADVANCE(418);
       END_STATE();
     case 382:
-      if (lookahead == 'n') ADVANCE(406);
+      if (lookahead == 's') ADVANCE(419);
       END_STATE();
     case 383:
-      if (lookahead == 'n') ADVANCE(407);
+      ACCEPT_TOKEN(anon_sym_national);
       END_STATE();
     case 384:
-      if (lookahead == 'a') ADVANCE(408);
+      if (lookahead == 'c') ADVANCE(420);
       END_STATE();
     case 385:
-      if (lookahead == '-') ADVANCE(409);
+      if (lookahead == 'v') ADVANCE(421);
       END_STATE();
     case 386:
-      if (lookahead == 't') ADVANCE(410);
+      if (lookahead == 'i') ADVANCE(422);
       END_STATE();
     case 387:
-      ACCEPT_TOKEN(anon_sym_exceptions);
+      if (lookahead == 's') ADVANCE(423);
       END_STATE();
     case 388:
-      if (lookahead == 'a') ADVANCE(411);
+      if (lookahead == 'h') ADVANCE(424);
       END_STATE();
     case 389:
-      if (lookahead == 'n') ADVANCE(412);
+      if (lookahead == 'v') ADVANCE(425);
       END_STATE();
     case 390:
-      if (lookahead == 'g') ADVANCE(413);
+      if (lookahead == 'e') ADVANCE(426);
       END_STATE();
     case 391:
-      if (lookahead == 'r') ADVANCE(414);
+      if (lookahead == '-') ADVANCE(427);
       END_STATE();
     case 392:
-      if (lookahead == 'a') ADVANCE(415);
+      if (lookahead == 's') ADVANCE(428);
       END_STATE();
     case 393:
-      if (lookahead == 'm') ADVANCE(416);
+      if (lookahead == 'a') ADVANCE(429);
       END_STATE();
     case 394:
-      ACCEPT_TOKEN(sym_non_active);
+      if (lookahead == 'e') ADVANCE(430);
       END_STATE();
     case 395:
-      if (lookahead == 'g') ADVANCE(417);
+      ACCEPT_TOKEN(anon_sym_scenario);
       END_STATE();
     case 396:
-      if (lookahead == 'c') ADVANCE(418);
+      ACCEPT_TOKEN(anon_sym_seafarer);
       END_STATE();
     case 397:
-      if (lookahead == '-') ADVANCE(419);
+      if (lookahead == 'l') ADVANCE(431);
       END_STATE();
     case 398:
-      ACCEPT_TOKEN(anon_sym_repost_DASHgap);
+      if (lookahead == 'e') ADVANCE(432);
       END_STATE();
     case 399:
-      if (lookahead == 'b') ADVANCE(420);
-      if (lookahead == 'f') ADVANCE(421);
+      if (lookahead == 'n') ADVANCE(433);
       END_STATE();
     case 400:
-      if (lookahead == 'y') ADVANCE(422);
+      if (lookahead == 'i') ADVANCE(434);
       END_STATE();
     case 401:
-      if (lookahead == 'n') ADVANCE(423);
+      if (lookahead == 'o') ADVANCE(435);
       END_STATE();
     case 402:
-      if (lookahead == 'a') ADVANCE(424);
+      if (lookahead == 't') ADVANCE(436);
       END_STATE();
     case 403:
-      if (lookahead == 'c') ADVANCE(425);
+      if (lookahead == 'y') ADVANCE(437);
       END_STATE();
     case 404:
-      if (lookahead == 'i') ADVANCE(426);
+      if (lookahead == 'i') ADVANCE(438);
       END_STATE();
     case 405:
-      if (lookahead == 'i') ADVANCE(427);
+      if (lookahead == 'a') ADVANCE(439);
       END_STATE();
     case 406:
-      ACCEPT_TOKEN(anon_sym_aggregation);
+      if (lookahead == 'o') ADVANCE(440);
       END_STATE();
     case 407:
-      ACCEPT_TOKEN(anon_sym_calculation);
+      ACCEPT_TOKEN(anon_sym_agreement);
       END_STATE();
     case 408:
-      if (lookahead == 'n') ADVANCE(428);
+      if (lookahead == 'o') ADVANCE(441);
       END_STATE();
     case 409:
-      if (lookahead == 'f') ADVANCE(429);
+      if (lookahead == 'v') ADVANCE(442);
       END_STATE();
     case 410:
-      if (lookahead == 'm') ADVANCE(430);
+      ACCEPT_TOKEN(sym_elsewhere);
       END_STATE();
     case 411:
-      if (lookahead == 't') ADVANCE(431);
+      if (lookahead == 'o') ADVANCE(443);
       END_STATE();
     case 412:
-      ACCEPT_TOKEN(anon_sym_institution);
+      if (lookahead == 'a') ADVANCE(444);
       END_STATE();
     case 413:
-      if (lookahead == 'a') ADVANCE(432);
+      if (lookahead == 's') ADVANCE(445);
       END_STATE();
     case 414:
-      if (lookahead == 'i') ADVANCE(433);
+      if (lookahead == 'c') ADVANCE(446);
       END_STATE();
     case 415:
-      if (lookahead == 'f') ADVANCE(434);
+      ACCEPT_TOKEN(anon_sym_extension);
       END_STATE();
     case 416:
-      if (lookahead == 'e') ADVANCE(435);
+      if (lookahead == 'o') ADVANCE(447);
       END_STATE();
     case 417:
-      ACCEPT_TOKEN(anon_sym_overlapping);
+      if (lookahead == 'n') ADVANCE(448);
       END_STATE();
     case 418:
-      if (lookahead == 'o') ADVANCE(436);
+      if (lookahead == 'e') ADVANCE(449);
       END_STATE();
     case 419:
-      if (lookahead == 'o') ADVANCE(437);
+      if (lookahead == 't') ADVANCE(450);
       END_STATE();
     case 420:
-      if (lookahead == 'a') ADVANCE(438);
+      if (lookahead == 'e') ADVANCE(451);
       END_STATE();
     case 421:
-      if (lookahead == 'i') ADVANCE(439);
+      if (lookahead == 'e') ADVANCE(452);
       END_STATE();
     case 422:
-      if (lookahead == 'e') ADVANCE(440);
+      if (lookahead == 'n') ADVANCE(453);
       END_STATE();
     case 423:
-      ACCEPT_TOKEN(anon_sym_termination);
+      ACCEPT_TOKEN(anon_sym_overrides);
       END_STATE();
     case 424:
-      if (lookahead == 'l') ADVANCE(441);
+      ACCEPT_TOKEN(anon_sym_paragraph);
       END_STATE();
     case 425:
-      if (lookahead == 'r') ADVANCE(442);
+      if (lookahead == 'i') ADVANCE(454);
       END_STATE();
     case 426:
-      if (lookahead == 'n') ADVANCE(443);
+      if (lookahead == 'v') ADVANCE(455);
       END_STATE();
     case 427:
-      if (lookahead == 'o') ADVANCE(444);
+      if (lookahead == 's') ADVANCE(456);
       END_STATE();
     case 428:
-      if (lookahead == 't') ADVANCE(445);
+      if (lookahead == 's') ADVANCE(457);
       END_STATE();
     case 429:
-      if (lookahead == 'o') ADVANCE(446);
+      if (lookahead == 'p') ADVANCE(458);
       END_STATE();
     case 430:
-      if (lookahead == 'e') ADVANCE(447);
+      if (lookahead == '-') ADVANCE(459);
       END_STATE();
     case 431:
-      if (lookahead == 'e') ADVANCE(448);
+      if (lookahead == 'o') ADVANCE(460);
       END_STATE();
     case 432:
-      if (lookahead == 'g') ADVANCE(449);
+      ACCEPT_TOKEN(anon_sym_signature);
       END_STATE();
     case 433:
-      if (lookahead == 'o') ADVANCE(450);
+      ACCEPT_TOKEN(anon_sym_situation);
       END_STATE();
     case 434:
-      if (lookahead == 'f') ADVANCE(451);
+      if (lookahead == 'o') ADVANCE(461);
       END_STATE();
     case 435:
-      if (lookahead == 'n') ADVANCE(452);
-      END_STATE();
-    case 436:
-      if (lookahead == 'p') ADVANCE(453);
-      END_STATE();
-    case 437:
-      if (lookahead == 'f') ADVANCE(454);
-      END_STATE();
-    case 438:
-      if (lookahead == 's') ADVANCE(455);
-      END_STATE();
-    case 439:
-      if (lookahead == 'c') ADVANCE(456);
-      END_STATE();
-    case 440:
-      if (lookahead == 'd') ADVANCE(457);
-      END_STATE();
-    case 441:
-      ACCEPT_TOKEN(anon_sym_transitional);
-      END_STATE();
-    case 442:
-      if (lookahead == 'e') ADVANCE(458);
-      END_STATE();
-    case 443:
-      if (lookahead == 's') ADVANCE(459);
-      END_STATE();
-    case 444:
-      if (lookahead == 'n') ADVANCE(460);
-      END_STATE();
-    case 445:
-      ACCEPT_TOKEN(anon_sym_civil_DASHservant);
-      END_STATE();
-    case 446:
-      if (lookahead == 'r') ADVANCE(461);
-      END_STATE();
-    case 447:
       if (lookahead == 'n') ADVANCE(462);
       END_STATE();
-    case 448:
-      if (lookahead == 'g') ADVANCE(463);
+    case 436:
+      if (lookahead == '-') ADVANCE(463);
       END_STATE();
-    case 449:
-      if (lookahead == 'e') ADVANCE(464);
+    case 437:
+      if (lookahead == '-') ADVANCE(464);
       END_STATE();
-    case 450:
-      if (lookahead == 'd') ADVANCE(465);
+    case 438:
+      if (lookahead == 'n') ADVANCE(465);
       END_STATE();
-    case 451:
-      ACCEPT_TOKEN(anon_sym_mission_DASHstaff);
-      END_STATE();
-    case 452:
+    case 439:
       if (lookahead == 't') ADVANCE(466);
       END_STATE();
+    case 440:
+      if (lookahead == 'n') ADVANCE(467);
+      END_STATE();
+    case 441:
+      if (lookahead == 'n') ADVANCE(468);
+      END_STATE();
+    case 442:
+      if (lookahead == 'a') ADVANCE(469);
+      END_STATE();
+    case 443:
+      if (lookahead == '-') ADVANCE(470);
+      END_STATE();
+    case 444:
+      if (lookahead == 't') ADVANCE(471);
+      END_STATE();
+    case 445:
+      ACCEPT_TOKEN(anon_sym_exceptions);
+      END_STATE();
+    case 446:
+      if (lookahead == 'a') ADVANCE(472);
+      END_STATE();
+    case 447:
+      if (lookahead == 'n') ADVANCE(473);
+      END_STATE();
+    case 448:
+      if (lookahead == 'g') ADVANCE(474);
+      END_STATE();
+    case 449:
+      if (lookahead == 'r') ADVANCE(475);
+      END_STATE();
+    case 450:
+      if (lookahead == 'a') ADVANCE(476);
+      END_STATE();
+    case 451:
+      if (lookahead == 'm') ADVANCE(477);
+      END_STATE();
+    case 452:
+      ACCEPT_TOKEN(sym_non_active);
+      END_STATE();
     case 453:
-      if (lookahead == 'e') ADVANCE(467);
+      if (lookahead == 'g') ADVANCE(478);
       END_STATE();
     case 454:
-      ACCEPT_TOKEN(anon_sym_regardless_DASHof);
+      if (lookahead == 't') ADVANCE(479);
       END_STATE();
     case 455:
-      if (lookahead == 'e') ADVANCE(468);
+      if (lookahead == 'e') ADVANCE(480);
       END_STATE();
     case 456:
-      if (lookahead == 't') ADVANCE(469);
+      if (lookahead == 'c') ADVANCE(481);
       END_STATE();
     case 457:
-      ACCEPT_TOKEN(anon_sym_self_DASHemployed);
+      if (lookahead == '-') ADVANCE(482);
       END_STATE();
     case 458:
-      if (lookahead == 'w') ADVANCE(470);
+      ACCEPT_TOKEN(anon_sym_repost_DASHgap);
       END_STATE();
     case 459:
-      if (lookahead == 'u') ADVANCE(471);
+      if (lookahead == 'f') ADVANCE(483);
       END_STATE();
     case 460:
-      ACCEPT_TOKEN(anon_sym_administration);
+      if (lookahead == 'y') ADVANCE(484);
       END_STATE();
     case 461:
-      if (lookahead == 'c') ADVANCE(472);
-      END_STATE();
-    case 462:
-      if (lookahead == 't') ADVANCE(473);
-      END_STATE();
-    case 463:
-      if (lookahead == 'o') ADVANCE(474);
-      END_STATE();
-    case 464:
-      if (lookahead == 'd') ADVANCE(475);
-      END_STATE();
-    case 465:
-      ACCEPT_TOKEN(anon_sym_minimum_DASHperiod);
-      END_STATE();
-    case 466:
-      ACCEPT_TOKEN(sym_no_replacement);
-      END_STATE();
-    case 467:
-      ACCEPT_TOKEN(anon_sym_personal_DASHscope);
-      END_STATE();
-    case 468:
-      if (lookahead == 'd') ADVANCE(476);
-      END_STATE();
-    case 469:
-      if (lookahead == 'i') ADVANCE(477);
-      END_STATE();
-    case 470:
-      ACCEPT_TOKEN(sym_transport_crew);
-      END_STATE();
-    case 471:
-      if (lookahead == 'r') ADVANCE(478);
-      END_STATE();
-    case 472:
-      if (lookahead == 'e') ADVANCE(479);
-      END_STATE();
-    case 473:
-      ACCEPT_TOKEN(anon_sym_equal_DASHtreatment);
-      END_STATE();
-    case 474:
-      if (lookahead == 'r') ADVANCE(480);
-      END_STATE();
-    case 475:
-      ACCEPT_TOKEN(anon_sym_locally_DASHengaged);
-      END_STATE();
-    case 476:
-      ACCEPT_TOKEN(sym_residence_based);
-      END_STATE();
-    case 477:
-      if (lookahead == 'o') ADVANCE(481);
-      END_STATE();
-    case 478:
-      if (lookahead == 'a') ADVANCE(482);
-      END_STATE();
-    case 479:
-      ACCEPT_TOKEN(anon_sym_entry_DASHinto_DASHforce);
-      END_STATE();
-    case 480:
-      if (lookahead == 'i') ADVANCE(483);
-      END_STATE();
-    case 481:
-      if (lookahead == 'n') ADVANCE(484);
-      END_STATE();
-    case 482:
       if (lookahead == 'n') ADVANCE(485);
       END_STATE();
-    case 483:
-      if (lookahead == 'e') ADVANCE(486);
+    case 462:
+      if (lookahead == 'a') ADVANCE(486);
       END_STATE();
-    case 484:
-      ACCEPT_TOKEN(anon_sym_residence_DASHfiction);
-      END_STATE();
-    case 485:
+    case 463:
       if (lookahead == 'c') ADVANCE(487);
       END_STATE();
+    case 464:
+      if (lookahead == 'i') ADVANCE(488);
+      END_STATE();
+    case 465:
+      if (lookahead == 'g') ADVANCE(489);
+      END_STATE();
+    case 466:
+      if (lookahead == 'i') ADVANCE(490);
+      END_STATE();
+    case 467:
+      ACCEPT_TOKEN(anon_sym_aggregation);
+      END_STATE();
+    case 468:
+      ACCEPT_TOKEN(anon_sym_calculation);
+      END_STATE();
+    case 469:
+      if (lookahead == 'n') ADVANCE(491);
+      END_STATE();
+    case 470:
+      if (lookahead == 'f') ADVANCE(492);
+      END_STATE();
+    case 471:
+      if (lookahead == 'm') ADVANCE(493);
+      END_STATE();
+    case 472:
+      if (lookahead == 't') ADVANCE(494);
+      END_STATE();
+    case 473:
+      ACCEPT_TOKEN(anon_sym_institution);
+      END_STATE();
+    case 474:
+      if (lookahead == 'a') ADVANCE(495);
+      END_STATE();
+    case 475:
+      if (lookahead == 'i') ADVANCE(496);
+      END_STATE();
+    case 476:
+      if (lookahead == 'f') ADVANCE(497);
+      END_STATE();
+    case 477:
+      if (lookahead == 'e') ADVANCE(498);
+      END_STATE();
+    case 478:
+      ACCEPT_TOKEN(anon_sym_overlapping);
+      END_STATE();
+    case 479:
+      if (lookahead == 'y') ADVANCE(499);
+      END_STATE();
+    case 480:
+      if (lookahead == 'l') ADVANCE(500);
+      END_STATE();
+    case 481:
+      if (lookahead == 'o') ADVANCE(501);
+      END_STATE();
+    case 482:
+      if (lookahead == 'o') ADVANCE(502);
+      END_STATE();
+    case 483:
+      if (lookahead == 'i') ADVANCE(503);
+      END_STATE();
+    case 484:
+      if (lookahead == 'e') ADVANCE(504);
+      END_STATE();
+    case 485:
+      ACCEPT_TOKEN(anon_sym_termination);
+      END_STATE();
     case 486:
-      if (lookahead == 's') ADVANCE(488);
+      if (lookahead == 'l') ADVANCE(505);
       END_STATE();
     case 487:
-      if (lookahead == 'e') ADVANCE(489);
+      if (lookahead == 'r') ADVANCE(506);
       END_STATE();
     case 488:
-      ACCEPT_TOKEN(anon_sym_excluded_DASHcategories);
+      if (lookahead == 'n') ADVANCE(507);
       END_STATE();
     case 489:
+      ACCEPT_TOKEN(anon_sym_accompanying);
+      END_STATE();
+    case 490:
+      if (lookahead == 'o') ADVANCE(508);
+      END_STATE();
+    case 491:
+      if (lookahead == 't') ADVANCE(509);
+      END_STATE();
+    case 492:
+      if (lookahead == 'o') ADVANCE(510);
+      END_STATE();
+    case 493:
+      if (lookahead == 'e') ADVANCE(511);
+      END_STATE();
+    case 494:
+      if (lookahead == 'e') ADVANCE(512);
+      END_STATE();
+    case 495:
+      if (lookahead == 'g') ADVANCE(513);
+      END_STATE();
+    case 496:
+      if (lookahead == 'o') ADVANCE(514);
+      END_STATE();
+    case 497:
+      if (lookahead == 'f') ADVANCE(515);
+      END_STATE();
+    case 498:
+      if (lookahead == 'n') ADVANCE(516);
+      END_STATE();
+    case 499:
+      ACCEPT_TOKEN(sym_per_activity);
+      END_STATE();
+    case 500:
+      ACCEPT_TOKEN(sym_person_level);
+      END_STATE();
+    case 501:
+      if (lookahead == 'p') ADVANCE(517);
+      END_STATE();
+    case 502:
+      if (lookahead == 'f') ADVANCE(518);
+      END_STATE();
+    case 503:
+      if (lookahead == 'c') ADVANCE(519);
+      END_STATE();
+    case 504:
+      if (lookahead == 'd') ADVANCE(520);
+      END_STATE();
+    case 505:
+      ACCEPT_TOKEN(anon_sym_transitional);
+      END_STATE();
+    case 506:
+      if (lookahead == 'e') ADVANCE(521);
+      END_STATE();
+    case 507:
+      if (lookahead == 's') ADVANCE(522);
+      END_STATE();
+    case 508:
+      if (lookahead == 'n') ADVANCE(523);
+      END_STATE();
+    case 509:
+      ACCEPT_TOKEN(anon_sym_civil_DASHservant);
+      END_STATE();
+    case 510:
+      if (lookahead == 'r') ADVANCE(524);
+      END_STATE();
+    case 511:
+      if (lookahead == 'n') ADVANCE(525);
+      END_STATE();
+    case 512:
+      if (lookahead == 'g') ADVANCE(526);
+      END_STATE();
+    case 513:
+      if (lookahead == 'e') ADVANCE(527);
+      END_STATE();
+    case 514:
+      if (lookahead == 'd') ADVANCE(528);
+      END_STATE();
+    case 515:
+      ACCEPT_TOKEN(anon_sym_mission_DASHstaff);
+      END_STATE();
+    case 516:
+      if (lookahead == 't') ADVANCE(529);
+      END_STATE();
+    case 517:
+      if (lookahead == 'e') ADVANCE(530);
+      END_STATE();
+    case 518:
+      ACCEPT_TOKEN(anon_sym_regardless_DASHof);
+      END_STATE();
+    case 519:
+      if (lookahead == 't') ADVANCE(531);
+      END_STATE();
+    case 520:
+      ACCEPT_TOKEN(anon_sym_self_DASHemployed);
+      END_STATE();
+    case 521:
+      if (lookahead == 'w') ADVANCE(532);
+      END_STATE();
+    case 522:
+      if (lookahead == 'u') ADVANCE(533);
+      END_STATE();
+    case 523:
+      ACCEPT_TOKEN(anon_sym_administration);
+      END_STATE();
+    case 524:
+      if (lookahead == 'c') ADVANCE(534);
+      END_STATE();
+    case 525:
+      if (lookahead == 't') ADVANCE(535);
+      END_STATE();
+    case 526:
+      if (lookahead == 'o') ADVANCE(536);
+      END_STATE();
+    case 527:
+      if (lookahead == 'd') ADVANCE(537);
+      END_STATE();
+    case 528:
+      ACCEPT_TOKEN(anon_sym_minimum_DASHperiod);
+      END_STATE();
+    case 529:
+      ACCEPT_TOKEN(sym_no_replacement);
+      END_STATE();
+    case 530:
+      ACCEPT_TOKEN(anon_sym_personal_DASHscope);
+      END_STATE();
+    case 531:
+      if (lookahead == 'i') ADVANCE(538);
+      END_STATE();
+    case 532:
+      ACCEPT_TOKEN(sym_transport_crew);
+      END_STATE();
+    case 533:
+      if (lookahead == 'r') ADVANCE(539);
+      END_STATE();
+    case 534:
+      if (lookahead == 'e') ADVANCE(540);
+      END_STATE();
+    case 535:
+      ACCEPT_TOKEN(anon_sym_equal_DASHtreatment);
+      END_STATE();
+    case 536:
+      if (lookahead == 'r') ADVANCE(541);
+      END_STATE();
+    case 537:
+      ACCEPT_TOKEN(anon_sym_locally_DASHengaged);
+      END_STATE();
+    case 538:
+      if (lookahead == 'o') ADVANCE(542);
+      END_STATE();
+    case 539:
+      if (lookahead == 'a') ADVANCE(543);
+      END_STATE();
+    case 540:
+      ACCEPT_TOKEN(anon_sym_entry_DASHinto_DASHforce);
+      END_STATE();
+    case 541:
+      if (lookahead == 'i') ADVANCE(544);
+      END_STATE();
+    case 542:
+      if (lookahead == 'n') ADVANCE(545);
+      END_STATE();
+    case 543:
+      if (lookahead == 'n') ADVANCE(546);
+      END_STATE();
+    case 544:
+      if (lookahead == 'e') ADVANCE(547);
+      END_STATE();
+    case 545:
+      ACCEPT_TOKEN(anon_sym_residence_DASHfiction);
+      END_STATE();
+    case 546:
+      if (lookahead == 'c') ADVANCE(548);
+      END_STATE();
+    case 547:
+      if (lookahead == 's') ADVANCE(549);
+      END_STATE();
+    case 548:
+      if (lookahead == 'e') ADVANCE(550);
+      END_STATE();
+    case 549:
+      ACCEPT_TOKEN(anon_sym_excluded_DASHcategories);
+      END_STATE();
+    case 550:
       ACCEPT_TOKEN(anon_sym_voluntary_DASHinsurance);
       END_STATE();
     default:
@@ -3627,10 +4106,10 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [1] = {.lex_state = 0},
   [2] = {.lex_state = 2},
   [3] = {.lex_state = 2},
-  [4] = {.lex_state = 2},
+  [4] = {.lex_state = 0},
   [5] = {.lex_state = 0},
   [6] = {.lex_state = 0},
-  [7] = {.lex_state = 0},
+  [7] = {.lex_state = 2},
   [8] = {.lex_state = 0},
   [9] = {.lex_state = 0},
   [10] = {.lex_state = 0},
@@ -3648,7 +4127,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [22] = {.lex_state = 0},
   [23] = {.lex_state = 0},
   [24] = {.lex_state = 0},
-  [25] = {.lex_state = 0},
+  [25] = {.lex_state = 2},
   [26] = {.lex_state = 0},
   [27] = {.lex_state = 0},
   [28] = {.lex_state = 0},
@@ -3674,23 +4153,23 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [48] = {.lex_state = 0},
   [49] = {.lex_state = 0},
   [50] = {.lex_state = 0},
-  [51] = {.lex_state = 2},
-  [52] = {.lex_state = 2},
-  [53] = {.lex_state = 2},
-  [54] = {.lex_state = 2},
-  [55] = {.lex_state = 2},
-  [56] = {.lex_state = 2},
+  [51] = {.lex_state = 0},
+  [52] = {.lex_state = 0},
+  [53] = {.lex_state = 0},
+  [54] = {.lex_state = 0},
+  [55] = {.lex_state = 0},
+  [56] = {.lex_state = 0},
   [57] = {.lex_state = 0},
-  [58] = {.lex_state = 0},
+  [58] = {.lex_state = 2},
   [59] = {.lex_state = 2},
   [60] = {.lex_state = 2},
-  [61] = {.lex_state = 0},
-  [62] = {.lex_state = 0},
-  [63] = {.lex_state = 0},
-  [64] = {.lex_state = 0},
+  [61] = {.lex_state = 2},
+  [62] = {.lex_state = 2},
+  [63] = {.lex_state = 2},
+  [64] = {.lex_state = 2},
   [65] = {.lex_state = 0},
   [66] = {.lex_state = 0},
-  [67] = {.lex_state = 0},
+  [67] = {.lex_state = 2},
   [68] = {.lex_state = 0},
   [69] = {.lex_state = 0},
   [70] = {.lex_state = 0},
@@ -3704,7 +4183,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [78] = {.lex_state = 0},
   [79] = {.lex_state = 0},
   [80] = {.lex_state = 0},
-  [81] = {.lex_state = 0},
+  [81] = {.lex_state = 3},
   [82] = {.lex_state = 0},
   [83] = {.lex_state = 0},
   [84] = {.lex_state = 0},
@@ -3723,7 +4202,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [97] = {.lex_state = 0},
   [98] = {.lex_state = 0},
   [99] = {.lex_state = 0},
-  [100] = {.lex_state = 0},
+  [100] = {.lex_state = 3},
   [101] = {.lex_state = 0},
   [102] = {.lex_state = 0},
   [103] = {.lex_state = 0},
@@ -3744,8 +4223,8 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [118] = {.lex_state = 0},
   [119] = {.lex_state = 0},
   [120] = {.lex_state = 0},
-  [121] = {.lex_state = 0},
-  [122] = {.lex_state = 3},
+  [121] = {.lex_state = 3},
+  [122] = {.lex_state = 0},
   [123] = {.lex_state = 0},
   [124] = {.lex_state = 0},
   [125] = {.lex_state = 0},
@@ -3757,10 +4236,10 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [131] = {.lex_state = 0},
   [132] = {.lex_state = 0},
   [133] = {.lex_state = 0},
-  [134] = {.lex_state = 3},
+  [134] = {.lex_state = 0},
   [135] = {.lex_state = 0},
   [136] = {.lex_state = 0},
-  [137] = {.lex_state = 3},
+  [137] = {.lex_state = 0},
   [138] = {.lex_state = 0},
   [139] = {.lex_state = 0},
   [140] = {.lex_state = 0},
@@ -3768,92 +4247,123 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [142] = {.lex_state = 0},
   [143] = {.lex_state = 0},
   [144] = {.lex_state = 0},
-  [145] = {.lex_state = 1},
-  [146] = {.lex_state = 2},
+  [145] = {.lex_state = 0},
+  [146] = {.lex_state = 0},
   [147] = {.lex_state = 0},
-  [148] = {.lex_state = 1},
+  [148] = {.lex_state = 0},
   [149] = {.lex_state = 0},
   [150] = {.lex_state = 0},
   [151] = {.lex_state = 0},
   [152] = {.lex_state = 0},
   [153] = {.lex_state = 0},
   [154] = {.lex_state = 0},
-  [155] = {.lex_state = 1},
-  [156] = {.lex_state = 2},
+  [155] = {.lex_state = 0},
+  [156] = {.lex_state = 0},
   [157] = {.lex_state = 3},
   [158] = {.lex_state = 3},
-  [159] = {.lex_state = 11},
-  [160] = {.lex_state = 2},
-  [161] = {.lex_state = 3},
+  [159] = {.lex_state = 0},
+  [160] = {.lex_state = 0},
+  [161] = {.lex_state = 0},
   [162] = {.lex_state = 0},
-  [163] = {.lex_state = 3},
-  [164] = {.lex_state = 3},
-  [165] = {.lex_state = 3},
-  [166] = {.lex_state = 3},
-  [167] = {.lex_state = 3},
-  [168] = {.lex_state = 3},
-  [169] = {.lex_state = 3},
-  [170] = {.lex_state = 3},
-  [171] = {.lex_state = 3},
-  [172] = {.lex_state = 3},
-  [173] = {.lex_state = 2},
-  [174] = {.lex_state = 2},
-  [175] = {.lex_state = 2},
-  [176] = {.lex_state = 0},
+  [163] = {.lex_state = 0},
+  [164] = {.lex_state = 0},
+  [165] = {.lex_state = 0},
+  [166] = {.lex_state = 0},
+  [167] = {.lex_state = 0},
+  [168] = {.lex_state = 0},
+  [169] = {.lex_state = 1},
+  [170] = {.lex_state = 1},
+  [171] = {.lex_state = 1},
+  [172] = {.lex_state = 2},
+  [173] = {.lex_state = 0},
+  [174] = {.lex_state = 3},
+  [175] = {.lex_state = 3},
+  [176] = {.lex_state = 3},
   [177] = {.lex_state = 0},
-  [178] = {.lex_state = 2},
-  [179] = {.lex_state = 2},
-  [180] = {.lex_state = 2},
-  [181] = {.lex_state = 2},
-  [182] = {.lex_state = 2},
-  [183] = {.lex_state = 0},
-  [184] = {.lex_state = 2},
-  [185] = {.lex_state = 0},
-  [186] = {.lex_state = 0},
-  [187] = {.lex_state = 0},
-  [188] = {.lex_state = 0},
+  [178] = {.lex_state = 3},
+  [179] = {.lex_state = 3},
+  [180] = {.lex_state = 0},
+  [181] = {.lex_state = 3},
+  [182] = {.lex_state = 3},
+  [183] = {.lex_state = 3},
+  [184] = {.lex_state = 3},
+  [185] = {.lex_state = 3},
+  [186] = {.lex_state = 3},
+  [187] = {.lex_state = 13},
+  [188] = {.lex_state = 2},
   [189] = {.lex_state = 3},
-  [190] = {.lex_state = 0},
-  [191] = {.lex_state = 11},
+  [190] = {.lex_state = 3},
+  [191] = {.lex_state = 2},
   [192] = {.lex_state = 0},
-  [193] = {.lex_state = 0},
-  [194] = {.lex_state = 0},
-  [195] = {.lex_state = 0},
-  [196] = {.lex_state = 3},
-  [197] = {.lex_state = 0},
-  [198] = {.lex_state = 3},
-  [199] = {.lex_state = 0},
-  [200] = {.lex_state = 3},
-  [201] = {.lex_state = 0},
-  [202] = {.lex_state = 0},
+  [193] = {.lex_state = 3},
+  [194] = {.lex_state = 2},
+  [195] = {.lex_state = 2},
+  [196] = {.lex_state = 2},
+  [197] = {.lex_state = 2},
+  [198] = {.lex_state = 0},
+  [199] = {.lex_state = 2},
+  [200] = {.lex_state = 0},
+  [201] = {.lex_state = 2},
+  [202] = {.lex_state = 2},
   [203] = {.lex_state = 0},
   [204] = {.lex_state = 0},
-  [205] = {.lex_state = 0},
-  [206] = {.lex_state = 0},
+  [205] = {.lex_state = 2},
+  [206] = {.lex_state = 2},
   [207] = {.lex_state = 0},
-  [208] = {.lex_state = 0},
-  [209] = {.lex_state = 11},
-  [210] = {.lex_state = 0},
+  [208] = {.lex_state = 13},
+  [209] = {.lex_state = 0},
+  [210] = {.lex_state = 3},
   [211] = {.lex_state = 0},
   [212] = {.lex_state = 0},
-  [213] = {.lex_state = 3},
+  [213] = {.lex_state = 0},
   [214] = {.lex_state = 0},
   [215] = {.lex_state = 0},
-  [216] = {.lex_state = 0},
+  [216] = {.lex_state = 13},
   [217] = {.lex_state = 0},
-  [218] = {.lex_state = 11},
+  [218] = {.lex_state = 0},
   [219] = {.lex_state = 0},
   [220] = {.lex_state = 0},
-  [221] = {.lex_state = 0},
+  [221] = {.lex_state = 3},
   [222] = {.lex_state = 0},
   [223] = {.lex_state = 0},
   [224] = {.lex_state = 0},
-  [225] = {.lex_state = 2},
+  [225] = {.lex_state = 0},
   [226] = {.lex_state = 0},
   [227] = {.lex_state = 0},
   [228] = {.lex_state = 0},
-  [229] = {.lex_state = 3},
+  [229] = {.lex_state = 0},
   [230] = {.lex_state = 0},
+  [231] = {.lex_state = 0},
+  [232] = {.lex_state = 0},
+  [233] = {.lex_state = 0},
+  [234] = {.lex_state = 2},
+  [235] = {.lex_state = 0},
+  [236] = {.lex_state = 0},
+  [237] = {.lex_state = 0},
+  [238] = {.lex_state = 0},
+  [239] = {.lex_state = 0},
+  [240] = {.lex_state = 0},
+  [241] = {.lex_state = 14},
+  [242] = {.lex_state = 0},
+  [243] = {.lex_state = 0},
+  [244] = {.lex_state = 0},
+  [245] = {.lex_state = 13},
+  [246] = {.lex_state = 0},
+  [247] = {.lex_state = 0},
+  [248] = {.lex_state = 0},
+  [249] = {.lex_state = 0},
+  [250] = {.lex_state = 0},
+  [251] = {.lex_state = 0},
+  [252] = {.lex_state = 0},
+  [253] = {.lex_state = 13},
+  [254] = {.lex_state = 0},
+  [255] = {.lex_state = 0},
+  [256] = {.lex_state = 0},
+  [257] = {.lex_state = 16},
+  [258] = {.lex_state = 0},
+  [259] = {.lex_state = 13},
+  [260] = {.lex_state = 0},
+  [261] = {.lex_state = 0},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -3889,7 +4399,6 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_check_code] = ACTIONS(1),
     [anon_sym_define] = ACTIONS(1),
     [anon_sym_scope] = ACTIONS(1),
-    [sym_residence_based] = ACTIONS(1),
     [anon_sym_benefit] = ACTIONS(1),
     [anon_sym_equal_DASHtreatment] = ACTIONS(1),
     [anon_sym_export] = ACTIONS(1),
@@ -3925,6 +4434,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_elsewhere] = ACTIONS(1),
     [sym_away] = ACTIONS(1),
     [anon_sym_posted] = ACTIONS(1),
+    [anon_sym_since] = ACTIONS(1),
+    [anon_sym_extension] = ACTIONS(1),
+    [anon_sym_granted] = ACTIONS(1),
+    [anon_sym_national] = ACTIONS(1),
+    [anon_sym_of] = ACTIONS(1),
     [anon_sym_not] = ACTIONS(1),
     [anon_sym_usually] = ACTIONS(1),
     [anon_sym_seafarer] = ACTIONS(1),
@@ -3933,13 +4447,19 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_aircrew] = ACTIONS(1),
     [sym_transport_crew] = ACTIONS(1),
     [anon_sym_civil_DASHservant] = ACTIONS(1),
-    [anon_sym_of] = ACTIONS(1),
     [anon_sym_mission_DASHstaff] = ACTIONS(1),
     [anon_sym_locally_DASHengaged] = ACTIONS(1),
     [sym_non_active] = ACTIONS(1),
+    [anon_sym_accompanying] = ACTIONS(1),
     [anon_sym_overrides] = ACTIONS(1),
     [anon_sym_limit] = ACTIONS(1),
-    [anon_sym_extension] = ACTIONS(1),
+    [anon_sym_first] = ACTIONS(1),
+    [anon_sym_branches] = ACTIONS(1),
+    [anon_sym_begun] = ACTIONS(1),
+    [anon_sym_before] = ACTIONS(1),
+    [anon_sym_from] = ACTIONS(1),
+    [sym_per_activity] = ACTIONS(1),
+    [sym_person_level] = ACTIONS(1),
     [anon_sym_by] = ACTIONS(1),
     [anon_sym_repost_DASHgap] = ACTIONS(1),
     [sym_no_replacement] = ACTIONS(1),
@@ -3948,18 +4468,19 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_scenario] = ACTIONS(1),
     [anon_sym_situation] = ACTIONS(1),
     [anon_sym_expect] = ACTIONS(1),
+    [anon_sym_until] = ACTIONS(1),
     [sym_gap] = ACTIONS(1),
     [sym_overlap] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(217),
-    [sym__top_item] = STATE(57),
-    [sym_agreement] = STATE(57),
-    [sym_party] = STATE(57),
-    [sym_part] = STATE(57),
-    [sym_article] = STATE(57),
-    [sym_scenario] = STATE(57),
-    [aux_sym_source_file_repeat1] = STATE(57),
+    [sym_source_file] = STATE(255),
+    [sym__top_item] = STATE(66),
+    [sym_agreement] = STATE(66),
+    [sym_party] = STATE(66),
+    [sym_part] = STATE(66),
+    [sym_article] = STATE(66),
+    [sym_scenario] = STATE(66),
+    [aux_sym_source_file_repeat1] = STATE(66),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_comment] = ACTIONS(3),
     [anon_sym_agreement] = ACTIONS(7),
@@ -3974,21 +4495,21 @@ static const uint16_t ts_small_parse_table[] = {
   [0] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(19), 11,
+    ACTIONS(19), 10,
       anon_sym_DQUOTE,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       anon_sym_COMMA,
       aux_sym__value_token1,
       anon_sym_COLON,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
-    ACTIONS(17), 41,
+    ACTIONS(17), 45,
       sym_identifier,
       sym_number,
+      sym_code,
       anon_sym_institution,
       anon_sym_chapter,
       anon_sym_article,
@@ -3997,7 +4518,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_allow,
       anon_sym_define,
       anon_sym_scope,
-      sym_residence_based,
       anon_sym_benefit,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
@@ -4020,32 +4540,36 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
+      anon_sym_extension,
       anon_sym_overrides,
       anon_sym_limit,
-      anon_sym_extension,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
       anon_sym_repost_DASHgap,
       sym_no_replacement,
       anon_sym_where,
       anon_sym_situation,
       anon_sym_expect,
-  [60] = 3,
+  [63] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(23), 11,
+    ACTIONS(23), 10,
       anon_sym_DQUOTE,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       anon_sym_COMMA,
       aux_sym__value_token1,
       anon_sym_COLON,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
-    ACTIONS(21), 41,
+    ACTIONS(21), 45,
       sym_identifier,
       sym_number,
+      sym_code,
       anon_sym_institution,
       anon_sym_chapter,
       anon_sym_article,
@@ -4054,7 +4578,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_allow,
       anon_sym_define,
       anon_sym_scope,
-      sym_residence_based,
       anon_sym_benefit,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
@@ -4077,37 +4600,225 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
+      anon_sym_extension,
       anon_sym_overrides,
       anon_sym_limit,
-      anon_sym_extension,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
       anon_sym_repost_DASHgap,
       sym_no_replacement,
       anon_sym_where,
       anon_sym_situation,
       anon_sym_expect,
-  [120] = 7,
+  [126] = 12,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(28), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(25), 2,
+    ACTIONS(27), 1,
+      anon_sym_excluded,
+    ACTIONS(29), 1,
+      anon_sym_extension,
+    ACTIONS(31), 1,
+      anon_sym_overrides,
+    ACTIONS(33), 1,
+      anon_sym_limit,
+    ACTIONS(35), 1,
+      anon_sym_branches,
+    ACTIONS(37), 1,
+      anon_sym_begun,
+    ACTIONS(41), 1,
+      anon_sym_repost_DASHgap,
+    ACTIONS(43), 1,
+      anon_sym_where,
+    ACTIONS(39), 3,
+      sym_per_activity,
+      sym_person_level,
+      sym_no_replacement,
+    STATE(5), 9,
+      sym__clause,
+      sym_overrides,
+      sym_limit,
+      sym_branches_clause,
+      sym_begun_clause,
+      sym_extension,
+      sym_repost_gap,
+      sym_where_clause,
+      aux_sym_rule_repeat1,
+    ACTIONS(25), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [199] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(29), 1,
+      anon_sym_extension,
+    ACTIONS(31), 1,
+      anon_sym_overrides,
+    ACTIONS(33), 1,
+      anon_sym_limit,
+    ACTIONS(35), 1,
+      anon_sym_branches,
+    ACTIONS(37), 1,
+      anon_sym_begun,
+    ACTIONS(41), 1,
+      anon_sym_repost_DASHgap,
+    ACTIONS(43), 1,
+      anon_sym_where,
+    ACTIONS(47), 1,
+      anon_sym_excluded,
+    ACTIONS(49), 3,
+      sym_per_activity,
+      sym_person_level,
+      sym_no_replacement,
+    STATE(6), 9,
+      sym__clause,
+      sym_overrides,
+      sym_limit,
+      sym_branches_clause,
+      sym_begun_clause,
+      sym_extension,
+      sym_repost_gap,
+      sym_where_clause,
+      aux_sym_rule_repeat1,
+    ACTIONS(45), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [272] = 12,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(53), 1,
+      anon_sym_excluded,
+    ACTIONS(55), 1,
+      anon_sym_extension,
+    ACTIONS(58), 1,
+      anon_sym_overrides,
+    ACTIONS(61), 1,
+      anon_sym_limit,
+    ACTIONS(64), 1,
+      anon_sym_branches,
+    ACTIONS(67), 1,
+      anon_sym_begun,
+    ACTIONS(73), 1,
+      anon_sym_repost_DASHgap,
+    ACTIONS(76), 1,
+      anon_sym_where,
+    ACTIONS(70), 3,
+      sym_per_activity,
+      sym_person_level,
+      sym_no_replacement,
+    STATE(6), 9,
+      sym__clause,
+      sym_overrides,
+      sym_limit,
+      sym_branches_clause,
+      sym_begun_clause,
+      sym_extension,
+      sym_repost_gap,
+      sym_where_clause,
+      aux_sym_rule_repeat1,
+    ACTIONS(51), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [345] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(79), 1,
       sym_identifier,
+    ACTIONS(82), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(85), 2,
       sym_number,
-    ACTIONS(34), 2,
+      sym_code,
+    ACTIONS(91), 2,
       anon_sym_COMMA,
       anon_sym_RBRACE,
-    STATE(4), 3,
+    STATE(7), 3,
       sym_string,
       sym__value,
       aux_sym_item_repeat1,
-    ACTIONS(31), 6,
+    ACTIONS(88), 5,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       aux_sym__value_token1,
-    ACTIONS(36), 28,
+    ACTIONS(93), 28,
       anon_sym_institution,
       anon_sym_paragraph,
       anon_sym_text,
@@ -4136,148 +4847,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
-  [178] = 15,
+  [405] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(38), 1,
+    ACTIONS(95), 1,
       anon_sym_RBRACE,
-    ACTIONS(40), 1,
+    ACTIONS(97), 1,
       anon_sym_paragraph,
-    ACTIONS(42), 1,
+    ACTIONS(99), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    ACTIONS(46), 1,
+    ACTIONS(103), 1,
       anon_sym_define,
-    ACTIONS(48), 1,
+    ACTIONS(105), 1,
       anon_sym_scope,
-    ACTIONS(50), 1,
+    ACTIONS(107), 1,
       anon_sym_benefit,
-    ACTIONS(56), 1,
+    ACTIONS(113), 1,
       anon_sym_excluded,
-    ACTIONS(58), 1,
+    ACTIONS(115), 1,
       anon_sym_rule,
-    STATE(201), 1,
+    STATE(247), 1,
       sym_block_keyword,
-    STATE(202), 1,
+    STATE(251), 1,
       sym_line_keyword,
-    ACTIONS(54), 7,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-    STATE(7), 11,
-      sym_paragraph,
-      sym__provision,
-      sym_text,
-      sym_allow,
-      sym_define,
-      sym_scope,
-      sym_benefit,
-      sym_block,
-      sym_line,
-      sym_rule,
-      aux_sym_article_repeat1,
-    ACTIONS(52), 12,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-  [251] = 15,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(40), 1,
-      anon_sym_paragraph,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(46), 1,
-      anon_sym_define,
-    ACTIONS(48), 1,
-      anon_sym_scope,
-    ACTIONS(50), 1,
-      anon_sym_benefit,
-    ACTIONS(56), 1,
-      anon_sym_excluded,
-    ACTIONS(58), 1,
-      anon_sym_rule,
-    ACTIONS(60), 1,
-      anon_sym_RBRACE,
-    STATE(201), 1,
-      sym_block_keyword,
-    STATE(202), 1,
-      sym_line_keyword,
-    ACTIONS(54), 7,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-    STATE(9), 11,
-      sym_paragraph,
-      sym__provision,
-      sym_text,
-      sym_allow,
-      sym_define,
-      sym_scope,
-      sym_benefit,
-      sym_block,
-      sym_line,
-      sym_rule,
-      aux_sym_article_repeat1,
-    ACTIONS(52), 12,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-  [324] = 15,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(40), 1,
-      anon_sym_paragraph,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(46), 1,
-      anon_sym_define,
-    ACTIONS(48), 1,
-      anon_sym_scope,
-    ACTIONS(50), 1,
-      anon_sym_benefit,
-    ACTIONS(56), 1,
-      anon_sym_excluded,
-    ACTIONS(58), 1,
-      anon_sym_rule,
-    ACTIONS(62), 1,
-      anon_sym_RBRACE,
-    STATE(201), 1,
-      sym_block_keyword,
-    STATE(202), 1,
-      sym_line_keyword,
-    ACTIONS(54), 7,
+    ACTIONS(111), 7,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -4297,7 +4892,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line,
       sym_rule,
       aux_sym_article_repeat1,
-    ACTIONS(52), 12,
+    ACTIONS(109), 12,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
       anon_sym_aggregation,
@@ -4310,32 +4905,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_exceptions,
       anon_sym_voluntary_DASHinsurance,
       anon_sym_residence_DASHfiction,
-  [397] = 15,
+  [478] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(40), 1,
+    ACTIONS(97), 1,
       anon_sym_paragraph,
-    ACTIONS(42), 1,
+    ACTIONS(99), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    ACTIONS(46), 1,
+    ACTIONS(103), 1,
       anon_sym_define,
-    ACTIONS(48), 1,
+    ACTIONS(105), 1,
       anon_sym_scope,
-    ACTIONS(50), 1,
+    ACTIONS(107), 1,
       anon_sym_benefit,
-    ACTIONS(56), 1,
+    ACTIONS(113), 1,
       anon_sym_excluded,
-    ACTIONS(58), 1,
+    ACTIONS(115), 1,
       anon_sym_rule,
-    ACTIONS(64), 1,
+    ACTIONS(117), 1,
       anon_sym_RBRACE,
-    STATE(201), 1,
+    STATE(247), 1,
       sym_block_keyword,
-    STATE(202), 1,
+    STATE(251), 1,
       sym_line_keyword,
-    ACTIONS(54), 7,
+    ACTIONS(111), 7,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -4355,7 +4950,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line,
       sym_rule,
       aux_sym_article_repeat1,
-    ACTIONS(52), 12,
+    ACTIONS(109), 12,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
       anon_sym_aggregation,
@@ -4368,148 +4963,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_exceptions,
       anon_sym_voluntary_DASHinsurance,
       anon_sym_residence_DASHfiction,
-  [470] = 15,
+  [551] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(40), 1,
-      anon_sym_paragraph,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(46), 1,
-      anon_sym_define,
-    ACTIONS(48), 1,
-      anon_sym_scope,
-    ACTIONS(50), 1,
-      anon_sym_benefit,
-    ACTIONS(56), 1,
-      anon_sym_excluded,
-    ACTIONS(58), 1,
-      anon_sym_rule,
-    ACTIONS(66), 1,
-      anon_sym_RBRACE,
-    STATE(201), 1,
-      sym_block_keyword,
-    STATE(202), 1,
-      sym_line_keyword,
-    ACTIONS(54), 7,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-    STATE(10), 11,
-      sym_paragraph,
-      sym__provision,
-      sym_text,
-      sym_allow,
-      sym_define,
-      sym_scope,
-      sym_benefit,
-      sym_block,
-      sym_line,
-      sym_rule,
-      aux_sym_article_repeat1,
-    ACTIONS(52), 12,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-  [543] = 15,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(68), 1,
-      anon_sym_RBRACE,
-    ACTIONS(70), 1,
-      anon_sym_paragraph,
-    ACTIONS(73), 1,
-      anon_sym_text,
-    ACTIONS(76), 1,
-      anon_sym_allow,
-    ACTIONS(79), 1,
-      anon_sym_define,
-    ACTIONS(82), 1,
-      anon_sym_scope,
-    ACTIONS(85), 1,
-      anon_sym_benefit,
-    ACTIONS(94), 1,
-      anon_sym_excluded,
     ACTIONS(97), 1,
-      anon_sym_rule,
-    STATE(201), 1,
-      sym_block_keyword,
-    STATE(202), 1,
-      sym_line_keyword,
-    ACTIONS(91), 7,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-    STATE(10), 11,
-      sym_paragraph,
-      sym__provision,
-      sym_text,
-      sym_allow,
-      sym_define,
-      sym_scope,
-      sym_benefit,
-      sym_block,
-      sym_line,
-      sym_rule,
-      aux_sym_article_repeat1,
-    ACTIONS(88), 12,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-  [616] = 15,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(40), 1,
       anon_sym_paragraph,
-    ACTIONS(42), 1,
+    ACTIONS(99), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    ACTIONS(46), 1,
+    ACTIONS(103), 1,
       anon_sym_define,
-    ACTIONS(48), 1,
+    ACTIONS(105), 1,
       anon_sym_scope,
-    ACTIONS(50), 1,
+    ACTIONS(107), 1,
       anon_sym_benefit,
-    ACTIONS(56), 1,
+    ACTIONS(113), 1,
       anon_sym_excluded,
-    ACTIONS(58), 1,
+    ACTIONS(115), 1,
       anon_sym_rule,
-    ACTIONS(100), 1,
+    ACTIONS(119), 1,
       anon_sym_RBRACE,
-    STATE(201), 1,
+    STATE(247), 1,
       sym_block_keyword,
-    STATE(202), 1,
+    STATE(251), 1,
       sym_line_keyword,
-    ACTIONS(54), 7,
+    ACTIONS(111), 7,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -4529,7 +5008,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line,
       sym_rule,
       aux_sym_article_repeat1,
-    ACTIONS(52), 12,
+    ACTIONS(109), 12,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
       anon_sym_aggregation,
@@ -4542,32 +5021,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_exceptions,
       anon_sym_voluntary_DASHinsurance,
       anon_sym_residence_DASHfiction,
-  [689] = 15,
+  [624] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(40), 1,
+    ACTIONS(97), 1,
       anon_sym_paragraph,
-    ACTIONS(42), 1,
+    ACTIONS(99), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    ACTIONS(46), 1,
+    ACTIONS(103), 1,
       anon_sym_define,
-    ACTIONS(48), 1,
+    ACTIONS(105), 1,
       anon_sym_scope,
-    ACTIONS(50), 1,
+    ACTIONS(107), 1,
       anon_sym_benefit,
-    ACTIONS(56), 1,
+    ACTIONS(113), 1,
       anon_sym_excluded,
-    ACTIONS(58), 1,
+    ACTIONS(115), 1,
       anon_sym_rule,
-    ACTIONS(102), 1,
+    ACTIONS(121), 1,
       anon_sym_RBRACE,
-    STATE(201), 1,
+    STATE(247), 1,
       sym_block_keyword,
-    STATE(202), 1,
+    STATE(251), 1,
       sym_line_keyword,
-    ACTIONS(54), 7,
+    ACTIONS(111), 7,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -4575,7 +5054,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_entry_DASHinto_DASHforce,
       anon_sym_signature,
       anon_sym_see,
-    STATE(10), 11,
+    STATE(15), 11,
       sym_paragraph,
       sym__provision,
       sym_text,
@@ -4587,7 +5066,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line,
       sym_rule,
       aux_sym_article_repeat1,
-    ACTIONS(52), 12,
+    ACTIONS(109), 12,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
       anon_sym_aggregation,
@@ -4600,32 +5079,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_exceptions,
       anon_sym_voluntary_DASHinsurance,
       anon_sym_residence_DASHfiction,
-  [762] = 15,
+  [697] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(40), 1,
+    ACTIONS(97), 1,
       anon_sym_paragraph,
-    ACTIONS(42), 1,
+    ACTIONS(99), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    ACTIONS(46), 1,
+    ACTIONS(103), 1,
       anon_sym_define,
-    ACTIONS(48), 1,
+    ACTIONS(105), 1,
       anon_sym_scope,
-    ACTIONS(50), 1,
+    ACTIONS(107), 1,
       anon_sym_benefit,
-    ACTIONS(56), 1,
+    ACTIONS(113), 1,
       anon_sym_excluded,
-    ACTIONS(58), 1,
+    ACTIONS(115), 1,
       anon_sym_rule,
-    ACTIONS(104), 1,
+    ACTIONS(123), 1,
       anon_sym_RBRACE,
-    STATE(201), 1,
+    STATE(247), 1,
       sym_block_keyword,
-    STATE(202), 1,
+    STATE(251), 1,
       sym_line_keyword,
-    ACTIONS(54), 7,
+    ACTIONS(111), 7,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -4633,7 +5112,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_entry_DASHinto_DASHforce,
       anon_sym_signature,
       anon_sym_see,
-    STATE(10), 11,
+    STATE(13), 11,
       sym_paragraph,
       sym__provision,
       sym_text,
@@ -4645,7 +5124,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line,
       sym_rule,
       aux_sym_article_repeat1,
-    ACTIONS(52), 12,
+    ACTIONS(109), 12,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
       anon_sym_aggregation,
@@ -4658,51 +5137,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_exceptions,
       anon_sym_voluntary_DASHinsurance,
       anon_sym_residence_DASHfiction,
-  [835] = 10,
+  [770] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(108), 1,
-      anon_sym_excluded,
-    ACTIONS(110), 1,
-      anon_sym_overrides,
-    ACTIONS(112), 1,
-      anon_sym_limit,
-    ACTIONS(114), 1,
-      anon_sym_extension,
-    ACTIONS(116), 1,
-      anon_sym_repost_DASHgap,
-    ACTIONS(118), 1,
-      sym_no_replacement,
-    ACTIONS(120), 1,
-      anon_sym_where,
-    STATE(16), 7,
-      sym__clause,
-      sym_overrides,
-      sym_limit,
-      sym_extension,
-      sym_repost_gap,
-      sym_where_clause,
-      aux_sym_rule_repeat1,
-    ACTIONS(106), 27,
+    ACTIONS(125), 1,
       anon_sym_RBRACE,
+    ACTIONS(127), 1,
       anon_sym_paragraph,
+    ACTIONS(130), 1,
       anon_sym_text,
+    ACTIONS(133), 1,
       anon_sym_allow,
+    ACTIONS(136), 1,
       anon_sym_define,
+    ACTIONS(139), 1,
       anon_sym_scope,
+    ACTIONS(142), 1,
       anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
+    ACTIONS(151), 1,
+      anon_sym_excluded,
+    ACTIONS(154), 1,
+      anon_sym_rule,
+    STATE(247), 1,
+      sym_block_keyword,
+    STATE(251), 1,
+      sym_line_keyword,
+    ACTIONS(148), 7,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -4710,40 +5170,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_entry_DASHinto_DASHforce,
       anon_sym_signature,
       anon_sym_see,
-      anon_sym_rule,
-  [898] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(124), 1,
-      anon_sym_excluded,
-    ACTIONS(126), 1,
-      anon_sym_overrides,
-    ACTIONS(129), 1,
-      anon_sym_limit,
-    ACTIONS(132), 1,
-      anon_sym_extension,
-    ACTIONS(135), 1,
-      anon_sym_repost_DASHgap,
-    ACTIONS(138), 1,
-      sym_no_replacement,
-    ACTIONS(141), 1,
-      anon_sym_where,
-    STATE(15), 7,
-      sym__clause,
-      sym_overrides,
-      sym_limit,
-      sym_extension,
-      sym_repost_gap,
-      sym_where_clause,
-      aux_sym_rule_repeat1,
-    ACTIONS(122), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
+    STATE(13), 11,
+      sym_paragraph,
+      sym__provision,
+      sym_text,
+      sym_allow,
+      sym_define,
+      sym_scope,
+      sym_benefit,
+      sym_block,
+      sym_line,
+      sym_rule,
+      aux_sym_article_repeat1,
+    ACTIONS(145), 12,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
       anon_sym_aggregation,
@@ -4756,6 +5195,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_exceptions,
       anon_sym_voluntary_DASHinsurance,
       anon_sym_residence_DASHfiction,
+  [843] = 15,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(97), 1,
+      anon_sym_paragraph,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(103), 1,
+      anon_sym_define,
+    ACTIONS(105), 1,
+      anon_sym_scope,
+    ACTIONS(107), 1,
+      anon_sym_benefit,
+    ACTIONS(113), 1,
+      anon_sym_excluded,
+    ACTIONS(115), 1,
+      anon_sym_rule,
+    ACTIONS(157), 1,
+      anon_sym_RBRACE,
+    STATE(247), 1,
+      sym_block_keyword,
+    STATE(251), 1,
+      sym_line_keyword,
+    ACTIONS(111), 7,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -4763,40 +5228,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_entry_DASHinto_DASHforce,
       anon_sym_signature,
       anon_sym_see,
-      anon_sym_rule,
-  [961] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(110), 1,
-      anon_sym_overrides,
-    ACTIONS(112), 1,
-      anon_sym_limit,
-    ACTIONS(114), 1,
-      anon_sym_extension,
-    ACTIONS(116), 1,
-      anon_sym_repost_DASHgap,
-    ACTIONS(120), 1,
-      anon_sym_where,
-    ACTIONS(146), 1,
-      anon_sym_excluded,
-    ACTIONS(148), 1,
-      sym_no_replacement,
-    STATE(15), 7,
-      sym__clause,
-      sym_overrides,
-      sym_limit,
-      sym_extension,
-      sym_repost_gap,
-      sym_where_clause,
-      aux_sym_rule_repeat1,
-    ACTIONS(144), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
+    STATE(16), 11,
+      sym_paragraph,
+      sym__provision,
+      sym_text,
+      sym_allow,
+      sym_define,
+      sym_scope,
+      sym_benefit,
+      sym_block,
+      sym_line,
+      sym_rule,
+      aux_sym_article_repeat1,
+    ACTIONS(109), 12,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
       anon_sym_aggregation,
@@ -4809,6 +5253,32 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_exceptions,
       anon_sym_voluntary_DASHinsurance,
       anon_sym_residence_DASHfiction,
+  [916] = 15,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(97), 1,
+      anon_sym_paragraph,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(103), 1,
+      anon_sym_define,
+    ACTIONS(105), 1,
+      anon_sym_scope,
+    ACTIONS(107), 1,
+      anon_sym_benefit,
+    ACTIONS(113), 1,
+      anon_sym_excluded,
+    ACTIONS(115), 1,
+      anon_sym_rule,
+    ACTIONS(159), 1,
+      anon_sym_RBRACE,
+    STATE(247), 1,
+      sym_block_keyword,
+    STATE(251), 1,
+      sym_line_keyword,
+    ACTIONS(111), 7,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -4816,30 +5286,113 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_entry_DASHinto_DASHforce,
       anon_sym_signature,
       anon_sym_see,
-      anon_sym_rule,
-  [1024] = 7,
+    STATE(13), 11,
+      sym_paragraph,
+      sym__provision,
+      sym_text,
+      sym_allow,
+      sym_define,
+      sym_scope,
+      sym_benefit,
+      sym_block,
+      sym_line,
+      sym_rule,
+      aux_sym_article_repeat1,
+    ACTIONS(109), 12,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+  [989] = 15,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(150), 2,
+    ACTIONS(97), 1,
+      anon_sym_paragraph,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(103), 1,
+      anon_sym_define,
+    ACTIONS(105), 1,
+      anon_sym_scope,
+    ACTIONS(107), 1,
+      anon_sym_benefit,
+    ACTIONS(113), 1,
+      anon_sym_excluded,
+    ACTIONS(115), 1,
+      anon_sym_rule,
+    ACTIONS(161), 1,
+      anon_sym_RBRACE,
+    STATE(247), 1,
+      sym_block_keyword,
+    STATE(251), 1,
+      sym_line_keyword,
+    ACTIONS(111), 7,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+    STATE(13), 11,
+      sym_paragraph,
+      sym__provision,
+      sym_text,
+      sym_allow,
+      sym_define,
+      sym_scope,
+      sym_benefit,
+      sym_block,
+      sym_line,
+      sym_rule,
+      aux_sym_article_repeat1,
+    ACTIONS(109), 12,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+  [1062] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(163), 1,
       sym_identifier,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(167), 2,
       sym_number,
-    ACTIONS(156), 2,
+      sym_code,
+    ACTIONS(171), 2,
       anon_sym_COMMA,
       anon_sym_RBRACE,
-    STATE(4), 3,
+    STATE(7), 3,
       sym_string,
       sym__value,
       aux_sym_item_repeat1,
-    ACTIONS(154), 6,
+    ACTIONS(169), 5,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       aux_sym__value_token1,
-    ACTIONS(158), 27,
+    ACTIONS(173), 27,
       anon_sym_paragraph,
       anon_sym_text,
       anon_sym_allow,
@@ -4867,140 +5420,35 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
-  [1081] = 14,
+  [1121] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(46), 1,
-      anon_sym_define,
-    ACTIONS(48), 1,
-      anon_sym_scope,
-    ACTIONS(50), 1,
-      anon_sym_benefit,
-    ACTIONS(56), 1,
-      anon_sym_excluded,
-    ACTIONS(58), 1,
-      anon_sym_rule,
-    ACTIONS(160), 1,
-      anon_sym_RBRACE,
-    STATE(201), 1,
-      sym_block_keyword,
-    STATE(202), 1,
-      sym_line_keyword,
-    ACTIONS(54), 7,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-    STATE(19), 10,
-      sym__provision,
-      sym_text,
-      sym_allow,
-      sym_define,
-      sym_scope,
-      sym_benefit,
-      sym_block,
-      sym_line,
-      sym_rule,
-      aux_sym_paragraph_repeat1,
-    ACTIONS(52), 12,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-  [1150] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(46), 1,
-      anon_sym_define,
-    ACTIONS(48), 1,
-      anon_sym_scope,
-    ACTIONS(50), 1,
-      anon_sym_benefit,
-    ACTIONS(56), 1,
-      anon_sym_excluded,
-    ACTIONS(58), 1,
-      anon_sym_rule,
-    ACTIONS(162), 1,
-      anon_sym_RBRACE,
-    STATE(201), 1,
-      sym_block_keyword,
-    STATE(202), 1,
-      sym_line_keyword,
-    ACTIONS(54), 7,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-    STATE(20), 10,
-      sym__provision,
-      sym_text,
-      sym_allow,
-      sym_define,
-      sym_scope,
-      sym_benefit,
-      sym_block,
-      sym_line,
-      sym_rule,
-      aux_sym_paragraph_repeat1,
-    ACTIONS(52), 12,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-  [1219] = 14,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(164), 1,
-      anon_sym_RBRACE,
-    ACTIONS(166), 1,
-      anon_sym_text,
-    ACTIONS(169), 1,
-      anon_sym_allow,
-    ACTIONS(172), 1,
-      anon_sym_define,
     ACTIONS(175), 1,
-      anon_sym_scope,
-    ACTIONS(178), 1,
-      anon_sym_benefit,
-    ACTIONS(187), 1,
+      anon_sym_COMMA,
+    ACTIONS(180), 1,
       anon_sym_excluded,
-    ACTIONS(190), 1,
-      anon_sym_rule,
-    STATE(201), 1,
-      sym_block_keyword,
-    STATE(202), 1,
-      sym_line_keyword,
-    ACTIONS(184), 7,
+    STATE(18), 1,
+      aux_sym_overrides_repeat1,
+    ACTIONS(178), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
       anon_sym_personal_DASHscope,
       anon_sym_regardless_DASHof,
       anon_sym_excluded_DASHcategories,
@@ -5008,7 +5456,375 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_entry_DASHinto_DASHforce,
       anon_sym_signature,
       anon_sym_see,
-    STATE(20), 10,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [1173] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(182), 1,
+      anon_sym_COMMA,
+    ACTIONS(186), 1,
+      anon_sym_excluded,
+    STATE(20), 1,
+      aux_sym_overrides_repeat1,
+    ACTIONS(184), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [1225] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(182), 1,
+      anon_sym_COMMA,
+    ACTIONS(190), 1,
+      anon_sym_excluded,
+    STATE(18), 1,
+      aux_sym_overrides_repeat1,
+    ACTIONS(188), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [1277] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(192), 1,
+      sym_duration,
+    ACTIONS(196), 1,
+      anon_sym_excluded,
+    ACTIONS(198), 1,
+      anon_sym_by,
+    ACTIONS(194), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [1329] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(200), 1,
+      anon_sym_COMMA,
+    ACTIONS(204), 1,
+      anon_sym_excluded,
+    STATE(23), 1,
+      aux_sym_branches_clause_repeat1,
+    ACTIONS(202), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [1381] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(200), 1,
+      anon_sym_COMMA,
+    ACTIONS(208), 1,
+      anon_sym_excluded,
+    STATE(24), 1,
+      aux_sym_branches_clause_repeat1,
+    ACTIONS(206), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [1433] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(210), 1,
+      anon_sym_COMMA,
+    ACTIONS(215), 1,
+      anon_sym_excluded,
+    STATE(24), 1,
+      aux_sym_branches_clause_repeat1,
+    ACTIONS(213), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [1485] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(219), 8,
+      anon_sym_DQUOTE,
+      sym_tag,
+      sym_duration,
+      sym_date,
+      sym_percent,
+      anon_sym_COMMA,
+      aux_sym__value_token1,
+      anon_sym_RBRACE,
+    ACTIONS(217), 31,
+      sym_identifier,
+      sym_number,
+      sym_code,
+      anon_sym_institution,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_excluded,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [1532] = 14,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(103), 1,
+      anon_sym_define,
+    ACTIONS(105), 1,
+      anon_sym_scope,
+    ACTIONS(107), 1,
+      anon_sym_benefit,
+    ACTIONS(113), 1,
+      anon_sym_excluded,
+    ACTIONS(115), 1,
+      anon_sym_rule,
+    ACTIONS(221), 1,
+      anon_sym_RBRACE,
+    STATE(247), 1,
+      sym_block_keyword,
+    STATE(251), 1,
+      sym_line_keyword,
+    ACTIONS(111), 7,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+    STATE(27), 10,
       sym__provision,
       sym_text,
       sym_allow,
@@ -5019,7 +5835,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line,
       sym_rule,
       aux_sym_paragraph_repeat1,
-    ACTIONS(181), 12,
+    ACTIONS(109), 12,
       anon_sym_equal_DASHtreatment,
       anon_sym_export,
       anon_sym_aggregation,
@@ -5032,16 +5848,69 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_exceptions,
       anon_sym_voluntary_DASHinsurance,
       anon_sym_residence_DASHfiction,
-  [1288] = 5,
+  [1601] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(193), 1,
-      sym_duration,
-    ACTIONS(197), 1,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(103), 1,
+      anon_sym_define,
+    ACTIONS(105), 1,
+      anon_sym_scope,
+    ACTIONS(107), 1,
+      anon_sym_benefit,
+    ACTIONS(113), 1,
       anon_sym_excluded,
-    ACTIONS(199), 1,
+    ACTIONS(115), 1,
+      anon_sym_rule,
+    ACTIONS(223), 1,
+      anon_sym_RBRACE,
+    STATE(247), 1,
+      sym_block_keyword,
+    STATE(251), 1,
+      sym_line_keyword,
+    ACTIONS(111), 7,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+    STATE(30), 10,
+      sym__provision,
+      sym_text,
+      sym_allow,
+      sym_define,
+      sym_scope,
+      sym_benefit,
+      sym_block,
+      sym_line,
+      sym_rule,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(109), 12,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+  [1670] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(227), 1,
+      anon_sym_excluded,
+    ACTIONS(229), 1,
       anon_sym_by,
-    ACTIONS(195), 33,
+    ACTIONS(225), 37,
       anon_sym_RBRACE,
       anon_sym_paragraph,
       anon_sym_text,
@@ -5069,188 +5938,22 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
+      anon_sym_extension,
       anon_sym_overrides,
       anon_sym_limit,
-      anon_sym_extension,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
       anon_sym_repost_DASHgap,
       sym_no_replacement,
       anon_sym_where,
-  [1336] = 5,
+  [1719] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(201), 1,
-      anon_sym_COMMA,
-    ACTIONS(205), 1,
+    ACTIONS(180), 1,
       anon_sym_excluded,
-    STATE(23), 1,
-      aux_sym_overrides_repeat1,
-    ACTIONS(203), 33,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_overrides,
-      anon_sym_limit,
-      anon_sym_extension,
-      anon_sym_repost_DASHgap,
-      sym_no_replacement,
-      anon_sym_where,
-  [1384] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
-      anon_sym_COMMA,
-    ACTIONS(212), 1,
-      anon_sym_excluded,
-    STATE(23), 1,
-      aux_sym_overrides_repeat1,
-    ACTIONS(210), 33,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_overrides,
-      anon_sym_limit,
-      anon_sym_extension,
-      anon_sym_repost_DASHgap,
-      sym_no_replacement,
-      anon_sym_where,
-  [1432] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(201), 1,
-      anon_sym_COMMA,
-    ACTIONS(216), 1,
-      anon_sym_excluded,
-    STATE(22), 1,
-      aux_sym_overrides_repeat1,
-    ACTIONS(214), 33,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_overrides,
-      anon_sym_limit,
-      anon_sym_extension,
-      anon_sym_repost_DASHgap,
-      sym_no_replacement,
-      anon_sym_where,
-  [1480] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(220), 1,
-      anon_sym_excluded,
-    ACTIONS(222), 1,
-      anon_sym_by,
-    ACTIONS(218), 33,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_overrides,
-      anon_sym_limit,
-      anon_sym_extension,
-      anon_sym_repost_DASHgap,
-      sym_no_replacement,
-      anon_sym_where,
-  [1525] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(212), 1,
-      anon_sym_excluded,
-    ACTIONS(210), 34,
+    ACTIONS(178), 38,
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_paragraph,
@@ -5279,174 +5982,78 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
+      anon_sym_extension,
       anon_sym_overrides,
       anon_sym_limit,
-      anon_sym_extension,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
       anon_sym_repost_DASHgap,
       sym_no_replacement,
       anon_sym_where,
-  [1568] = 3,
+  [1766] = 14,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(226), 1,
-      anon_sym_excluded,
-    ACTIONS(224), 33,
+    ACTIONS(231), 1,
       anon_sym_RBRACE,
-      anon_sym_paragraph,
+    ACTIONS(233), 1,
       anon_sym_text,
+    ACTIONS(236), 1,
       anon_sym_allow,
+    ACTIONS(239), 1,
       anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_overrides,
-      anon_sym_limit,
-      anon_sym_extension,
-      anon_sym_repost_DASHgap,
-      sym_no_replacement,
-      anon_sym_where,
-  [1610] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(230), 1,
-      anon_sym_excluded,
-    ACTIONS(228), 33,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_overrides,
-      anon_sym_limit,
-      anon_sym_extension,
-      anon_sym_repost_DASHgap,
-      sym_no_replacement,
-      anon_sym_where,
-  [1652] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(234), 1,
-      anon_sym_excluded,
-    ACTIONS(232), 33,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_overrides,
-      anon_sym_limit,
-      anon_sym_extension,
-      anon_sym_repost_DASHgap,
-      sym_no_replacement,
-      anon_sym_where,
-  [1694] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(238), 1,
-      anon_sym_excluded,
-    ACTIONS(236), 33,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_overrides,
-      anon_sym_limit,
-      anon_sym_extension,
-      anon_sym_repost_DASHgap,
-      sym_no_replacement,
-      anon_sym_where,
-  [1736] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(242), 1,
+      anon_sym_scope,
+    ACTIONS(245), 1,
+      anon_sym_benefit,
+    ACTIONS(254), 1,
       anon_sym_excluded,
-    ACTIONS(240), 33,
+    ACTIONS(257), 1,
+      anon_sym_rule,
+    STATE(247), 1,
+      sym_block_keyword,
+    STATE(251), 1,
+      sym_line_keyword,
+    ACTIONS(251), 7,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+    STATE(30), 10,
+      sym__provision,
+      sym_text,
+      sym_allow,
+      sym_define,
+      sym_scope,
+      sym_benefit,
+      sym_block,
+      sym_line,
+      sym_rule,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(248), 12,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+  [1835] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(215), 1,
+      anon_sym_excluded,
+    ACTIONS(213), 38,
+      anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_paragraph,
       anon_sym_text,
@@ -5474,283 +6081,65 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
+      anon_sym_extension,
       anon_sym_overrides,
       anon_sym_limit,
-      anon_sym_extension,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
       anon_sym_repost_DASHgap,
       sym_no_replacement,
       anon_sym_where,
-  [1778] = 3,
+  [1882] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(246), 1,
-      anon_sym_RBRACE,
-    ACTIONS(244), 33,
-      sym_identifier,
-      anon_sym_institution,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_excluded,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_situation,
-      anon_sym_expect,
-  [1820] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(250), 1,
-      anon_sym_RBRACE,
-    ACTIONS(248), 32,
-      sym_identifier,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_excluded,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-      anon_sym_situation,
-      anon_sym_expect,
-  [1861] = 17,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(254), 1,
-      anon_sym_works,
-    ACTIONS(256), 1,
-      anon_sym_employer,
-    ACTIONS(258), 1,
-      anon_sym_resides,
-    ACTIONS(260), 1,
-      anon_sym_posted,
     ACTIONS(262), 1,
-      anon_sym_not,
-    ACTIONS(264), 1,
-      anon_sym_usually,
-    ACTIONS(266), 1,
-      anon_sym_seafarer,
-    ACTIONS(270), 1,
-      anon_sym_civil_DASHservant,
-    ACTIONS(272), 1,
-      anon_sym_mission_DASHstaff,
-    ACTIONS(274), 1,
-      anon_sym_locally_DASHengaged,
-    STATE(140), 1,
-      sym_conditions,
-    STATE(186), 1,
-      sym_activity,
-    ACTIONS(252), 3,
-      anon_sym_self_DASHemployed,
-      anon_sym_employed,
-      anon_sym_mixed,
-    ACTIONS(268), 3,
-      sym_aircrew,
-      sym_transport_crew,
-      sym_non_active,
-    STATE(114), 4,
-      sym_seafarer,
-      sym_civil_servant,
-      sym_mission_staff,
-      sym_locally_engaged,
-    STATE(101), 9,
-      sym__condition,
-      sym_activity_condition,
-      sym_works_condition,
-      sym_employer_condition,
-      sym_resides_condition,
-      sym_posted_condition,
-      sym_not_posted,
-      sym_usually_condition,
-      sym_status_condition,
+      anon_sym_excluded,
+    ACTIONS(260), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
   [1928] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(278), 2,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-    ACTIONS(276), 29,
-      sym_identifier,
-      anon_sym_institution,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_excluded,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [1967] = 17,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(254), 1,
-      anon_sym_works,
-    ACTIONS(256), 1,
-      anon_sym_employer,
-    ACTIONS(258), 1,
-      anon_sym_resides,
-    ACTIONS(260), 1,
-      anon_sym_posted,
-    ACTIONS(262), 1,
-      anon_sym_not,
-    ACTIONS(264), 1,
-      anon_sym_usually,
     ACTIONS(266), 1,
-      anon_sym_seafarer,
-    ACTIONS(270), 1,
-      anon_sym_civil_DASHservant,
-    ACTIONS(272), 1,
-      anon_sym_mission_DASHstaff,
-    ACTIONS(274), 1,
-      anon_sym_locally_DASHengaged,
-    STATE(186), 1,
-      sym_activity,
-    STATE(212), 1,
-      sym_conditions,
-    ACTIONS(252), 3,
-      anon_sym_self_DASHemployed,
-      anon_sym_employed,
-      anon_sym_mixed,
-    ACTIONS(268), 3,
-      sym_aircrew,
-      sym_transport_crew,
-      sym_non_active,
-    STATE(114), 4,
-      sym_seafarer,
-      sym_civil_servant,
-      sym_mission_staff,
-      sym_locally_engaged,
-    STATE(101), 9,
-      sym__condition,
-      sym_activity_condition,
-      sym_works_condition,
-      sym_employer_condition,
-      sym_resides_condition,
-      sym_posted_condition,
-      sym_not_posted,
-      sym_usually_condition,
-      sym_status_condition,
-  [2034] = 16,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(254), 1,
-      anon_sym_works,
-    ACTIONS(256), 1,
-      anon_sym_employer,
-    ACTIONS(258), 1,
-      anon_sym_resides,
-    ACTIONS(260), 1,
-      anon_sym_posted,
-    ACTIONS(262), 1,
-      anon_sym_not,
-    ACTIONS(264), 1,
-      anon_sym_usually,
-    ACTIONS(266), 1,
-      anon_sym_seafarer,
-    ACTIONS(270), 1,
-      anon_sym_civil_DASHservant,
-    ACTIONS(272), 1,
-      anon_sym_mission_DASHstaff,
-    ACTIONS(274), 1,
-      anon_sym_locally_DASHengaged,
-    STATE(186), 1,
-      sym_activity,
-    ACTIONS(252), 3,
-      anon_sym_self_DASHemployed,
-      anon_sym_employed,
-      anon_sym_mixed,
-    ACTIONS(268), 3,
-      sym_aircrew,
-      sym_transport_crew,
-      sym_non_active,
-    STATE(114), 4,
-      sym_seafarer,
-      sym_civil_servant,
-      sym_mission_staff,
-      sym_locally_engaged,
-    STATE(104), 9,
-      sym__condition,
-      sym_activity_condition,
-      sym_works_condition,
-      sym_employer_condition,
-      sym_resides_condition,
-      sym_posted_condition,
-      sym_not_posted,
-      sym_usually_condition,
-      sym_status_condition,
-  [2098] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(280), 1,
-      anon_sym_COMMA,
-    ACTIONS(284), 1,
       anon_sym_excluded,
-    STATE(39), 1,
-      aux_sym_list_repeat1,
-    ACTIONS(282), 27,
+    ACTIONS(264), 37,
       anon_sym_RBRACE,
       anon_sym_paragraph,
       anon_sym_text,
@@ -5778,53 +6167,194 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
-  [2140] = 5,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [1974] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(276), 1,
+    ACTIONS(270), 1,
       anon_sym_excluded,
+    ACTIONS(268), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [2020] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(274), 1,
+      anon_sym_excluded,
+    ACTIONS(272), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [2066] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(278), 1,
+      anon_sym_excluded,
+    ACTIONS(276), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [2112] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(282), 1,
+      anon_sym_excluded,
+    ACTIONS(280), 37,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [2158] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(286), 1,
-      anon_sym_COMMA,
-    STATE(39), 1,
-      aux_sym_list_repeat1,
-    ACTIONS(278), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2182] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(280), 1,
-      anon_sym_COMMA,
-    ACTIONS(291), 1,
       anon_sym_excluded,
-    STATE(38), 1,
-      aux_sym_list_repeat1,
-    ACTIONS(289), 27,
+    ACTIONS(284), 37,
       anon_sym_RBRACE,
       anon_sym_paragraph,
       anon_sym_text,
@@ -5852,479 +6382,938 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_signature,
       anon_sym_see,
       anon_sym_rule,
-  [2224] = 3,
+      anon_sym_extension,
+      anon_sym_overrides,
+      anon_sym_limit,
+      anon_sym_branches,
+      anon_sym_begun,
+      sym_per_activity,
+      sym_person_level,
+      anon_sym_repost_DASHgap,
+      sym_no_replacement,
+      anon_sym_where,
+  [2204] = 20,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(295), 1,
-      anon_sym_excluded,
-    ACTIONS(293), 27,
+    ACTIONS(290), 1,
+      anon_sym_works,
+    ACTIONS(292), 1,
+      anon_sym_employer,
+    ACTIONS(294), 1,
+      anon_sym_resides,
+    ACTIONS(296), 1,
+      anon_sym_posted,
+    ACTIONS(298), 1,
+      anon_sym_extension,
+    ACTIONS(300), 1,
+      anon_sym_national,
+    ACTIONS(302), 1,
+      anon_sym_not,
+    ACTIONS(304), 1,
+      anon_sym_usually,
+    ACTIONS(306), 1,
+      anon_sym_seafarer,
+    ACTIONS(310), 1,
+      anon_sym_civil_DASHservant,
+    ACTIONS(312), 1,
+      anon_sym_mission_DASHstaff,
+    ACTIONS(314), 1,
+      anon_sym_locally_DASHengaged,
+    ACTIONS(316), 1,
+      anon_sym_accompanying,
+    STATE(223), 1,
+      sym_conditions,
+    STATE(246), 1,
+      sym_activity,
+    ACTIONS(288), 3,
+      anon_sym_self_DASHemployed,
+      anon_sym_employed,
+      anon_sym_mixed,
+    ACTIONS(308), 3,
+      sym_aircrew,
+      sym_transport_crew,
+      sym_non_active,
+    STATE(128), 5,
+      sym_seafarer,
+      sym_civil_servant,
+      sym_mission_staff,
+      sym_locally_engaged,
+      sym_accompanying,
+    STATE(95), 11,
+      sym__condition,
+      sym_activity_condition,
+      sym_works_condition,
+      sym_employer_condition,
+      sym_resides_condition,
+      sym_posted_condition,
+      sym_extension_granted,
+      sym_national_condition,
+      sym_not_posted,
+      sym_usually_condition,
+      sym_status_condition,
+  [2283] = 20,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(290), 1,
+      anon_sym_works,
+    ACTIONS(292), 1,
+      anon_sym_employer,
+    ACTIONS(294), 1,
+      anon_sym_resides,
+    ACTIONS(296), 1,
+      anon_sym_posted,
+    ACTIONS(298), 1,
+      anon_sym_extension,
+    ACTIONS(300), 1,
+      anon_sym_national,
+    ACTIONS(302), 1,
+      anon_sym_not,
+    ACTIONS(304), 1,
+      anon_sym_usually,
+    ACTIONS(306), 1,
+      anon_sym_seafarer,
+    ACTIONS(310), 1,
+      anon_sym_civil_DASHservant,
+    ACTIONS(312), 1,
+      anon_sym_mission_DASHstaff,
+    ACTIONS(314), 1,
+      anon_sym_locally_DASHengaged,
+    ACTIONS(316), 1,
+      anon_sym_accompanying,
+    STATE(153), 1,
+      sym_conditions,
+    STATE(246), 1,
+      sym_activity,
+    ACTIONS(288), 3,
+      anon_sym_self_DASHemployed,
+      anon_sym_employed,
+      anon_sym_mixed,
+    ACTIONS(308), 3,
+      sym_aircrew,
+      sym_transport_crew,
+      sym_non_active,
+    STATE(128), 5,
+      sym_seafarer,
+      sym_civil_servant,
+      sym_mission_staff,
+      sym_locally_engaged,
+      sym_accompanying,
+    STATE(95), 11,
+      sym__condition,
+      sym_activity_condition,
+      sym_works_condition,
+      sym_employer_condition,
+      sym_resides_condition,
+      sym_posted_condition,
+      sym_extension_granted,
+      sym_national_condition,
+      sym_not_posted,
+      sym_usually_condition,
+      sym_status_condition,
+  [2362] = 19,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(290), 1,
+      anon_sym_works,
+    ACTIONS(292), 1,
+      anon_sym_employer,
+    ACTIONS(294), 1,
+      anon_sym_resides,
+    ACTIONS(296), 1,
+      anon_sym_posted,
+    ACTIONS(298), 1,
+      anon_sym_extension,
+    ACTIONS(300), 1,
+      anon_sym_national,
+    ACTIONS(302), 1,
+      anon_sym_not,
+    ACTIONS(304), 1,
+      anon_sym_usually,
+    ACTIONS(306), 1,
+      anon_sym_seafarer,
+    ACTIONS(310), 1,
+      anon_sym_civil_DASHservant,
+    ACTIONS(312), 1,
+      anon_sym_mission_DASHstaff,
+    ACTIONS(314), 1,
+      anon_sym_locally_DASHengaged,
+    ACTIONS(316), 1,
+      anon_sym_accompanying,
+    STATE(246), 1,
+      sym_activity,
+    ACTIONS(288), 3,
+      anon_sym_self_DASHemployed,
+      anon_sym_employed,
+      anon_sym_mixed,
+    ACTIONS(308), 3,
+      sym_aircrew,
+      sym_transport_crew,
+      sym_non_active,
+    STATE(128), 5,
+      sym_seafarer,
+      sym_civil_servant,
+      sym_mission_staff,
+      sym_locally_engaged,
+      sym_accompanying,
+    STATE(129), 11,
+      sym__condition,
+      sym_activity_condition,
+      sym_works_condition,
+      sym_employer_condition,
+      sym_resides_condition,
+      sym_posted_condition,
+      sym_extension_granted,
+      sym_national_condition,
+      sym_not_posted,
+      sym_usually_condition,
+      sym_status_condition,
+  [2438] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(320), 1,
       anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2260] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(299), 1,
-      anon_sym_excluded,
-    ACTIONS(297), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2296] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(303), 1,
-      anon_sym_excluded,
-    ACTIONS(301), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2332] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(307), 1,
-      anon_sym_excluded,
-    ACTIONS(305), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2368] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(311), 1,
-      anon_sym_excluded,
-    ACTIONS(309), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2404] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(315), 1,
-      anon_sym_excluded,
-    ACTIONS(313), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2440] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(319), 1,
-      anon_sym_excluded,
-    ACTIONS(317), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2476] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(323), 1,
-      anon_sym_excluded,
-    ACTIONS(321), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2512] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(327), 1,
-      anon_sym_excluded,
-    ACTIONS(325), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2548] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(331), 1,
-      anon_sym_excluded,
-    ACTIONS(329), 27,
-      anon_sym_RBRACE,
-      anon_sym_paragraph,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_define,
-      anon_sym_scope,
-      anon_sym_benefit,
-      anon_sym_equal_DASHtreatment,
-      anon_sym_export,
-      anon_sym_aggregation,
-      anon_sym_calculation,
-      anon_sym_minimum_DASHperiod,
-      anon_sym_overlapping,
-      anon_sym_administration,
-      anon_sym_transitional,
-      anon_sym_termination,
-      anon_sym_exceptions,
-      anon_sym_voluntary_DASHinsurance,
-      anon_sym_residence_DASHfiction,
-      anon_sym_personal_DASHscope,
-      anon_sym_regardless_DASHof,
-      anon_sym_excluded_DASHcategories,
-      anon_sym_duration,
-      anon_sym_entry_DASHinto_DASHforce,
-      anon_sym_signature,
-      anon_sym_see,
-      anon_sym_rule,
-  [2584] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(150), 1,
-      sym_number,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(333), 1,
+    ACTIONS(318), 33,
       sym_identifier,
-    ACTIONS(156), 2,
+      anon_sym_institution,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_excluded,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_situation,
+      anon_sym_expect,
+  [2480] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(324), 1,
+      anon_sym_RBRACE,
+    ACTIONS(322), 32,
+      sym_identifier,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_excluded,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+      anon_sym_situation,
+      anon_sym_expect,
+  [2521] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(328), 2,
       anon_sym_COMMA,
       anon_sym_RBRACE,
-    ACTIONS(158), 3,
+    ACTIONS(326), 29,
+      sym_identifier,
+      anon_sym_institution,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_excluded,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2560] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(330), 1,
+      anon_sym_COMMA,
+    ACTIONS(334), 1,
+      anon_sym_excluded,
+    STATE(46), 1,
+      aux_sym_list_repeat1,
+    ACTIONS(332), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2602] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(330), 1,
+      anon_sym_COMMA,
+    ACTIONS(338), 1,
+      anon_sym_excluded,
+    STATE(47), 1,
+      aux_sym_list_repeat1,
+    ACTIONS(336), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2644] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(326), 1,
+      anon_sym_excluded,
+    ACTIONS(340), 1,
+      anon_sym_COMMA,
+    STATE(47), 1,
+      aux_sym_list_repeat1,
+    ACTIONS(328), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2686] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(345), 1,
+      anon_sym_excluded,
+    ACTIONS(343), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2722] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(349), 1,
+      anon_sym_excluded,
+    ACTIONS(347), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2758] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(353), 1,
+      anon_sym_excluded,
+    ACTIONS(351), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2794] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(357), 1,
+      anon_sym_excluded,
+    ACTIONS(355), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2830] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(361), 1,
+      anon_sym_excluded,
+    ACTIONS(359), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2866] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(365), 1,
+      anon_sym_excluded,
+    ACTIONS(363), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2902] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(369), 1,
+      anon_sym_excluded,
+    ACTIONS(367), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2938] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(373), 1,
+      anon_sym_excluded,
+    ACTIONS(371), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [2974] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(377), 1,
+      anon_sym_excluded,
+    ACTIONS(375), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [3010] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(381), 1,
+      anon_sym_excluded,
+    ACTIONS(379), 27,
+      anon_sym_RBRACE,
+      anon_sym_paragraph,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_define,
+      anon_sym_scope,
+      anon_sym_benefit,
+      anon_sym_equal_DASHtreatment,
+      anon_sym_export,
+      anon_sym_aggregation,
+      anon_sym_calculation,
+      anon_sym_minimum_DASHperiod,
+      anon_sym_overlapping,
+      anon_sym_administration,
+      anon_sym_transitional,
+      anon_sym_termination,
+      anon_sym_exceptions,
+      anon_sym_voluntary_DASHinsurance,
+      anon_sym_residence_DASHfiction,
+      anon_sym_personal_DASHscope,
+      anon_sym_regardless_DASHof,
+      anon_sym_excluded_DASHcategories,
+      anon_sym_duration,
+      anon_sym_entry_DASHinto_DASHforce,
+      anon_sym_signature,
+      anon_sym_see,
+      anon_sym_rule,
+  [3046] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(383), 1,
+      sym_identifier,
+    ACTIONS(167), 2,
+      sym_number,
+      sym_code,
+    ACTIONS(171), 2,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+    ACTIONS(173), 3,
       anon_sym_institution,
       anon_sym_text,
       anon_sym_allow,
-    STATE(4), 3,
+    STATE(7), 3,
       sym_string,
       sym__value,
       aux_sym_item_repeat1,
-    ACTIONS(154), 6,
+    ACTIONS(169), 5,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       aux_sym__value_token1,
-  [2619] = 7,
+  [3081] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
+    ACTIONS(165), 1,
       anon_sym_DQUOTE,
-    ACTIONS(338), 1,
-      sym_number,
-    STATE(40), 1,
-      sym_item,
-    STATE(48), 1,
-      sym_list,
-    STATE(17), 3,
-      sym_string,
-      sym__value,
-      aux_sym_item_repeat1,
-    ACTIONS(336), 7,
+    ACTIONS(386), 1,
       sym_identifier,
-      sym_tag,
-      sym_duration,
-      sym_date,
-      sym_percent,
-      sym_code,
-      aux_sym__value_token1,
-  [2649] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(338), 1,
-      sym_number,
-    STATE(40), 1,
+    STATE(114), 1,
       sym_item,
-    STATE(50), 1,
+    STATE(162), 1,
       sym_list,
-    STATE(17), 3,
+    ACTIONS(388), 2,
+      sym_number,
+      sym_code,
+    STATE(58), 3,
       sym_string,
       sym__value,
       aux_sym_item_repeat1,
-    ACTIONS(336), 7,
-      sym_identifier,
+    ACTIONS(390), 5,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       aux_sym__value_token1,
-  [2679] = 7,
+  [3113] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
+    ACTIONS(165), 1,
       anon_sym_DQUOTE,
-    ACTIONS(338), 1,
-      sym_number,
-    STATE(40), 1,
-      sym_item,
+    ACTIONS(386), 1,
+      sym_identifier,
     STATE(45), 1,
+      sym_item,
+    STATE(55), 1,
       sym_list,
+    ACTIONS(392), 2,
+      sym_number,
+      sym_code,
     STATE(17), 3,
       sym_string,
       sym__value,
       aux_sym_item_repeat1,
-    ACTIONS(336), 7,
-      sym_identifier,
+    ACTIONS(394), 5,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       aux_sym__value_token1,
-  [2709] = 7,
+  [3145] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
+    ACTIONS(165), 1,
       anon_sym_DQUOTE,
-    ACTIONS(342), 1,
-      sym_number,
-    STATE(112), 1,
+    ACTIONS(386), 1,
+      sym_identifier,
+    STATE(45), 1,
       sym_item,
-    STATE(150), 1,
+    STATE(56), 1,
       sym_list,
-    STATE(51), 3,
+    ACTIONS(392), 2,
+      sym_number,
+      sym_code,
+    STATE(17), 3,
       sym_string,
       sym__value,
       aux_sym_item_repeat1,
-    ACTIONS(340), 7,
-      sym_identifier,
+    ACTIONS(394), 5,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       aux_sym__value_token1,
-  [2739] = 7,
+  [3177] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
+    ACTIONS(165), 1,
       anon_sym_DQUOTE,
-    ACTIONS(342), 1,
-      sym_number,
-    STATE(112), 1,
+    ACTIONS(386), 1,
+      sym_identifier,
+    STATE(114), 1,
       sym_item,
-    STATE(136), 1,
+    STATE(161), 1,
       sym_list,
-    STATE(51), 3,
+    ACTIONS(388), 2,
+      sym_number,
+      sym_code,
+    STATE(58), 3,
       sym_string,
       sym__value,
       aux_sym_item_repeat1,
-    ACTIONS(340), 7,
-      sym_identifier,
+    ACTIONS(390), 5,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       aux_sym__value_token1,
-  [2769] = 8,
+  [3209] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(386), 1,
+      sym_identifier,
+    STATE(45), 1,
+      sym_item,
+    STATE(49), 1,
+      sym_list,
+    ACTIONS(392), 2,
+      sym_number,
+      sym_code,
+    STATE(17), 3,
+      sym_string,
+      sym__value,
+      aux_sym_item_repeat1,
+    ACTIONS(394), 5,
+      sym_tag,
+      sym_duration,
+      sym_date,
+      sym_percent,
+      aux_sym__value_token1,
+  [3241] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(386), 1,
+      sym_identifier,
+    STATE(44), 1,
+      sym_item,
+    ACTIONS(388), 2,
+      sym_number,
+      sym_code,
+    STATE(58), 3,
+      sym_string,
+      sym__value,
+      aux_sym_item_repeat1,
+    ACTIONS(390), 5,
+      sym_tag,
+      sym_duration,
+      sym_date,
+      sym_percent,
+      aux_sym__value_token1,
+  [3270] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(396), 1,
+      ts_builtin_sym_end,
+    ACTIONS(398), 1,
+      anon_sym_agreement,
+    ACTIONS(401), 1,
+      anon_sym_party,
+    ACTIONS(404), 1,
+      anon_sym_part,
+    ACTIONS(407), 1,
+      anon_sym_article,
+    ACTIONS(410), 1,
+      anon_sym_scenario,
+    STATE(65), 7,
+      sym__top_item,
+      sym_agreement,
+      sym_party,
+      sym_part,
+      sym_article,
+      sym_scenario,
+      aux_sym_source_file_repeat1,
+  [3301] = 8,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(7), 1,
@@ -6337,9 +7326,9 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_article,
     ACTIONS(15), 1,
       anon_sym_scenario,
-    ACTIONS(344), 1,
+    ACTIONS(413), 1,
       ts_builtin_sym_end,
-    STATE(58), 7,
+    STATE(65), 7,
       sym__top_item,
       sym_agreement,
       sym_party,
@@ -6347,128 +7336,40 @@ static const uint16_t ts_small_parse_table[] = {
       sym_article,
       sym_scenario,
       aux_sym_source_file_repeat1,
-  [2800] = 8,
+  [3332] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(346), 1,
-      ts_builtin_sym_end,
-    ACTIONS(348), 1,
-      anon_sym_agreement,
-    ACTIONS(351), 1,
-      anon_sym_party,
-    ACTIONS(354), 1,
-      anon_sym_part,
-    ACTIONS(357), 1,
-      anon_sym_article,
-    ACTIONS(360), 1,
-      anon_sym_scenario,
-    STATE(58), 7,
-      sym__top_item,
-      sym_agreement,
-      sym_party,
-      sym_part,
-      sym_article,
-      sym_scenario,
-      aux_sym_source_file_repeat1,
-  [2831] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(152), 1,
+    ACTIONS(165), 1,
       anon_sym_DQUOTE,
-    ACTIONS(338), 1,
-      sym_number,
-    STATE(35), 1,
+    ACTIONS(386), 1,
+      sym_identifier,
+    STATE(44), 1,
       sym_item,
+    ACTIONS(392), 2,
+      sym_number,
+      sym_code,
     STATE(17), 3,
       sym_string,
       sym__value,
       aux_sym_item_repeat1,
-    ACTIONS(336), 7,
-      sym_identifier,
+    ACTIONS(394), 5,
       sym_tag,
       sym_duration,
       sym_date,
       sym_percent,
-      sym_code,
       aux_sym__value_token1,
-  [2858] = 6,
+  [3361] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(342), 1,
-      sym_number,
-    STATE(35), 1,
-      sym_item,
-    STATE(51), 3,
-      sym_string,
-      sym__value,
-      aux_sym_item_repeat1,
-    ACTIONS(340), 7,
-      sym_identifier,
-      sym_tag,
-      sym_duration,
-      sym_date,
-      sym_percent,
-      sym_code,
-      aux_sym__value_token1,
-  [2885] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(365), 1,
-      anon_sym_part,
-    ACTIONS(363), 9,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
+    ACTIONS(415), 1,
       anon_sym_RBRACE,
-      anon_sym_party,
-      anon_sym_chapter,
-      anon_sym_article,
+    ACTIONS(417), 1,
       anon_sym_text,
+    ACTIONS(420), 1,
       anon_sym_allow,
-      anon_sym_scenario,
-  [2903] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(369), 1,
-      anon_sym_part,
-    ACTIONS(367), 9,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_RBRACE,
-      anon_sym_party,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_scenario,
-  [2921] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(373), 1,
-      anon_sym_part,
-    ACTIONS(371), 9,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_RBRACE,
-      anon_sym_party,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_scenario,
-  [2939] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(375), 1,
-      anon_sym_RBRACE,
-    ACTIONS(377), 1,
+    ACTIONS(423), 1,
       anon_sym_situation,
-    ACTIONS(379), 1,
+    ACTIONS(426), 1,
       anon_sym_expect,
     STATE(68), 5,
       sym_text,
@@ -6476,50 +7377,31 @@ static const uint16_t ts_small_parse_table[] = {
       sym_situation,
       sym_expect,
       aux_sym_scenario_repeat1,
-  [2965] = 7,
+  [3387] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(13), 1,
-      anon_sym_article,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(381), 1,
+    ACTIONS(429), 1,
       anon_sym_RBRACE,
-    ACTIONS(383), 1,
+    ACTIONS(431), 1,
       anon_sym_chapter,
+    ACTIONS(434), 1,
+      anon_sym_article,
+    ACTIONS(437), 1,
+      anon_sym_text,
+    ACTIONS(440), 1,
+      anon_sym_allow,
     STATE(69), 5,
       sym_chapter,
       sym_article,
       sym_text,
       sym_allow,
       aux_sym_part_repeat1,
-  [2991] = 7,
+  [3413] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(385), 1,
-      anon_sym_RBRACE,
-    ACTIONS(387), 1,
-      anon_sym_text,
-    ACTIONS(390), 1,
-      anon_sym_allow,
-    ACTIONS(393), 1,
-      anon_sym_situation,
-    ACTIONS(396), 1,
-      anon_sym_expect,
-    STATE(66), 5,
-      sym_text,
-      sym_allow,
-      sym_situation,
-      sym_expect,
-      aux_sym_scenario_repeat1,
-  [3017] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(401), 1,
+    ACTIONS(445), 1,
       anon_sym_part,
-    ACTIONS(399), 9,
+    ACTIONS(443), 9,
       ts_builtin_sym_end,
       anon_sym_agreement,
       anon_sym_RBRACE,
@@ -6529,50 +7411,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_text,
       anon_sym_allow,
       anon_sym_scenario,
-  [3035] = 7,
+  [3431] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(377), 1,
-      anon_sym_situation,
-    ACTIONS(379), 1,
-      anon_sym_expect,
-    ACTIONS(403), 1,
-      anon_sym_RBRACE,
-    STATE(66), 5,
-      sym_text,
-      sym_allow,
-      sym_situation,
-      sym_expect,
-      aux_sym_scenario_repeat1,
-  [3061] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(13), 1,
-      anon_sym_article,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(383), 1,
-      anon_sym_chapter,
-    ACTIONS(405), 1,
-      anon_sym_RBRACE,
-    STATE(73), 5,
-      sym_chapter,
-      sym_article,
-      sym_text,
-      sym_allow,
-      aux_sym_part_repeat1,
-  [3087] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(409), 1,
+    ACTIONS(449), 1,
       anon_sym_part,
-    ACTIONS(407), 9,
+    ACTIONS(447), 9,
       ts_builtin_sym_end,
       anon_sym_agreement,
       anon_sym_RBRACE,
@@ -6582,31 +7426,31 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_text,
       anon_sym_allow,
       anon_sym_scenario,
-  [3105] = 7,
+  [3449] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(13), 1,
       anon_sym_article,
-    ACTIONS(42), 1,
+    ACTIONS(99), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    ACTIONS(383), 1,
-      anon_sym_chapter,
-    ACTIONS(411), 1,
+    ACTIONS(451), 1,
       anon_sym_RBRACE,
+    ACTIONS(453), 1,
+      anon_sym_chapter,
     STATE(76), 5,
       sym_chapter,
       sym_article,
       sym_text,
       sym_allow,
       aux_sym_part_repeat1,
-  [3131] = 3,
+  [3475] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(415), 1,
+    ACTIONS(457), 1,
       anon_sym_part,
-    ACTIONS(413), 9,
+    ACTIONS(455), 9,
       ts_builtin_sym_end,
       anon_sym_agreement,
       anon_sym_RBRACE,
@@ -6616,472 +7460,245 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_text,
       anon_sym_allow,
       anon_sym_scenario,
-  [3149] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(417), 1,
-      anon_sym_RBRACE,
-    ACTIONS(419), 1,
-      anon_sym_chapter,
-    ACTIONS(422), 1,
-      anon_sym_article,
-    ACTIONS(425), 1,
-      anon_sym_text,
-    ACTIONS(428), 1,
-      anon_sym_allow,
-    STATE(73), 5,
-      sym_chapter,
-      sym_article,
-      sym_text,
-      sym_allow,
-      aux_sym_part_repeat1,
-  [3175] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(433), 1,
-      anon_sym_part,
-    ACTIONS(431), 9,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_RBRACE,
-      anon_sym_party,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_scenario,
-  [3193] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(437), 1,
-      anon_sym_part,
-    ACTIONS(435), 9,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_RBRACE,
-      anon_sym_party,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_scenario,
-  [3211] = 7,
+  [3493] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(13), 1,
       anon_sym_article,
-    ACTIONS(42), 1,
+    ACTIONS(99), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    ACTIONS(383), 1,
-      anon_sym_chapter,
-    ACTIONS(439), 1,
-      anon_sym_RBRACE,
-    STATE(73), 5,
-      sym_chapter,
-      sym_article,
-      sym_text,
-      sym_allow,
-      aux_sym_part_repeat1,
-  [3237] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(443), 1,
-      anon_sym_and,
-    STATE(77), 1,
-      aux_sym_places_repeat1,
-    ACTIONS(441), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3256] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(448), 1,
-      anon_sym_and,
-    STATE(79), 1,
-      aux_sym_places_repeat1,
-    ACTIONS(446), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3275] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(453), 1,
-      anon_sym_and,
-    STATE(77), 1,
-      aux_sym_places_repeat1,
-    ACTIONS(451), 7,
-      anon_sym_COMMA,
+      anon_sym_chapter,
+    ACTIONS(459), 1,
       anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3294] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(456), 1,
-      anon_sym_and,
-    STATE(77), 1,
-      aux_sym_places_repeat1,
-    ACTIONS(451), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3313] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(456), 1,
-      anon_sym_and,
-    STATE(80), 1,
-      aux_sym_places_repeat1,
-    ACTIONS(446), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3332] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(458), 1,
-      sym_identifier,
-    ACTIONS(460), 1,
-      anon_sym_RBRACE,
-    ACTIONS(462), 1,
-      anon_sym_text,
-    ACTIONS(464), 1,
-      anon_sym_allow,
-    STATE(95), 4,
-      sym_field,
+    STATE(69), 5,
+      sym_chapter,
+      sym_article,
       sym_text,
       sym_allow,
-      aux_sym_agreement_repeat1,
-  [3354] = 6,
+      aux_sym_part_repeat1,
+  [3519] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(466), 1,
-      sym_identifier,
-    ACTIONS(469), 1,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(461), 1,
       anon_sym_RBRACE,
+    ACTIONS(463), 1,
+      anon_sym_situation,
+    ACTIONS(465), 1,
+      anon_sym_expect,
+    STATE(83), 5,
+      sym_text,
+      sym_allow,
+      sym_situation,
+      sym_expect,
+      aux_sym_scenario_repeat1,
+  [3545] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_article,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(453), 1,
+      anon_sym_chapter,
+    ACTIONS(467), 1,
+      anon_sym_RBRACE,
+    STATE(69), 5,
+      sym_chapter,
+      sym_article,
+      sym_text,
+      sym_allow,
+      aux_sym_part_repeat1,
+  [3571] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(471), 1,
-      anon_sym_text,
-    ACTIONS(474), 1,
-      anon_sym_allow,
-    STATE(83), 4,
-      sym_field,
-      sym_text,
-      sym_allow,
-      aux_sym_agreement_repeat1,
-  [3376] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(13), 1,
-      anon_sym_article,
-    ACTIONS(42), 1,
-      anon_sym_text,
-    ACTIONS(44), 1,
-      anon_sym_allow,
-    ACTIONS(477), 1,
+      anon_sym_part,
+    ACTIONS(469), 9,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
       anon_sym_RBRACE,
-    STATE(87), 4,
-      sym_article,
-      sym_text,
-      sym_allow,
-      aux_sym_chapter_repeat1,
-  [3398] = 6,
+      anon_sym_party,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_scenario,
+  [3589] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(458), 1,
-      sym_identifier,
-    ACTIONS(464), 1,
+    ACTIONS(475), 1,
+      anon_sym_part,
+    ACTIONS(473), 9,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_RBRACE,
+      anon_sym_party,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_text,
       anon_sym_allow,
+      anon_sym_scenario,
+  [3607] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(479), 1,
+      anon_sym_part,
+    ACTIONS(477), 9,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
       anon_sym_RBRACE,
-    ACTIONS(481), 1,
-      anon_sym_institution,
-    STATE(89), 4,
-      sym_field,
-      sym_institution,
-      sym_allow,
-      aux_sym_party_repeat1,
-  [3420] = 4,
+      anon_sym_party,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_scenario,
+  [3625] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(483), 1,
-      anon_sym_COMMA,
-    STATE(91), 1,
-      aux_sym_conditions_repeat1,
-    ACTIONS(485), 6,
+      anon_sym_part,
+    ACTIONS(481), 9,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
       anon_sym_RBRACE,
+      anon_sym_party,
+      anon_sym_chapter,
+      anon_sym_article,
       anon_sym_text,
       anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3438] = 6,
+      anon_sym_scenario,
+  [3643] = 5,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(485), 1,
+      sym_party_code,
     ACTIONS(487), 1,
+      sym_party_variable,
+    STATE(138), 1,
+      sym__party_ref,
+    ACTIONS(489), 7,
+      anon_sym_COMMA,
       anon_sym_RBRACE,
-    ACTIONS(489), 1,
-      anon_sym_article,
-    ACTIONS(492), 1,
       anon_sym_text,
-    ACTIONS(495), 1,
       anon_sym_allow,
-    STATE(87), 4,
-      sym_article,
-      sym_text,
-      sym_allow,
-      aux_sym_chapter_repeat1,
-  [3460] = 6,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [3665] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(13), 1,
       anon_sym_article,
-    ACTIONS(42), 1,
+    ACTIONS(99), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    ACTIONS(498), 1,
+    ACTIONS(453), 1,
+      anon_sym_chapter,
+    ACTIONS(491), 1,
       anon_sym_RBRACE,
-    STATE(87), 4,
+    STATE(74), 5,
+      sym_chapter,
       sym_article,
       sym_text,
       sym_allow,
-      aux_sym_chapter_repeat1,
-  [3482] = 6,
+      aux_sym_part_repeat1,
+  [3691] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(500), 1,
-      sym_identifier,
-    ACTIONS(503), 1,
-      anon_sym_RBRACE,
-    ACTIONS(505), 1,
-      anon_sym_institution,
-    ACTIONS(508), 1,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
       anon_sym_allow,
-    STATE(89), 4,
-      sym_field,
-      sym_institution,
+    ACTIONS(463), 1,
+      anon_sym_situation,
+    ACTIONS(465), 1,
+      anon_sym_expect,
+    ACTIONS(493), 1,
+      anon_sym_RBRACE,
+    STATE(68), 5,
+      sym_text,
       sym_allow,
-      aux_sym_party_repeat1,
-  [3504] = 6,
+      sym_situation,
+      sym_expect,
+      aux_sym_scenario_repeat1,
+  [3717] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(13), 1,
+    ACTIONS(497), 1,
+      anon_sym_part,
+    ACTIONS(495), 9,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_RBRACE,
+      anon_sym_party,
+      anon_sym_chapter,
       anon_sym_article,
-    ACTIONS(42), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
       anon_sym_allow,
-    ACTIONS(511), 1,
-      anon_sym_RBRACE,
-    STATE(84), 4,
-      sym_article,
-      sym_text,
-      sym_allow,
-      aux_sym_chapter_repeat1,
-  [3526] = 4,
+      anon_sym_scenario,
+  [3735] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(513), 1,
-      anon_sym_COMMA,
-    STATE(91), 1,
-      aux_sym_conditions_repeat1,
-    ACTIONS(516), 6,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3544] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(446), 8,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
+    ACTIONS(501), 1,
       anon_sym_and,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3558] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(520), 1,
-      anon_sym_and,
-    ACTIONS(518), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3574] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(441), 8,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_and,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3588] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(458), 1,
-      sym_identifier,
-    ACTIONS(462), 1,
-      anon_sym_text,
-    ACTIONS(464), 1,
-      anon_sym_allow,
-    ACTIONS(522), 1,
-      anon_sym_RBRACE,
-    STATE(83), 4,
-      sym_field,
-      sym_text,
-      sym_allow,
-      aux_sym_agreement_repeat1,
-  [3610] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(524), 1,
-      sym_duration,
-    ACTIONS(526), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3626] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(530), 1,
-      anon_sym_under,
-    ACTIONS(528), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3642] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(534), 1,
-      anon_sym_of,
-    ACTIONS(532), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3658] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(538), 1,
-      anon_sym_of,
-    ACTIONS(536), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3674] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(542), 1,
-      anon_sym_in,
-    ACTIONS(540), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3690] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(483), 1,
-      anon_sym_COMMA,
     STATE(86), 1,
-      aux_sym_conditions_repeat1,
-    ACTIONS(544), 6,
+      aux_sym_places_repeat1,
+    ACTIONS(499), 7,
+      anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_allow,
       anon_sym_DASH_GT,
       anon_sym_situation,
       anon_sym_expect,
-  [3708] = 6,
+  [3754] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(458), 1,
-      sym_identifier,
-    ACTIONS(464), 1,
-      anon_sym_allow,
-    ACTIONS(481), 1,
-      anon_sym_institution,
-    ACTIONS(546), 1,
+    ACTIONS(506), 1,
+      anon_sym_and,
+    STATE(87), 1,
+      aux_sym_places_repeat1,
+    ACTIONS(504), 7,
+      anon_sym_COMMA,
       anon_sym_RBRACE,
-    STATE(85), 4,
-      sym_field,
-      sym_institution,
-      sym_allow,
-      aux_sym_party_repeat1,
-  [3730] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(13), 1,
-      anon_sym_article,
-    ACTIONS(42), 1,
       anon_sym_text,
-    ACTIONS(44), 1,
       anon_sym_allow,
-    ACTIONS(548), 1,
-      anon_sym_RBRACE,
-    STATE(88), 4,
-      sym_article,
-      sym_text,
-      sym_allow,
-      aux_sym_chapter_repeat1,
-  [3752] = 2,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [3773] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(511), 1,
+      anon_sym_and,
+    STATE(87), 1,
+      aux_sym_places_repeat1,
+    ACTIONS(509), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [3792] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(514), 1,
+      sym_duration,
+    ACTIONS(518), 1,
+      anon_sym_since,
     ACTIONS(516), 7,
       anon_sym_COMMA,
       anon_sym_RBRACE,
@@ -7090,10 +7707,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DASH_GT,
       anon_sym_situation,
       anon_sym_expect,
-  [3765] = 2,
+  [3811] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(550), 7,
+    ACTIONS(520), 1,
+      anon_sym_and,
+    STATE(90), 1,
+      aux_sym_places_repeat1,
+    ACTIONS(499), 7,
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_text,
@@ -7101,93 +7722,145 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DASH_GT,
       anon_sym_situation,
       anon_sym_expect,
-  [3778] = 5,
+  [3830] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(278), 1,
-      anon_sym_RBRACE,
-    ACTIONS(552), 1,
+    ACTIONS(520), 1,
+      anon_sym_and,
+    STATE(87), 1,
+      aux_sym_places_repeat1,
+    ACTIONS(504), 7,
       anon_sym_COMMA,
-    STATE(106), 1,
-      aux_sym_list_repeat1,
-    ACTIONS(276), 4,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [3849] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(522), 1,
       sym_identifier,
+    ACTIONS(524), 1,
+      anon_sym_RBRACE,
+    ACTIONS(526), 1,
       anon_sym_institution,
-      anon_sym_text,
+    ACTIONS(528), 1,
       anon_sym_allow,
-  [3797] = 2,
+    STATE(96), 4,
+      sym_field,
+      sym_institution,
+      sym_allow,
+      aux_sym_party_repeat1,
+  [3871] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(555), 7,
+    ACTIONS(530), 1,
       anon_sym_COMMA,
+    STATE(97), 1,
+      aux_sym_conditions_repeat1,
+    ACTIONS(532), 6,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_allow,
       anon_sym_DASH_GT,
       anon_sym_situation,
       anon_sym_expect,
-  [3810] = 2,
+  [3889] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(557), 7,
+    ACTIONS(534), 1,
+      anon_sym_RBRACE,
+    ACTIONS(536), 1,
+      anon_sym_article,
+    ACTIONS(539), 1,
+      anon_sym_text,
+    ACTIONS(542), 1,
+      anon_sym_allow,
+    STATE(93), 4,
+      sym_article,
+      sym_text,
+      sym_allow,
+      aux_sym_chapter_repeat1,
+  [3911] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_article,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(545), 1,
+      anon_sym_RBRACE,
+    STATE(93), 4,
+      sym_article,
+      sym_text,
+      sym_allow,
+      aux_sym_chapter_repeat1,
+  [3933] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(530), 1,
       anon_sym_COMMA,
+    STATE(92), 1,
+      aux_sym_conditions_repeat1,
+    ACTIONS(547), 6,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_allow,
       anon_sym_DASH_GT,
       anon_sym_situation,
       anon_sym_expect,
-  [3823] = 2,
+  [3951] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(559), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3836] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(561), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3849] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(563), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3862] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(289), 1,
-      anon_sym_RBRACE,
-    ACTIONS(565), 1,
-      anon_sym_COMMA,
-    STATE(121), 1,
-      aux_sym_list_repeat1,
-    ACTIONS(291), 4,
+    ACTIONS(522), 1,
       sym_identifier,
+    ACTIONS(526), 1,
       anon_sym_institution,
-      anon_sym_text,
+    ACTIONS(528), 1,
       anon_sym_allow,
-  [3881] = 2,
+    ACTIONS(549), 1,
+      anon_sym_RBRACE,
+    STATE(101), 4,
+      sym_field,
+      sym_institution,
+      sym_allow,
+      aux_sym_party_repeat1,
+  [3973] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(567), 7,
+    ACTIONS(551), 1,
+      anon_sym_COMMA,
+    STATE(97), 1,
+      aux_sym_conditions_repeat1,
+    ACTIONS(554), 6,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [3991] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(499), 8,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_and,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4005] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(558), 1,
+      anon_sym_and,
+    ACTIONS(556), 7,
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_text,
@@ -7195,1147 +7868,1675 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DASH_GT,
       anon_sym_situation,
       anon_sym_expect,
-  [3894] = 2,
+  [4021] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(569), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3907] = 2,
+    ACTIONS(560), 1,
+      sym_party_code,
+    ACTIONS(562), 1,
+      sym_party_variable,
+    STATE(130), 1,
+      sym__party_ref,
+    STATE(134), 1,
+      sym__outcome,
+    STATE(155), 1,
+      sym_expectation,
+    ACTIONS(564), 3,
+      sym_per_activity,
+      sym_gap,
+      sym_overlap,
+  [4045] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(571), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3920] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(573), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3933] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(575), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3946] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(577), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3959] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(579), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3972] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(581), 7,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_DASH_GT,
-      anon_sym_situation,
-      anon_sym_expect,
-  [3985] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(282), 1,
-      anon_sym_RBRACE,
-    ACTIONS(565), 1,
-      anon_sym_COMMA,
-    STATE(106), 1,
-      aux_sym_list_repeat1,
-    ACTIONS(284), 4,
+    ACTIONS(566), 1,
       sym_identifier,
+    ACTIONS(569), 1,
+      anon_sym_RBRACE,
+    ACTIONS(571), 1,
       anon_sym_institution,
+    ACTIONS(574), 1,
+      anon_sym_allow,
+    STATE(101), 4,
+      sym_field,
+      sym_institution,
+      sym_allow,
+      aux_sym_party_repeat1,
+  [4067] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_article,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(577), 1,
+      anon_sym_RBRACE,
+    STATE(93), 4,
+      sym_article,
+      sym_text,
+      sym_allow,
+      aux_sym_chapter_repeat1,
+  [4089] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(509), 8,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_allow,
-  [4004] = 6,
+      anon_sym_DASH_GT,
+      anon_sym_and,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4103] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_article,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(579), 1,
+      anon_sym_RBRACE,
+    STATE(94), 4,
+      sym_article,
+      sym_text,
+      sym_allow,
+      aux_sym_chapter_repeat1,
+  [4125] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_article,
+    ACTIONS(99), 1,
+      anon_sym_text,
+    ACTIONS(101), 1,
+      anon_sym_allow,
+    ACTIONS(581), 1,
+      anon_sym_RBRACE,
+    STATE(102), 4,
+      sym_article,
+      sym_text,
+      sym_allow,
+      aux_sym_chapter_repeat1,
+  [4147] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(583), 1,
+      sym_identifier,
+    ACTIONS(586), 1,
+      anon_sym_RBRACE,
+    ACTIONS(588), 1,
+      anon_sym_text,
+    ACTIONS(591), 1,
+      anon_sym_allow,
+    STATE(106), 4,
+      sym_field,
+      sym_text,
+      sym_allow,
+      aux_sym_agreement_repeat1,
+  [4169] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(596), 1,
+      anon_sym_under,
+    ACTIONS(594), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4185] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(600), 1,
+      anon_sym_of,
+    ACTIONS(598), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4201] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(604), 1,
+      anon_sym_of,
+    ACTIONS(602), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4217] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(522), 1,
+      sym_identifier,
+    ACTIONS(528), 1,
+      anon_sym_allow,
+    ACTIONS(606), 1,
+      anon_sym_RBRACE,
+    ACTIONS(608), 1,
+      anon_sym_text,
+    STATE(106), 4,
+      sym_field,
+      sym_text,
+      sym_allow,
+      aux_sym_agreement_repeat1,
+  [4239] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(612), 1,
+      anon_sym_since,
+    ACTIONS(610), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4255] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(616), 1,
+      anon_sym_in,
+    ACTIONS(614), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4271] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(522), 1,
+      sym_identifier,
+    ACTIONS(528), 1,
+      anon_sym_allow,
+    ACTIONS(608), 1,
+      anon_sym_text,
+    ACTIONS(618), 1,
+      anon_sym_RBRACE,
+    STATE(110), 4,
+      sym_field,
+      sym_text,
+      sym_allow,
+      aux_sym_agreement_repeat1,
+  [4293] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(332), 1,
+      anon_sym_RBRACE,
+    ACTIONS(620), 1,
+      anon_sym_COMMA,
+    STATE(135), 1,
+      aux_sym_list_repeat1,
+    ACTIONS(334), 4,
+      sym_identifier,
+      anon_sym_institution,
+      anon_sym_text,
+      anon_sym_allow,
+  [4312] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(622), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4325] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(626), 1,
+      anon_sym_until,
+    STATE(140), 1,
+      aux_sym_expectation_repeat1,
+    ACTIONS(624), 5,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4342] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(628), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4355] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(630), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4368] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(632), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4381] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(634), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4394] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(560), 1,
       sym_party_code,
-    ACTIONS(585), 1,
+    ACTIONS(562), 1,
       sym_party_variable,
-    STATE(132), 1,
+    STATE(130), 1,
       sym__party_ref,
-    STATE(142), 1,
-      sym_expectation,
-    ACTIONS(587), 2,
+    STATE(149), 1,
+      sym__outcome,
+    ACTIONS(636), 3,
+      sym_per_activity,
       sym_gap,
       sym_overlap,
-  [4024] = 3,
+  [4415] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(591), 1,
-      anon_sym_part,
-    ACTIONS(589), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4038] = 3,
+    ACTIONS(638), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4428] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(595), 1,
-      anon_sym_part,
-    ACTIONS(593), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4052] = 3,
+    ACTIONS(640), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4441] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(599), 1,
-      anon_sym_part,
-    ACTIONS(597), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4066] = 3,
+    ACTIONS(642), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4454] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(603), 1,
-      anon_sym_part,
-    ACTIONS(601), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4080] = 3,
+    ACTIONS(644), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4467] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(607), 1,
-      anon_sym_part,
-    ACTIONS(605), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4094] = 3,
+    ACTIONS(646), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4480] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(611), 1,
-      anon_sym_part,
-    ACTIONS(609), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4108] = 3,
+    ACTIONS(648), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4493] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(615), 1,
-      anon_sym_part,
-    ACTIONS(613), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4122] = 3,
+    ACTIONS(650), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4506] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(619), 1,
-      anon_sym_part,
-    ACTIONS(617), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4136] = 3,
+    ACTIONS(554), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4519] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(623), 1,
-      anon_sym_part,
-    ACTIONS(621), 5,
-      ts_builtin_sym_end,
-      anon_sym_agreement,
-      anon_sym_party,
-      anon_sym_article,
-      anon_sym_scenario,
-  [4150] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(627), 1,
+    ACTIONS(654), 1,
       anon_sym_by,
-    ACTIONS(625), 5,
+    ACTIONS(652), 6,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_allow,
       anon_sym_situation,
       anon_sym_expect,
-  [4164] = 3,
+      anon_sym_until,
+  [4534] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(631), 1,
+    ACTIONS(656), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4547] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(658), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4560] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(660), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4573] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(626), 1,
+      anon_sym_until,
+    STATE(116), 1,
+      aux_sym_expectation_repeat1,
+    ACTIONS(662), 5,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4590] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(336), 1,
+      anon_sym_RBRACE,
+    ACTIONS(620), 1,
+      anon_sym_COMMA,
+    STATE(139), 1,
+      aux_sym_list_repeat1,
+    ACTIONS(338), 4,
+      sym_identifier,
+      anon_sym_institution,
+      anon_sym_text,
+      anon_sym_allow,
+  [4609] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(664), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4622] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(666), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4635] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(668), 7,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_DASH_GT,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4648] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(328), 1,
+      anon_sym_RBRACE,
+    ACTIONS(670), 1,
+      anon_sym_COMMA,
+    STATE(139), 1,
+      aux_sym_list_repeat1,
+    ACTIONS(326), 4,
+      sym_identifier,
+      anon_sym_institution,
+      anon_sym_text,
+      anon_sym_allow,
+  [4667] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(675), 1,
+      anon_sym_until,
+    STATE(140), 1,
+      aux_sym_expectation_repeat1,
+    ACTIONS(673), 5,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4684] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(680), 1,
       anon_sym_part,
-    ACTIONS(629), 5,
+    ACTIONS(678), 5,
       ts_builtin_sym_end,
       anon_sym_agreement,
       anon_sym_party,
       anon_sym_article,
       anon_sym_scenario,
-  [4178] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(633), 1,
-      sym_party_code,
-    ACTIONS(635), 1,
-      sym_party_variable,
-    ACTIONS(637), 1,
-      sym_several,
-    STATE(78), 1,
-      sym__party_ref,
-    STATE(93), 1,
-      sym_places,
-  [4197] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(639), 5,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_situation,
-      anon_sym_expect,
-  [4208] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(643), 1,
-      anon_sym_RBRACE,
-    ACTIONS(641), 4,
-      sym_identifier,
-      anon_sym_institution,
-      anon_sym_text,
-      anon_sym_allow,
-  [4221] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(637), 1,
-      sym_several,
-    ACTIONS(645), 1,
-      sym_party_code,
-    ACTIONS(647), 1,
-      sym_party_variable,
-    STATE(81), 1,
-      sym__party_ref,
-    STATE(117), 1,
-      sym_places,
-  [4240] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(649), 5,
-      anon_sym_RBRACE,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_text,
-      anon_sym_allow,
-  [4251] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(625), 5,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_situation,
-      anon_sym_expect,
-  [4262] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(651), 5,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_situation,
-      anon_sym_expect,
-  [4273] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(653), 5,
-      anon_sym_RBRACE,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_text,
-      anon_sym_allow,
-  [4284] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(655), 5,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_allow,
-      anon_sym_situation,
-      anon_sym_expect,
-  [4295] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(657), 5,
-      anon_sym_RBRACE,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_text,
-      anon_sym_allow,
-  [4306] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(659), 5,
-      anon_sym_RBRACE,
-      anon_sym_chapter,
-      anon_sym_article,
-      anon_sym_text,
-      anon_sym_allow,
-  [4317] = 4,
-    ACTIONS(661), 1,
-      sym_comment,
-    ACTIONS(665), 1,
-      anon_sym_DQUOTE2,
-    STATE(155), 1,
-      aux_sym_string_repeat1,
-    ACTIONS(663), 2,
-      aux_sym_string_token1,
-      sym_escape_sequence,
-  [4331] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(667), 1,
-      sym_tag,
-    ACTIONS(669), 1,
-      anon_sym_LBRACE,
-    STATE(183), 1,
-      sym_string,
-  [4347] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(671), 1,
-      sym_identifier,
-    ACTIONS(674), 1,
-      anon_sym_RBRACE,
-    STATE(147), 2,
-      sym_field,
-      aux_sym_benefit_repeat1,
-  [4361] = 4,
-    ACTIONS(661), 1,
-      sym_comment,
-    ACTIONS(679), 1,
-      anon_sym_DQUOTE2,
-    STATE(148), 1,
-      aux_sym_string_repeat1,
-    ACTIONS(676), 2,
-      aux_sym_string_token1,
-      sym_escape_sequence,
-  [4375] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(204), 1,
-      sym_activity,
-    ACTIONS(252), 3,
-      anon_sym_self_DASHemployed,
-      anon_sym_employed,
-      anon_sym_mixed,
-  [4387] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(683), 1,
-      anon_sym_RBRACE,
-    ACTIONS(681), 3,
-      sym_identifier,
-      anon_sym_institution,
-      anon_sym_allow,
-  [4399] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(685), 1,
-      sym_identifier,
-    ACTIONS(687), 1,
-      anon_sym_RBRACE,
-    STATE(147), 2,
-      sym_field,
-      aux_sym_benefit_repeat1,
-  [4413] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(685), 1,
-      sym_identifier,
-    ACTIONS(689), 1,
-      anon_sym_RBRACE,
-    STATE(147), 2,
-      sym_field,
-      aux_sym_benefit_repeat1,
-  [4427] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(685), 1,
-      sym_identifier,
-    ACTIONS(691), 1,
-      anon_sym_RBRACE,
-    STATE(152), 2,
-      sym_field,
-      aux_sym_benefit_repeat1,
-  [4441] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(685), 1,
-      sym_identifier,
-    ACTIONS(693), 1,
-      anon_sym_RBRACE,
-    STATE(151), 2,
-      sym_field,
-      aux_sym_benefit_repeat1,
-  [4455] = 4,
-    ACTIONS(661), 1,
-      sym_comment,
-    ACTIONS(697), 1,
-      anon_sym_DQUOTE2,
-    STATE(148), 1,
-      aux_sym_string_repeat1,
-    ACTIONS(695), 2,
-      aux_sym_string_token1,
-      sym_escape_sequence,
-  [4469] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(699), 1,
-      anon_sym_LBRACE,
-    STATE(222), 1,
-      sym_string,
-  [4482] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(701), 1,
-      sym_party_code,
-    ACTIONS(703), 1,
-      sym_party_variable,
-    STATE(14), 1,
-      sym__party_ref,
-  [4495] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(705), 1,
-      sym_party_code,
-    ACTIONS(707), 1,
-      sym_party_variable,
-    STATE(184), 1,
-      sym__party_ref,
-  [4508] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(709), 1,
-      sym_identifier,
-    ACTIONS(711), 1,
-      sym_check_code,
-    STATE(179), 1,
-      sym__check_ref,
-  [4521] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(713), 1,
-      anon_sym_LBRACE,
-    STATE(223), 1,
-      sym_string,
-  [4534] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(715), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(717), 1,
-      sym_prose,
-    STATE(33), 1,
-      sym_string,
-  [4547] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(719), 1,
-      anon_sym_in,
-    ACTIONS(721), 2,
-      sym_elsewhere,
-      sym_away,
-  [4558] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(723), 1,
-      sym_party_code,
-    ACTIONS(725), 1,
-      sym_party_variable,
-    STATE(108), 1,
-      sym__party_ref,
-  [4571] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(727), 1,
-      sym_party_code,
-    ACTIONS(729), 1,
-      sym_party_variable,
-    STATE(109), 1,
-      sym__party_ref,
-  [4584] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(731), 1,
-      sym_party_code,
-    ACTIONS(733), 1,
-      sym_party_variable,
-    STATE(116), 1,
-      sym__party_ref,
-  [4597] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(735), 1,
-      sym_party_code,
-    ACTIONS(737), 1,
-      sym_party_variable,
-    STATE(115), 1,
-      sym__party_ref,
-  [4610] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(739), 1,
-      sym_party_code,
-    ACTIONS(741), 1,
-      sym_party_variable,
-    STATE(182), 1,
-      sym__party_ref,
-  [4623] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(743), 1,
-      sym_party_code,
-    ACTIONS(745), 1,
-      sym_party_variable,
-    STATE(94), 1,
-      sym__party_ref,
-  [4636] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(747), 1,
-      sym_party_code,
-    ACTIONS(749), 1,
-      sym_party_variable,
-    STATE(120), 1,
-      sym__party_ref,
-  [4649] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(751), 1,
-      sym_party_code,
-    ACTIONS(753), 1,
-      sym_party_variable,
-    STATE(113), 1,
-      sym__party_ref,
-  [4662] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(755), 1,
-      sym_party_code,
-    ACTIONS(757), 1,
-      sym_party_variable,
-    STATE(118), 1,
-      sym__party_ref,
-  [4675] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(759), 1,
-      sym_party_code,
-    ACTIONS(761), 1,
-      sym_party_variable,
-    STATE(119), 1,
-      sym__party_ref,
-  [4688] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(214), 1,
-      sym_string,
   [4698] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(43), 1,
-      sym_string,
-  [4708] = 3,
+    ACTIONS(684), 1,
+      anon_sym_part,
+    ACTIONS(682), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4712] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(221), 1,
-      sym_string,
-  [4718] = 3,
+    ACTIONS(688), 1,
+      anon_sym_part,
+    ACTIONS(686), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4726] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(763), 1,
-      anon_sym_COLON,
-    ACTIONS(765), 1,
-      sym_residence_based,
-  [4728] = 3,
+    ACTIONS(692), 1,
+      anon_sym_part,
+    ACTIONS(690), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4740] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(767), 1,
-      anon_sym_in,
-    ACTIONS(769), 1,
-      sym_elsewhere,
-  [4738] = 3,
+    ACTIONS(694), 6,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_situation,
+      anon_sym_expect,
+      anon_sym_until,
+  [4752] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(220), 1,
-      sym_string,
-  [4748] = 3,
+    ACTIONS(698), 1,
+      anon_sym_part,
+    ACTIONS(696), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4766] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(32), 1,
-      sym_string,
-  [4758] = 3,
+    ACTIONS(702), 1,
+      anon_sym_part,
+    ACTIONS(700), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4780] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(31), 1,
-      sym_string,
-  [4768] = 3,
+    ACTIONS(706), 1,
+      anon_sym_part,
+    ACTIONS(704), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4794] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(228), 1,
-      sym_string,
-  [4778] = 3,
+    ACTIONS(708), 6,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_situation,
+      anon_sym_expect,
+      anon_sym_until,
+  [4806] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(176), 1,
-      sym_string,
-  [4788] = 3,
+    ACTIONS(712), 1,
+      anon_sym_part,
+    ACTIONS(710), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4820] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(771), 1,
-      sym_tag,
-    ACTIONS(773), 1,
-      anon_sym_LBRACE,
-  [4798] = 3,
+    ACTIONS(716), 1,
+      anon_sym_part,
+    ACTIONS(714), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4834] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(152), 1,
-      anon_sym_DQUOTE,
-    STATE(219), 1,
-      sym_string,
-  [4808] = 2,
+    ACTIONS(720), 1,
+      anon_sym_part,
+    ACTIONS(718), 5,
+      ts_builtin_sym_end,
+      anon_sym_agreement,
+      anon_sym_party,
+      anon_sym_article,
+      anon_sym_scenario,
+  [4848] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(775), 1,
-      anon_sym_in,
-  [4815] = 2,
+    ACTIONS(722), 5,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4859] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(777), 1,
-      anon_sym_in,
-  [4822] = 2,
+    ACTIONS(724), 5,
+      anon_sym_RBRACE,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_text,
+      anon_sym_allow,
+  [4870] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(779), 1,
-      anon_sym_COLON,
-  [4829] = 2,
+    ACTIONS(726), 5,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_allow,
+      anon_sym_situation,
+      anon_sym_expect,
+  [4881] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(781), 1,
-      anon_sym_LBRACE,
-  [4836] = 2,
+    ACTIONS(728), 5,
+      anon_sym_RBRACE,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_text,
+      anon_sym_allow,
+  [4892] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(783), 1,
-      sym_label,
-  [4843] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(785), 1,
-      anon_sym_in,
-  [4850] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(787), 1,
-      sym_number,
-  [4857] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(789), 1,
-      sym_identifier,
-  [4864] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(791), 1,
-      anon_sym_posted,
-  [4871] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(793), 1,
-      anon_sym_LBRACE,
-  [4878] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(795), 1,
-      anon_sym_COLON,
-  [4885] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(797), 1,
-      sym_label,
-  [4892] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(799), 1,
-      sym_duration,
-  [4899] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(801), 1,
-      sym_label,
-  [4906] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(803), 1,
-      sym_duration,
-  [4913] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(805), 1,
+    ACTIONS(730), 1,
+      sym_party_code,
+    ACTIONS(732), 1,
       sym_party_variable,
-  [4920] = 2,
+    ACTIONS(734), 1,
+      sym_several,
+    STATE(85), 1,
+      sym__party_ref,
+    STATE(99), 1,
+      sym_places,
+  [4911] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(807), 1,
-      anon_sym_LBRACE,
-  [4927] = 2,
+    ACTIONS(734), 1,
+      sym_several,
+    ACTIONS(736), 1,
+      sym_party_code,
+    ACTIONS(738), 1,
+      sym_party_variable,
+    STATE(89), 1,
+      sym__party_ref,
+    STATE(131), 1,
+      sym_places,
+  [4930] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(809), 1,
-      anon_sym_COLON,
-  [4934] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(811), 1,
-      anon_sym_self_DASHemployed,
+    ACTIONS(740), 5,
+      anon_sym_RBRACE,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_text,
+      anon_sym_allow,
   [4941] = 2,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(742), 5,
+      anon_sym_RBRACE,
+      anon_sym_chapter,
+      anon_sym_article,
+      anon_sym_text,
+      anon_sym_allow,
+  [4952] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_RBRACE,
+    ACTIONS(744), 4,
+      sym_identifier,
+      anon_sym_institution,
+      anon_sym_text,
+      anon_sym_allow,
+  [4965] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(750), 1,
+      anon_sym_RBRACE,
+    ACTIONS(748), 3,
+      sym_identifier,
+      anon_sym_institution,
+      anon_sym_allow,
+  [4977] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(752), 1,
+      sym_identifier,
+    ACTIONS(754), 1,
+      anon_sym_RBRACE,
+    STATE(165), 2,
+      sym_field,
+      aux_sym_benefit_repeat1,
+  [4991] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(752), 1,
+      sym_identifier,
+    ACTIONS(756), 1,
+      anon_sym_RBRACE,
+    STATE(167), 2,
+      sym_field,
+      aux_sym_benefit_repeat1,
+  [5005] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(752), 1,
+      sym_identifier,
+    ACTIONS(758), 1,
+      anon_sym_RBRACE,
+    STATE(166), 2,
+      sym_field,
+      aux_sym_benefit_repeat1,
+  [5019] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(760), 1,
+      sym_identifier,
+    ACTIONS(763), 1,
+      anon_sym_RBRACE,
+    STATE(166), 2,
+      sym_field,
+      aux_sym_benefit_repeat1,
+  [5033] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(752), 1,
+      sym_identifier,
+    ACTIONS(765), 1,
+      anon_sym_RBRACE,
+    STATE(166), 2,
+      sym_field,
+      aux_sym_benefit_repeat1,
+  [5047] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(225), 1,
+      sym_activity,
+    ACTIONS(288), 3,
+      anon_sym_self_DASHemployed,
+      anon_sym_employed,
+      anon_sym_mixed,
+  [5059] = 4,
+    ACTIONS(767), 1,
+      sym_comment,
+    ACTIONS(771), 1,
+      anon_sym_DQUOTE2,
+    STATE(171), 1,
+      aux_sym_string_repeat1,
+    ACTIONS(769), 2,
+      aux_sym_string_token1,
+      sym_escape_sequence,
+  [5073] = 4,
+    ACTIONS(767), 1,
+      sym_comment,
+    ACTIONS(775), 1,
+      anon_sym_DQUOTE2,
+    STATE(169), 1,
+      aux_sym_string_repeat1,
+    ACTIONS(773), 2,
+      aux_sym_string_token1,
+      sym_escape_sequence,
+  [5087] = 4,
+    ACTIONS(767), 1,
+      sym_comment,
+    ACTIONS(780), 1,
+      anon_sym_DQUOTE2,
+    STATE(171), 1,
+      aux_sym_string_repeat1,
+    ACTIONS(777), 2,
+      aux_sym_string_token1,
+      sym_escape_sequence,
+  [5101] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(782), 1,
+      sym_tag,
+    ACTIONS(784), 1,
+      anon_sym_LBRACE,
+    STATE(198), 1,
+      sym_string,
+  [5117] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(786), 1,
+      sym_identifier,
+    ACTIONS(789), 1,
+      anon_sym_COLON,
+    STATE(173), 1,
+      aux_sym_scope_repeat1,
+  [5130] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      sym_party_code,
+    ACTIONS(793), 1,
+      sym_party_variable,
+    STATE(120), 1,
+      sym__party_ref,
+  [5143] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(795), 1,
+      sym_party_code,
+    ACTIONS(797), 1,
+      sym_party_variable,
+    STATE(4), 1,
+      sym__party_ref,
+  [5156] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(799), 1,
+      sym_party_code,
+    ACTIONS(801), 1,
+      sym_party_variable,
+    STATE(122), 1,
+      sym__party_ref,
+  [5169] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(803), 1,
+      sym_identifier,
+    ACTIONS(805), 1,
+      anon_sym_COLON,
+    STATE(173), 1,
+      aux_sym_scope_repeat1,
+  [5182] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(807), 1,
+      sym_party_code,
+    ACTIONS(809), 1,
+      sym_party_variable,
+    STATE(195), 1,
+      sym__party_ref,
+  [5195] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(811), 1,
+      sym_party_code,
     ACTIONS(813), 1,
-      anon_sym_in,
-  [4948] = 2,
+      sym_party_variable,
+    STATE(124), 1,
+      sym__party_ref,
+  [5208] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(815), 1,
-      anon_sym_LBRACE,
-  [4955] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(817), 1,
       anon_sym_in,
-  [4962] = 2,
+    ACTIONS(817), 2,
+      sym_elsewhere,
+      sym_away,
+  [5219] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(819), 1,
-      anon_sym_COLON,
-  [4969] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_party_code,
     ACTIONS(821), 1,
-      sym_identifier,
-  [4976] = 2,
+      sym_party_variable,
+    STATE(125), 1,
+      sym__party_ref,
+  [5232] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(823), 1,
-      sym_roman,
-  [4983] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_party_code,
     ACTIONS(825), 1,
-      anon_sym_is,
-  [4990] = 2,
+      sym_party_variable,
+    STATE(126), 1,
+      sym__party_ref,
+  [5245] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(827), 1,
-      anon_sym_COLON,
-  [4997] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_party_code,
     ACTIONS(829), 1,
-      anon_sym_DASH_GT,
-  [5004] = 2,
+      sym_party_variable,
+    STATE(202), 1,
+      sym__party_ref,
+  [5258] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(831), 1,
-      sym_label,
-  [5011] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_party_code,
     ACTIONS(833), 1,
-      anon_sym_COLON,
-  [5018] = 2,
+      sym_party_variable,
+    STATE(127), 1,
+      sym__party_ref,
+  [5271] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(835), 1,
-      sym_identifier,
-  [5025] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_party_code,
     ACTIONS(837), 1,
-      anon_sym_COLON,
-  [5032] = 2,
+      sym_party_variable,
+    STATE(118), 1,
+      sym__party_ref,
+  [5284] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(839), 1,
-      ts_builtin_sym_end,
-  [5039] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      anon_sym_DQUOTE,
     ACTIONS(841), 1,
-      sym_number,
-  [5046] = 2,
+      sym_prose,
+    STATE(43), 1,
+      sym_string,
+  [5297] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(843), 1,
-      anon_sym_LBRACE,
-  [5053] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_identifier,
     ACTIONS(845), 1,
-      anon_sym_LBRACE,
-  [5060] = 2,
+      sym_check_code,
+    STATE(197), 1,
+      sym__check_ref,
+  [5310] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
     ACTIONS(847), 1,
       anon_sym_LBRACE,
-  [5067] = 2,
+    STATE(240), 1,
+      sym_string,
+  [5323] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(849), 1,
-      anon_sym_LBRACE,
-  [5074] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_party_code,
     ACTIONS(851), 1,
-      anon_sym_LBRACE,
-  [5081] = 2,
+      sym_party_variable,
+    STATE(119), 1,
+      sym__party_ref,
+  [5336] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(853), 1,
-      anon_sym_COLON,
-  [5088] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_party_code,
     ACTIONS(855), 1,
-      anon_sym_DQUOTE,
-  [5095] = 2,
+      sym_party_variable,
+    STATE(115), 1,
+      sym__party_ref,
+  [5349] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
     ACTIONS(857), 1,
       anon_sym_LBRACE,
-  [5102] = 2,
+    STATE(227), 1,
+      sym_string,
+  [5362] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(803), 1,
+      sym_identifier,
     ACTIONS(859), 1,
-      anon_sym_flag,
-  [5109] = 2,
+      anon_sym_COLON,
+    STATE(177), 1,
+      aux_sym_scope_repeat1,
+  [5375] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(861), 1,
-      anon_sym_COLON,
-  [5116] = 2,
+      sym_party_code,
+    ACTIONS(863), 1,
+      sym_party_variable,
+    STATE(103), 1,
+      sym__party_ref,
+  [5388] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(863), 1,
-      sym_label,
-  [5123] = 2,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(33), 1,
+      sym_string,
+  [5398] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(215), 1,
+      sym_string,
+  [5408] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(230), 1,
+      sym_string,
+  [5418] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(42), 1,
+      sym_string,
+  [5428] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(865), 1,
+      sym_tag,
+    ACTIONS(867), 1,
       anon_sym_LBRACE,
+  [5438] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(209), 1,
+      sym_string,
+  [5448] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(869), 1,
+      sym_duration,
+    ACTIONS(871), 1,
+      anon_sym_first,
+  [5458] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(261), 1,
+      sym_string,
+  [5468] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(192), 1,
+      sym_string,
+  [5478] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(873), 2,
+      sym_identifier,
+      anon_sym_COLON,
+  [5486] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(875), 1,
+      anon_sym_in,
+    ACTIONS(877), 1,
+      sym_elsewhere,
+  [5496] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(48), 1,
+      sym_string,
+  [5506] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_DQUOTE,
+    STATE(252), 1,
+      sym_string,
+  [5516] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(879), 2,
+      anon_sym_before,
+      anon_sym_from,
+  [5524] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      sym_label,
+  [5531] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(883), 1,
+      anon_sym_LBRACE,
+  [5538] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(885), 1,
+      sym_number,
+  [5545] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(887), 1,
+      anon_sym_in,
+  [5552] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(889), 1,
+      anon_sym_in,
+  [5559] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(891), 1,
+      sym_identifier,
+  [5566] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(893), 1,
+      anon_sym_LBRACE,
+  [5573] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(895), 1,
+      anon_sym_LBRACE,
+  [5580] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(897), 1,
+      sym_label,
+  [5587] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(899), 1,
+      anon_sym_LBRACE,
+  [5594] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(901), 1,
+      sym_identifier,
+  [5601] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(903), 1,
+      anon_sym_granted,
+  [5608] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(905), 1,
+      sym_duration,
+  [5615] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(907), 1,
+      sym_party_variable,
+  [5622] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(909), 1,
+      anon_sym_of,
+  [5629] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(911), 1,
+      anon_sym_DASH_GT,
+  [5636] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(913), 1,
+      anon_sym_posted,
+  [5643] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(915), 1,
+      anon_sym_in,
+  [5650] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(917), 1,
+      anon_sym_self_DASHemployed,
+  [5657] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(919), 1,
+      anon_sym_LBRACE,
+  [5664] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      sym_identifier,
+  [5671] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(923), 1,
+      anon_sym_LBRACE,
+  [5678] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(925), 1,
+      anon_sym_COLON,
+  [5685] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(927), 1,
+      sym_duration,
+  [5692] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(929), 1,
+      anon_sym_COLON,
+  [5699] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(931), 1,
+      sym_date,
+  [5706] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(933), 1,
+      anon_sym_DQUOTE,
+  [5713] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(935), 1,
+      anon_sym_is,
+  [5720] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(937), 1,
+      anon_sym_LBRACE,
+  [5727] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(939), 1,
+      anon_sym_COLON,
+  [5734] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(941), 1,
+      sym_identifier,
+  [5741] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(943), 1,
+      sym_date,
+  [5748] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(945), 1,
+      anon_sym_LBRACE,
+  [5755] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(947), 1,
+      sym_roman,
+  [5762] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(949), 1,
+      anon_sym_COLON,
+  [5769] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(951), 1,
+      sym_identifier,
+  [5776] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(953), 1,
+      sym_date,
+  [5783] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(955), 1,
+      sym_label,
+  [5790] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(957), 1,
+      anon_sym_in,
+  [5797] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(959), 1,
+      anon_sym_LBRACE,
+  [5804] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(961), 1,
+      anon_sym_in,
+  [5811] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(963), 1,
+      anon_sym_COLON,
+  [5818] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(965), 1,
+      anon_sym_flag,
+  [5825] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(967), 1,
+      anon_sym_COLON,
+  [5832] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(969), 1,
+      anon_sym_LBRACE,
+  [5839] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(971), 1,
+      sym_label,
+  [5846] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(973), 1,
+      anon_sym_LBRACE,
+  [5853] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(975), 1,
+      ts_builtin_sym_end,
+  [5860] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(977), 1,
+      anon_sym_COMMA,
+  [5867] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(979), 1,
+      sym_article_number,
+  [5874] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(981), 1,
+      anon_sym_COLON,
+  [5881] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(983), 1,
+      sym_label,
+  [5888] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(985), 1,
+      sym_duration,
+  [5895] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(987), 1,
+      anon_sym_COLON,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 60,
-  [SMALL_STATE(4)] = 120,
-  [SMALL_STATE(5)] = 178,
-  [SMALL_STATE(6)] = 251,
-  [SMALL_STATE(7)] = 324,
-  [SMALL_STATE(8)] = 397,
-  [SMALL_STATE(9)] = 470,
-  [SMALL_STATE(10)] = 543,
-  [SMALL_STATE(11)] = 616,
-  [SMALL_STATE(12)] = 689,
-  [SMALL_STATE(13)] = 762,
-  [SMALL_STATE(14)] = 835,
-  [SMALL_STATE(15)] = 898,
-  [SMALL_STATE(16)] = 961,
-  [SMALL_STATE(17)] = 1024,
-  [SMALL_STATE(18)] = 1081,
-  [SMALL_STATE(19)] = 1150,
-  [SMALL_STATE(20)] = 1219,
-  [SMALL_STATE(21)] = 1288,
-  [SMALL_STATE(22)] = 1336,
-  [SMALL_STATE(23)] = 1384,
-  [SMALL_STATE(24)] = 1432,
-  [SMALL_STATE(25)] = 1480,
-  [SMALL_STATE(26)] = 1525,
-  [SMALL_STATE(27)] = 1568,
-  [SMALL_STATE(28)] = 1610,
-  [SMALL_STATE(29)] = 1652,
-  [SMALL_STATE(30)] = 1694,
-  [SMALL_STATE(31)] = 1736,
-  [SMALL_STATE(32)] = 1778,
-  [SMALL_STATE(33)] = 1820,
-  [SMALL_STATE(34)] = 1861,
-  [SMALL_STATE(35)] = 1928,
-  [SMALL_STATE(36)] = 1967,
-  [SMALL_STATE(37)] = 2034,
-  [SMALL_STATE(38)] = 2098,
-  [SMALL_STATE(39)] = 2140,
-  [SMALL_STATE(40)] = 2182,
-  [SMALL_STATE(41)] = 2224,
-  [SMALL_STATE(42)] = 2260,
-  [SMALL_STATE(43)] = 2296,
-  [SMALL_STATE(44)] = 2332,
-  [SMALL_STATE(45)] = 2368,
-  [SMALL_STATE(46)] = 2404,
-  [SMALL_STATE(47)] = 2440,
-  [SMALL_STATE(48)] = 2476,
-  [SMALL_STATE(49)] = 2512,
-  [SMALL_STATE(50)] = 2548,
-  [SMALL_STATE(51)] = 2584,
-  [SMALL_STATE(52)] = 2619,
-  [SMALL_STATE(53)] = 2649,
-  [SMALL_STATE(54)] = 2679,
-  [SMALL_STATE(55)] = 2709,
-  [SMALL_STATE(56)] = 2739,
-  [SMALL_STATE(57)] = 2769,
-  [SMALL_STATE(58)] = 2800,
-  [SMALL_STATE(59)] = 2831,
-  [SMALL_STATE(60)] = 2858,
-  [SMALL_STATE(61)] = 2885,
-  [SMALL_STATE(62)] = 2903,
-  [SMALL_STATE(63)] = 2921,
-  [SMALL_STATE(64)] = 2939,
-  [SMALL_STATE(65)] = 2965,
-  [SMALL_STATE(66)] = 2991,
-  [SMALL_STATE(67)] = 3017,
-  [SMALL_STATE(68)] = 3035,
-  [SMALL_STATE(69)] = 3061,
-  [SMALL_STATE(70)] = 3087,
-  [SMALL_STATE(71)] = 3105,
-  [SMALL_STATE(72)] = 3131,
-  [SMALL_STATE(73)] = 3149,
-  [SMALL_STATE(74)] = 3175,
-  [SMALL_STATE(75)] = 3193,
-  [SMALL_STATE(76)] = 3211,
-  [SMALL_STATE(77)] = 3237,
-  [SMALL_STATE(78)] = 3256,
-  [SMALL_STATE(79)] = 3275,
-  [SMALL_STATE(80)] = 3294,
-  [SMALL_STATE(81)] = 3313,
-  [SMALL_STATE(82)] = 3332,
-  [SMALL_STATE(83)] = 3354,
-  [SMALL_STATE(84)] = 3376,
-  [SMALL_STATE(85)] = 3398,
-  [SMALL_STATE(86)] = 3420,
-  [SMALL_STATE(87)] = 3438,
-  [SMALL_STATE(88)] = 3460,
-  [SMALL_STATE(89)] = 3482,
-  [SMALL_STATE(90)] = 3504,
-  [SMALL_STATE(91)] = 3526,
-  [SMALL_STATE(92)] = 3544,
-  [SMALL_STATE(93)] = 3558,
-  [SMALL_STATE(94)] = 3574,
-  [SMALL_STATE(95)] = 3588,
-  [SMALL_STATE(96)] = 3610,
-  [SMALL_STATE(97)] = 3626,
-  [SMALL_STATE(98)] = 3642,
-  [SMALL_STATE(99)] = 3658,
-  [SMALL_STATE(100)] = 3674,
-  [SMALL_STATE(101)] = 3690,
-  [SMALL_STATE(102)] = 3708,
-  [SMALL_STATE(103)] = 3730,
-  [SMALL_STATE(104)] = 3752,
-  [SMALL_STATE(105)] = 3765,
-  [SMALL_STATE(106)] = 3778,
-  [SMALL_STATE(107)] = 3797,
-  [SMALL_STATE(108)] = 3810,
-  [SMALL_STATE(109)] = 3823,
-  [SMALL_STATE(110)] = 3836,
-  [SMALL_STATE(111)] = 3849,
-  [SMALL_STATE(112)] = 3862,
-  [SMALL_STATE(113)] = 3881,
-  [SMALL_STATE(114)] = 3894,
-  [SMALL_STATE(115)] = 3907,
-  [SMALL_STATE(116)] = 3920,
-  [SMALL_STATE(117)] = 3933,
-  [SMALL_STATE(118)] = 3946,
-  [SMALL_STATE(119)] = 3959,
-  [SMALL_STATE(120)] = 3972,
-  [SMALL_STATE(121)] = 3985,
-  [SMALL_STATE(122)] = 4004,
-  [SMALL_STATE(123)] = 4024,
-  [SMALL_STATE(124)] = 4038,
-  [SMALL_STATE(125)] = 4052,
-  [SMALL_STATE(126)] = 4066,
-  [SMALL_STATE(127)] = 4080,
-  [SMALL_STATE(128)] = 4094,
-  [SMALL_STATE(129)] = 4108,
-  [SMALL_STATE(130)] = 4122,
-  [SMALL_STATE(131)] = 4136,
-  [SMALL_STATE(132)] = 4150,
-  [SMALL_STATE(133)] = 4164,
-  [SMALL_STATE(134)] = 4178,
-  [SMALL_STATE(135)] = 4197,
-  [SMALL_STATE(136)] = 4208,
-  [SMALL_STATE(137)] = 4221,
-  [SMALL_STATE(138)] = 4240,
-  [SMALL_STATE(139)] = 4251,
-  [SMALL_STATE(140)] = 4262,
-  [SMALL_STATE(141)] = 4273,
-  [SMALL_STATE(142)] = 4284,
-  [SMALL_STATE(143)] = 4295,
-  [SMALL_STATE(144)] = 4306,
-  [SMALL_STATE(145)] = 4317,
-  [SMALL_STATE(146)] = 4331,
-  [SMALL_STATE(147)] = 4347,
-  [SMALL_STATE(148)] = 4361,
-  [SMALL_STATE(149)] = 4375,
-  [SMALL_STATE(150)] = 4387,
-  [SMALL_STATE(151)] = 4399,
-  [SMALL_STATE(152)] = 4413,
-  [SMALL_STATE(153)] = 4427,
-  [SMALL_STATE(154)] = 4441,
-  [SMALL_STATE(155)] = 4455,
-  [SMALL_STATE(156)] = 4469,
-  [SMALL_STATE(157)] = 4482,
-  [SMALL_STATE(158)] = 4495,
-  [SMALL_STATE(159)] = 4508,
-  [SMALL_STATE(160)] = 4521,
-  [SMALL_STATE(161)] = 4534,
-  [SMALL_STATE(162)] = 4547,
-  [SMALL_STATE(163)] = 4558,
-  [SMALL_STATE(164)] = 4571,
-  [SMALL_STATE(165)] = 4584,
-  [SMALL_STATE(166)] = 4597,
-  [SMALL_STATE(167)] = 4610,
-  [SMALL_STATE(168)] = 4623,
-  [SMALL_STATE(169)] = 4636,
-  [SMALL_STATE(170)] = 4649,
-  [SMALL_STATE(171)] = 4662,
-  [SMALL_STATE(172)] = 4675,
-  [SMALL_STATE(173)] = 4688,
-  [SMALL_STATE(174)] = 4698,
-  [SMALL_STATE(175)] = 4708,
-  [SMALL_STATE(176)] = 4718,
-  [SMALL_STATE(177)] = 4728,
-  [SMALL_STATE(178)] = 4738,
-  [SMALL_STATE(179)] = 4748,
-  [SMALL_STATE(180)] = 4758,
-  [SMALL_STATE(181)] = 4768,
-  [SMALL_STATE(182)] = 4778,
-  [SMALL_STATE(183)] = 4788,
-  [SMALL_STATE(184)] = 4798,
-  [SMALL_STATE(185)] = 4808,
-  [SMALL_STATE(186)] = 4815,
-  [SMALL_STATE(187)] = 4822,
-  [SMALL_STATE(188)] = 4829,
-  [SMALL_STATE(189)] = 4836,
-  [SMALL_STATE(190)] = 4843,
-  [SMALL_STATE(191)] = 4850,
-  [SMALL_STATE(192)] = 4857,
-  [SMALL_STATE(193)] = 4864,
-  [SMALL_STATE(194)] = 4871,
-  [SMALL_STATE(195)] = 4878,
-  [SMALL_STATE(196)] = 4885,
-  [SMALL_STATE(197)] = 4892,
-  [SMALL_STATE(198)] = 4899,
-  [SMALL_STATE(199)] = 4906,
-  [SMALL_STATE(200)] = 4913,
-  [SMALL_STATE(201)] = 4920,
-  [SMALL_STATE(202)] = 4927,
-  [SMALL_STATE(203)] = 4934,
-  [SMALL_STATE(204)] = 4941,
-  [SMALL_STATE(205)] = 4948,
-  [SMALL_STATE(206)] = 4955,
-  [SMALL_STATE(207)] = 4962,
-  [SMALL_STATE(208)] = 4969,
-  [SMALL_STATE(209)] = 4976,
-  [SMALL_STATE(210)] = 4983,
-  [SMALL_STATE(211)] = 4990,
-  [SMALL_STATE(212)] = 4997,
-  [SMALL_STATE(213)] = 5004,
-  [SMALL_STATE(214)] = 5011,
-  [SMALL_STATE(215)] = 5018,
-  [SMALL_STATE(216)] = 5025,
-  [SMALL_STATE(217)] = 5032,
-  [SMALL_STATE(218)] = 5039,
-  [SMALL_STATE(219)] = 5046,
-  [SMALL_STATE(220)] = 5053,
-  [SMALL_STATE(221)] = 5060,
-  [SMALL_STATE(222)] = 5067,
-  [SMALL_STATE(223)] = 5074,
-  [SMALL_STATE(224)] = 5081,
-  [SMALL_STATE(225)] = 5088,
-  [SMALL_STATE(226)] = 5095,
-  [SMALL_STATE(227)] = 5102,
-  [SMALL_STATE(228)] = 5109,
-  [SMALL_STATE(229)] = 5116,
-  [SMALL_STATE(230)] = 5123,
+  [SMALL_STATE(3)] = 63,
+  [SMALL_STATE(4)] = 126,
+  [SMALL_STATE(5)] = 199,
+  [SMALL_STATE(6)] = 272,
+  [SMALL_STATE(7)] = 345,
+  [SMALL_STATE(8)] = 405,
+  [SMALL_STATE(9)] = 478,
+  [SMALL_STATE(10)] = 551,
+  [SMALL_STATE(11)] = 624,
+  [SMALL_STATE(12)] = 697,
+  [SMALL_STATE(13)] = 770,
+  [SMALL_STATE(14)] = 843,
+  [SMALL_STATE(15)] = 916,
+  [SMALL_STATE(16)] = 989,
+  [SMALL_STATE(17)] = 1062,
+  [SMALL_STATE(18)] = 1121,
+  [SMALL_STATE(19)] = 1173,
+  [SMALL_STATE(20)] = 1225,
+  [SMALL_STATE(21)] = 1277,
+  [SMALL_STATE(22)] = 1329,
+  [SMALL_STATE(23)] = 1381,
+  [SMALL_STATE(24)] = 1433,
+  [SMALL_STATE(25)] = 1485,
+  [SMALL_STATE(26)] = 1532,
+  [SMALL_STATE(27)] = 1601,
+  [SMALL_STATE(28)] = 1670,
+  [SMALL_STATE(29)] = 1719,
+  [SMALL_STATE(30)] = 1766,
+  [SMALL_STATE(31)] = 1835,
+  [SMALL_STATE(32)] = 1882,
+  [SMALL_STATE(33)] = 1928,
+  [SMALL_STATE(34)] = 1974,
+  [SMALL_STATE(35)] = 2020,
+  [SMALL_STATE(36)] = 2066,
+  [SMALL_STATE(37)] = 2112,
+  [SMALL_STATE(38)] = 2158,
+  [SMALL_STATE(39)] = 2204,
+  [SMALL_STATE(40)] = 2283,
+  [SMALL_STATE(41)] = 2362,
+  [SMALL_STATE(42)] = 2438,
+  [SMALL_STATE(43)] = 2480,
+  [SMALL_STATE(44)] = 2521,
+  [SMALL_STATE(45)] = 2560,
+  [SMALL_STATE(46)] = 2602,
+  [SMALL_STATE(47)] = 2644,
+  [SMALL_STATE(48)] = 2686,
+  [SMALL_STATE(49)] = 2722,
+  [SMALL_STATE(50)] = 2758,
+  [SMALL_STATE(51)] = 2794,
+  [SMALL_STATE(52)] = 2830,
+  [SMALL_STATE(53)] = 2866,
+  [SMALL_STATE(54)] = 2902,
+  [SMALL_STATE(55)] = 2938,
+  [SMALL_STATE(56)] = 2974,
+  [SMALL_STATE(57)] = 3010,
+  [SMALL_STATE(58)] = 3046,
+  [SMALL_STATE(59)] = 3081,
+  [SMALL_STATE(60)] = 3113,
+  [SMALL_STATE(61)] = 3145,
+  [SMALL_STATE(62)] = 3177,
+  [SMALL_STATE(63)] = 3209,
+  [SMALL_STATE(64)] = 3241,
+  [SMALL_STATE(65)] = 3270,
+  [SMALL_STATE(66)] = 3301,
+  [SMALL_STATE(67)] = 3332,
+  [SMALL_STATE(68)] = 3361,
+  [SMALL_STATE(69)] = 3387,
+  [SMALL_STATE(70)] = 3413,
+  [SMALL_STATE(71)] = 3431,
+  [SMALL_STATE(72)] = 3449,
+  [SMALL_STATE(73)] = 3475,
+  [SMALL_STATE(74)] = 3493,
+  [SMALL_STATE(75)] = 3519,
+  [SMALL_STATE(76)] = 3545,
+  [SMALL_STATE(77)] = 3571,
+  [SMALL_STATE(78)] = 3589,
+  [SMALL_STATE(79)] = 3607,
+  [SMALL_STATE(80)] = 3625,
+  [SMALL_STATE(81)] = 3643,
+  [SMALL_STATE(82)] = 3665,
+  [SMALL_STATE(83)] = 3691,
+  [SMALL_STATE(84)] = 3717,
+  [SMALL_STATE(85)] = 3735,
+  [SMALL_STATE(86)] = 3754,
+  [SMALL_STATE(87)] = 3773,
+  [SMALL_STATE(88)] = 3792,
+  [SMALL_STATE(89)] = 3811,
+  [SMALL_STATE(90)] = 3830,
+  [SMALL_STATE(91)] = 3849,
+  [SMALL_STATE(92)] = 3871,
+  [SMALL_STATE(93)] = 3889,
+  [SMALL_STATE(94)] = 3911,
+  [SMALL_STATE(95)] = 3933,
+  [SMALL_STATE(96)] = 3951,
+  [SMALL_STATE(97)] = 3973,
+  [SMALL_STATE(98)] = 3991,
+  [SMALL_STATE(99)] = 4005,
+  [SMALL_STATE(100)] = 4021,
+  [SMALL_STATE(101)] = 4045,
+  [SMALL_STATE(102)] = 4067,
+  [SMALL_STATE(103)] = 4089,
+  [SMALL_STATE(104)] = 4103,
+  [SMALL_STATE(105)] = 4125,
+  [SMALL_STATE(106)] = 4147,
+  [SMALL_STATE(107)] = 4169,
+  [SMALL_STATE(108)] = 4185,
+  [SMALL_STATE(109)] = 4201,
+  [SMALL_STATE(110)] = 4217,
+  [SMALL_STATE(111)] = 4239,
+  [SMALL_STATE(112)] = 4255,
+  [SMALL_STATE(113)] = 4271,
+  [SMALL_STATE(114)] = 4293,
+  [SMALL_STATE(115)] = 4312,
+  [SMALL_STATE(116)] = 4325,
+  [SMALL_STATE(117)] = 4342,
+  [SMALL_STATE(118)] = 4355,
+  [SMALL_STATE(119)] = 4368,
+  [SMALL_STATE(120)] = 4381,
+  [SMALL_STATE(121)] = 4394,
+  [SMALL_STATE(122)] = 4415,
+  [SMALL_STATE(123)] = 4428,
+  [SMALL_STATE(124)] = 4441,
+  [SMALL_STATE(125)] = 4454,
+  [SMALL_STATE(126)] = 4467,
+  [SMALL_STATE(127)] = 4480,
+  [SMALL_STATE(128)] = 4493,
+  [SMALL_STATE(129)] = 4506,
+  [SMALL_STATE(130)] = 4519,
+  [SMALL_STATE(131)] = 4534,
+  [SMALL_STATE(132)] = 4547,
+  [SMALL_STATE(133)] = 4560,
+  [SMALL_STATE(134)] = 4573,
+  [SMALL_STATE(135)] = 4590,
+  [SMALL_STATE(136)] = 4609,
+  [SMALL_STATE(137)] = 4622,
+  [SMALL_STATE(138)] = 4635,
+  [SMALL_STATE(139)] = 4648,
+  [SMALL_STATE(140)] = 4667,
+  [SMALL_STATE(141)] = 4684,
+  [SMALL_STATE(142)] = 4698,
+  [SMALL_STATE(143)] = 4712,
+  [SMALL_STATE(144)] = 4726,
+  [SMALL_STATE(145)] = 4740,
+  [SMALL_STATE(146)] = 4752,
+  [SMALL_STATE(147)] = 4766,
+  [SMALL_STATE(148)] = 4780,
+  [SMALL_STATE(149)] = 4794,
+  [SMALL_STATE(150)] = 4806,
+  [SMALL_STATE(151)] = 4820,
+  [SMALL_STATE(152)] = 4834,
+  [SMALL_STATE(153)] = 4848,
+  [SMALL_STATE(154)] = 4859,
+  [SMALL_STATE(155)] = 4870,
+  [SMALL_STATE(156)] = 4881,
+  [SMALL_STATE(157)] = 4892,
+  [SMALL_STATE(158)] = 4911,
+  [SMALL_STATE(159)] = 4930,
+  [SMALL_STATE(160)] = 4941,
+  [SMALL_STATE(161)] = 4952,
+  [SMALL_STATE(162)] = 4965,
+  [SMALL_STATE(163)] = 4977,
+  [SMALL_STATE(164)] = 4991,
+  [SMALL_STATE(165)] = 5005,
+  [SMALL_STATE(166)] = 5019,
+  [SMALL_STATE(167)] = 5033,
+  [SMALL_STATE(168)] = 5047,
+  [SMALL_STATE(169)] = 5059,
+  [SMALL_STATE(170)] = 5073,
+  [SMALL_STATE(171)] = 5087,
+  [SMALL_STATE(172)] = 5101,
+  [SMALL_STATE(173)] = 5117,
+  [SMALL_STATE(174)] = 5130,
+  [SMALL_STATE(175)] = 5143,
+  [SMALL_STATE(176)] = 5156,
+  [SMALL_STATE(177)] = 5169,
+  [SMALL_STATE(178)] = 5182,
+  [SMALL_STATE(179)] = 5195,
+  [SMALL_STATE(180)] = 5208,
+  [SMALL_STATE(181)] = 5219,
+  [SMALL_STATE(182)] = 5232,
+  [SMALL_STATE(183)] = 5245,
+  [SMALL_STATE(184)] = 5258,
+  [SMALL_STATE(185)] = 5271,
+  [SMALL_STATE(186)] = 5284,
+  [SMALL_STATE(187)] = 5297,
+  [SMALL_STATE(188)] = 5310,
+  [SMALL_STATE(189)] = 5323,
+  [SMALL_STATE(190)] = 5336,
+  [SMALL_STATE(191)] = 5349,
+  [SMALL_STATE(192)] = 5362,
+  [SMALL_STATE(193)] = 5375,
+  [SMALL_STATE(194)] = 5388,
+  [SMALL_STATE(195)] = 5398,
+  [SMALL_STATE(196)] = 5408,
+  [SMALL_STATE(197)] = 5418,
+  [SMALL_STATE(198)] = 5428,
+  [SMALL_STATE(199)] = 5438,
+  [SMALL_STATE(200)] = 5448,
+  [SMALL_STATE(201)] = 5458,
+  [SMALL_STATE(202)] = 5468,
+  [SMALL_STATE(203)] = 5478,
+  [SMALL_STATE(204)] = 5486,
+  [SMALL_STATE(205)] = 5496,
+  [SMALL_STATE(206)] = 5506,
+  [SMALL_STATE(207)] = 5516,
+  [SMALL_STATE(208)] = 5524,
+  [SMALL_STATE(209)] = 5531,
+  [SMALL_STATE(210)] = 5538,
+  [SMALL_STATE(211)] = 5545,
+  [SMALL_STATE(212)] = 5552,
+  [SMALL_STATE(213)] = 5559,
+  [SMALL_STATE(214)] = 5566,
+  [SMALL_STATE(215)] = 5573,
+  [SMALL_STATE(216)] = 5580,
+  [SMALL_STATE(217)] = 5587,
+  [SMALL_STATE(218)] = 5594,
+  [SMALL_STATE(219)] = 5601,
+  [SMALL_STATE(220)] = 5608,
+  [SMALL_STATE(221)] = 5615,
+  [SMALL_STATE(222)] = 5622,
+  [SMALL_STATE(223)] = 5629,
+  [SMALL_STATE(224)] = 5636,
+  [SMALL_STATE(225)] = 5643,
+  [SMALL_STATE(226)] = 5650,
+  [SMALL_STATE(227)] = 5657,
+  [SMALL_STATE(228)] = 5664,
+  [SMALL_STATE(229)] = 5671,
+  [SMALL_STATE(230)] = 5678,
+  [SMALL_STATE(231)] = 5685,
+  [SMALL_STATE(232)] = 5692,
+  [SMALL_STATE(233)] = 5699,
+  [SMALL_STATE(234)] = 5706,
+  [SMALL_STATE(235)] = 5713,
+  [SMALL_STATE(236)] = 5720,
+  [SMALL_STATE(237)] = 5727,
+  [SMALL_STATE(238)] = 5734,
+  [SMALL_STATE(239)] = 5741,
+  [SMALL_STATE(240)] = 5748,
+  [SMALL_STATE(241)] = 5755,
+  [SMALL_STATE(242)] = 5762,
+  [SMALL_STATE(243)] = 5769,
+  [SMALL_STATE(244)] = 5776,
+  [SMALL_STATE(245)] = 5783,
+  [SMALL_STATE(246)] = 5790,
+  [SMALL_STATE(247)] = 5797,
+  [SMALL_STATE(248)] = 5804,
+  [SMALL_STATE(249)] = 5811,
+  [SMALL_STATE(250)] = 5818,
+  [SMALL_STATE(251)] = 5825,
+  [SMALL_STATE(252)] = 5832,
+  [SMALL_STATE(253)] = 5839,
+  [SMALL_STATE(254)] = 5846,
+  [SMALL_STATE(255)] = 5853,
+  [SMALL_STATE(256)] = 5860,
+  [SMALL_STATE(257)] = 5867,
+  [SMALL_STATE(258)] = 5874,
+  [SMALL_STATE(259)] = 5881,
+  [SMALL_STATE(260)] = 5888,
+  [SMALL_STATE(261)] = 5895,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -8343,406 +9544,464 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(209),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(241),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
   [17] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
   [19] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
   [21] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
   [23] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [25] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0), SHIFT_REPEAT(4),
-  [28] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0), SHIFT_REPEAT(145),
-  [31] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0), SHIFT_REPEAT(4),
-  [34] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0),
-  [36] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0),
-  [38] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [40] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [42] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [44] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
-  [46] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [48] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [50] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [52] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [54] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [56] = {.entry = {.count = 1, .reusable = false}}, SHIFT(195),
-  [58] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
-  [60] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [62] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [64] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [66] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
-  [68] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0),
-  [70] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(189),
-  [73] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
-  [76] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [79] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(181),
-  [82] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(167),
-  [85] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
-  [88] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(194),
-  [91] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
-  [94] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
-  [97] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(198),
-  [100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [104] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [106] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 6, 0, 19),
-  [108] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rule, 6, 0, 19),
-  [110] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [112] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [114] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [116] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [118] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [120] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [122] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0),
-  [124] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0),
-  [126] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
-  [129] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(197),
-  [132] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(21),
-  [135] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(199),
-  [138] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(15),
-  [141] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(200),
-  [144] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 7, 0, 19),
-  [146] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rule, 7, 0, 19),
-  [148] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [150] = {.entry = {.count = 1, .reusable = false}}, SHIFT(4),
-  [152] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [154] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [156] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_item, 1, 0, 0),
-  [158] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_item, 1, 0, 0),
-  [160] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [162] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
-  [164] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0),
-  [166] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
-  [169] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [172] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(181),
-  [175] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(167),
-  [178] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
-  [181] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(194),
-  [184] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
-  [187] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
-  [190] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(198),
-  [193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension, 1, 0, 0),
-  [197] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_extension, 1, 0, 0),
-  [199] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [201] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
-  [203] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_overrides, 3, 0, 0),
-  [205] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_overrides, 3, 0, 0),
-  [207] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_overrides_repeat1, 2, 0, 0), SHIFT_REPEAT(213),
-  [210] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_overrides_repeat1, 2, 0, 0),
-  [212] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_overrides_repeat1, 2, 0, 0),
-  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_overrides, 2, 0, 0),
-  [216] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_overrides, 2, 0, 0),
-  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension, 2, 0, 0),
-  [220] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_extension, 2, 0, 0),
-  [222] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
-  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension, 4, 0, 21),
-  [226] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_extension, 4, 0, 21),
-  [228] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension, 3, 0, 20),
-  [230] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_extension, 3, 0, 20),
-  [232] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repost_gap, 2, 0, 0),
-  [234] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repost_gap, 2, 0, 0),
-  [236] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_limit, 2, 0, 0),
-  [238] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_limit, 2, 0, 0),
-  [240] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_where_clause, 4, 0, 22),
-  [242] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_where_clause, 4, 0, 22),
-  [244] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_allow, 3, 0, 9),
-  [246] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allow, 3, 0, 9),
-  [248] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 2, 0, 0),
-  [250] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 2, 0, 0),
-  [252] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
-  [256] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
-  [258] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [260] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [262] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [264] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [266] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [268] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [270] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [272] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [274] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [276] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0),
-  [278] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0),
-  [280] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [282] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 2, 0, 0),
-  [284] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 2, 0, 0),
-  [286] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0), SHIFT_REPEAT(59),
-  [289] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 1, 0, 0),
-  [291] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 1, 0, 0),
-  [293] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_benefit, 4, 0, 15),
-  [295] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_benefit, 4, 0, 15),
-  [297] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 4, 0, 13),
-  [299] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_paragraph, 4, 0, 13),
-  [301] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_define, 4, 0, 14),
-  [303] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_define, 4, 0, 14),
-  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block, 4, 0, 10),
-  [307] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block, 4, 0, 10),
-  [309] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scope, 5, 0, 17),
-  [311] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_scope, 5, 0, 17),
-  [313] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 5, 0, 13),
-  [315] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_paragraph, 5, 0, 13),
-  [317] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_benefit, 5, 0, 15),
-  [319] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_benefit, 5, 0, 15),
-  [321] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scope, 6, 0, 18),
-  [323] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_scope, 6, 0, 18),
-  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block, 3, 0, 10),
-  [327] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block, 3, 0, 10),
-  [329] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_line, 3, 0, 11),
-  [331] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_line, 3, 0, 11),
-  [333] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_item, 1, 0, 0), SHIFT(4),
-  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [338] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
-  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
-  [342] = {.entry = {.count = 1, .reusable = false}}, SHIFT(51),
-  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [348] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(178),
-  [351] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(158),
-  [354] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(209),
-  [357] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
-  [360] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(175),
-  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 5, 0, 6),
-  [365] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 5, 0, 6),
-  [367] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 5, 0, 7),
-  [369] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 5, 0, 7),
-  [371] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 6, 0, 7),
-  [373] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 6, 0, 7),
-  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
-  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [379] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [381] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [385] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0),
-  [387] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
-  [390] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [393] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0), SHIFT_REPEAT(211),
-  [396] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 7, 0, 12),
-  [401] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 7, 0, 12),
-  [403] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
-  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 5, 0, 2),
-  [409] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 5, 0, 2),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
-  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 6, 0, 12),
-  [415] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 6, 0, 12),
-  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0),
-  [419] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0), SHIFT_REPEAT(191),
-  [422] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
-  [425] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
-  [428] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [431] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 4, 0, 2),
-  [433] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 4, 0, 2),
-  [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 6, 0, 6),
-  [437] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 6, 0, 6),
-  [439] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
-  [441] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_places_repeat1, 2, 0, 0),
-  [443] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_places_repeat1, 2, 0, 0), SHIFT_REPEAT(168),
-  [446] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_places, 1, 0, 0),
-  [448] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_places, 1, 0, 0), SHIFT(168),
-  [451] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_places, 2, 0, 0),
-  [453] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_places, 2, 0, 0), SHIFT(168),
-  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [458] = {.entry = {.count = 1, .reusable = false}}, SHIFT(224),
-  [460] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [462] = {.entry = {.count = 1, .reusable = false}}, SHIFT(161),
-  [464] = {.entry = {.count = 1, .reusable = false}}, SHIFT(159),
-  [466] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_agreement_repeat1, 2, 0, 0), SHIFT_REPEAT(224),
-  [469] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_agreement_repeat1, 2, 0, 0),
-  [471] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_agreement_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
-  [474] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_agreement_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [477] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
-  [479] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [481] = {.entry = {.count = 1, .reusable = false}}, SHIFT(173),
-  [483] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [485] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_conditions, 2, 0, 0),
-  [487] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_chapter_repeat1, 2, 0, 0),
-  [489] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_chapter_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
-  [492] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_chapter_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
-  [495] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_chapter_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [498] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [500] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_party_repeat1, 2, 0, 0), SHIFT_REPEAT(224),
-  [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_party_repeat1, 2, 0, 0),
-  [505] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_party_repeat1, 2, 0, 0), SHIFT_REPEAT(173),
-  [508] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_party_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
-  [513] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_conditions_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
-  [516] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_conditions_repeat1, 2, 0, 0),
-  [518] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_activity_condition, 3, 0, 0),
-  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
-  [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [524] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [526] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_posted_condition, 1, 0, 0),
-  [528] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_seafarer, 1, 0, 0),
-  [530] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [532] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_civil_servant, 1, 0, 0),
-  [534] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
-  [536] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_mission_staff, 1, 0, 0),
-  [538] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
-  [540] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_locally_engaged, 1, 0, 0),
-  [542] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [544] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_conditions, 1, 0, 0),
-  [546] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [548] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
-  [550] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_employer_condition, 2, 0, 0),
-  [552] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0), SHIFT_REPEAT(60),
-  [555] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_resides_condition, 2, 0, 0),
-  [557] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_usually_condition, 4, 0, 0),
-  [559] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_seafarer, 4, 0, 0),
-  [561] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_posted_condition, 2, 0, 0),
-  [563] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_posted, 2, 0, 0),
-  [565] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
-  [567] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_works_condition, 3, 0, 0),
-  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_condition, 1, 0, 0),
-  [571] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_employer_condition, 3, 0, 0),
-  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_resides_condition, 3, 0, 0),
-  [575] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_activity_condition, 7, 0, 0),
-  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_civil_servant, 3, 0, 0),
-  [579] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_mission_staff, 3, 0, 0),
-  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_locally_engaged, 3, 0, 0),
-  [583] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [585] = {.entry = {.count = 1, .reusable = false}}, SHIFT(132),
-  [587] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [589] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part, 4, 0, 2),
-  [591] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_part, 4, 0, 2),
-  [593] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agreement, 4, 0, 1),
-  [595] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_agreement, 4, 0, 1),
-  [597] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part, 6, 0, 6),
-  [599] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_part, 6, 0, 6),
-  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scenario, 4, 0, 3),
-  [603] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_scenario, 4, 0, 3),
-  [605] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agreement, 5, 0, 1),
-  [607] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_agreement, 5, 0, 1),
-  [609] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_party, 6, 0, 5),
-  [611] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_party, 6, 0, 5),
-  [613] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part, 5, 0, 2),
-  [615] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_part, 5, 0, 2),
-  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scenario, 5, 0, 3),
-  [619] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_scenario, 5, 0, 3),
-  [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_party, 5, 0, 5),
-  [623] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_party, 5, 0, 5),
-  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expectation, 1, 0, 0),
-  [627] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [629] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part, 5, 0, 6),
-  [631] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_part, 5, 0, 6),
-  [633] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
-  [635] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
-  [637] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [639] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expectation, 3, 0, 0),
-  [641] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 3, 0, 8),
-  [643] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 3, 0, 8),
-  [645] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [647] = {.entry = {.count = 1, .reusable = false}}, SHIFT(81),
-  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_chapter, 5, 0, 2),
-  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_situation, 3, 0, 0),
-  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_chapter, 5, 0, 6),
-  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expect, 3, 0, 0),
-  [657] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_chapter, 6, 0, 6),
-  [659] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_chapter, 4, 0, 2),
-  [661] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
-  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [667] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
-  [669] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [671] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_benefit_repeat1, 2, 0, 0), SHIFT_REPEAT(224),
-  [674] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_benefit_repeat1, 2, 0, 0),
-  [676] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(148),
-  [679] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [681] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_institution, 4, 0, 16),
-  [683] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_institution, 4, 0, 16),
-  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [687] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
-  [691] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [693] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
-  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
-  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [703] = {.entry = {.count = 1, .reusable = false}}, SHIFT(14),
-  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [707] = {.entry = {.count = 1, .reusable = false}}, SHIFT(184),
-  [709] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
-  [711] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [713] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [715] = {.entry = {.count = 1, .reusable = false}}, SHIFT(145),
-  [717] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
-  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [723] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [725] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
-  [727] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [729] = {.entry = {.count = 1, .reusable = false}}, SHIFT(109),
-  [731] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [733] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
-  [735] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [737] = {.entry = {.count = 1, .reusable = false}}, SHIFT(115),
-  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [741] = {.entry = {.count = 1, .reusable = false}}, SHIFT(182),
-  [743] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [745] = {.entry = {.count = 1, .reusable = false}}, SHIFT(94),
-  [747] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
-  [749] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
-  [751] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [753] = {.entry = {.count = 1, .reusable = false}}, SHIFT(113),
-  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [757] = {.entry = {.count = 1, .reusable = false}}, SHIFT(118),
-  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [761] = {.entry = {.count = 1, .reusable = false}}, SHIFT(119),
-  [763] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [767] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [769] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [771] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
-  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
-  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
-  [785] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_activity, 1, 0, 0),
-  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [793] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_keyword, 1, 0, 0),
-  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_line_keyword, 1, 0, 0),
-  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [799] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [801] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [821] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
-  [825] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [827] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
-  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [839] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
-  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [855] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__check_ref, 1, 0, 4),
-  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
-  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [863] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
-  [865] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 6, 0, 21),
+  [27] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rule, 6, 0, 21),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [45] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 7, 0, 21),
+  [47] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rule, 7, 0, 21),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0),
+  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0),
+  [55] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(21),
+  [58] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
+  [61] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(200),
+  [64] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
+  [67] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(207),
+  [70] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(6),
+  [73] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(220),
+  [76] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rule_repeat1, 2, 0, 0), SHIFT_REPEAT(221),
+  [79] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0), SHIFT_REPEAT(25),
+  [82] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0), SHIFT_REPEAT(170),
+  [85] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0), SHIFT_REPEAT(7),
+  [88] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0), SHIFT_REPEAT(7),
+  [91] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0),
+  [93] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_item_repeat1, 2, 0, 0),
+  [95] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
+  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [99] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [105] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [107] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
+  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [111] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [113] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
+  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
+  [117] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [119] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
+  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
+  [123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0),
+  [127] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(253),
+  [130] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
+  [133] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
+  [136] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
+  [139] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
+  [142] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(213),
+  [145] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(214),
+  [148] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [151] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [154] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_article_repeat1, 2, 0, 0), SHIFT_REPEAT(245),
+  [157] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [163] = {.entry = {.count = 1, .reusable = false}}, SHIFT(25),
+  [165] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [167] = {.entry = {.count = 1, .reusable = false}}, SHIFT(7),
+  [169] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [171] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_item, 1, 0, 0),
+  [173] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_item, 1, 0, 0),
+  [175] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_overrides_repeat1, 2, 0, 0), SHIFT_REPEAT(208),
+  [178] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_overrides_repeat1, 2, 0, 0),
+  [180] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_overrides_repeat1, 2, 0, 0),
+  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [184] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_overrides, 2, 0, 0),
+  [186] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_overrides, 2, 0, 0),
+  [188] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_overrides, 3, 0, 0),
+  [190] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_overrides, 3, 0, 0),
+  [192] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [194] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension, 1, 0, 0),
+  [196] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_extension, 1, 0, 0),
+  [198] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
+  [200] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [202] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_branches_clause, 2, 0, 0),
+  [204] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_branches_clause, 2, 0, 0),
+  [206] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_branches_clause, 3, 0, 0),
+  [208] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_branches_clause, 3, 0, 0),
+  [210] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_branches_clause_repeat1, 2, 0, 0), SHIFT_REPEAT(243),
+  [213] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_branches_clause_repeat1, 2, 0, 0),
+  [215] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_branches_clause_repeat1, 2, 0, 0),
+  [217] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__value, 1, 0, 8),
+  [219] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__value, 1, 0, 8),
+  [221] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [223] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [225] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension, 2, 0, 0),
+  [227] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_extension, 2, 0, 0),
+  [229] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [231] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0),
+  [233] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
+  [236] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
+  [239] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
+  [242] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
+  [245] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(213),
+  [248] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(214),
+  [251] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [254] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [257] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(245),
+  [260] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension, 3, 0, 22),
+  [262] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_extension, 3, 0, 22),
+  [264] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_where_clause, 4, 0, 24),
+  [266] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_where_clause, 4, 0, 24),
+  [268] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_begun_clause, 3, 0, 0),
+  [270] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_begun_clause, 3, 0, 0),
+  [272] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_limit, 3, 0, 0),
+  [274] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_limit, 3, 0, 0),
+  [276] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_limit, 2, 0, 0),
+  [278] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_limit, 2, 0, 0),
+  [280] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_repost_gap, 2, 0, 0),
+  [282] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_repost_gap, 2, 0, 0),
+  [284] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension, 4, 0, 23),
+  [286] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_extension, 4, 0, 23),
+  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [292] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [294] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
+  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
+  [304] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [306] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [308] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [310] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [312] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [316] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [318] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_allow, 3, 0, 10),
+  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_allow, 3, 0, 10),
+  [322] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_text, 2, 0, 0),
+  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text, 2, 0, 0),
+  [326] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0),
+  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0),
+  [330] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
+  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 1, 0, 0),
+  [334] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 1, 0, 0),
+  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 2, 0, 0),
+  [338] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 2, 0, 0),
+  [340] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0), SHIFT_REPEAT(67),
+  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_define, 4, 0, 15),
+  [345] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_define, 4, 0, 15),
+  [347] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_line, 3, 0, 12),
+  [349] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_line, 3, 0, 12),
+  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block, 3, 0, 11),
+  [353] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block, 3, 0, 11),
+  [355] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_benefit, 4, 0, 17),
+  [357] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_benefit, 4, 0, 17),
+  [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 4, 0, 14),
+  [361] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_paragraph, 4, 0, 14),
+  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block, 4, 0, 11),
+  [365] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block, 4, 0, 11),
+  [367] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 5, 0, 14),
+  [369] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_paragraph, 5, 0, 14),
+  [371] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scope, 5, 0, 19),
+  [373] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_scope, 5, 0, 19),
+  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scope, 6, 0, 20),
+  [377] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_scope, 6, 0, 20),
+  [379] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_benefit, 5, 0, 17),
+  [381] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_benefit, 5, 0, 17),
+  [383] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_item, 1, 0, 0), SHIFT(25),
+  [386] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [388] = {.entry = {.count = 1, .reusable = false}}, SHIFT(58),
+  [390] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [392] = {.entry = {.count = 1, .reusable = false}}, SHIFT(17),
+  [394] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [396] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [398] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(206),
+  [401] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(178),
+  [404] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(241),
+  [407] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
+  [410] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(199),
+  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0),
+  [417] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
+  [420] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
+  [423] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0), SHIFT_REPEAT(258),
+  [426] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scenario_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
+  [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0),
+  [431] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0), SHIFT_REPEAT(210),
+  [434] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
+  [437] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
+  [440] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_part_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
+  [443] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 6, 0, 13),
+  [445] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 6, 0, 13),
+  [447] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 6, 0, 6),
+  [449] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 6, 0, 6),
+  [451] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [455] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 7, 0, 13),
+  [457] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 7, 0, 13),
+  [459] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [461] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
+  [463] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [465] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [467] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [469] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 5, 0, 2),
+  [471] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 5, 0, 2),
+  [473] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 5, 0, 6),
+  [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 5, 0, 6),
+  [477] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 5, 0, 7),
+  [479] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 5, 0, 7),
+  [481] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 4, 0, 2),
+  [483] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 4, 0, 2),
+  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
+  [487] = {.entry = {.count = 1, .reusable = false}}, SHIFT(138),
+  [489] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_accompanying, 1, 0, 0),
+  [491] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [493] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [495] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_article, 6, 0, 7),
+  [497] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_article, 6, 0, 7),
+  [499] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_places, 1, 0, 0),
+  [501] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_places, 1, 0, 0), SHIFT(193),
+  [504] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_places, 2, 0, 0),
+  [506] = {.entry = {.count = 2, .reusable = true}}, REDUCE(sym_places, 2, 0, 0), SHIFT(193),
+  [509] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_places_repeat1, 2, 0, 0),
+  [511] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_places_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
+  [514] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [516] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_posted_condition, 1, 0, 0),
+  [518] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [522] = {.entry = {.count = 1, .reusable = false}}, SHIFT(249),
+  [524] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [526] = {.entry = {.count = 1, .reusable = false}}, SHIFT(201),
+  [528] = {.entry = {.count = 1, .reusable = false}}, SHIFT(187),
+  [530] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [532] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_conditions, 2, 0, 0),
+  [534] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_chapter_repeat1, 2, 0, 0),
+  [536] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_chapter_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
+  [539] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_chapter_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
+  [542] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_chapter_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
+  [545] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [547] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_conditions, 1, 0, 0),
+  [549] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [551] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_conditions_repeat1, 2, 0, 0), SHIFT_REPEAT(41),
+  [554] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_conditions_repeat1, 2, 0, 0),
+  [556] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_activity_condition, 3, 0, 0),
+  [558] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [560] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [562] = {.entry = {.count = 1, .reusable = false}}, SHIFT(130),
+  [564] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
+  [566] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_party_repeat1, 2, 0, 0), SHIFT_REPEAT(249),
+  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_party_repeat1, 2, 0, 0),
+  [571] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_party_repeat1, 2, 0, 0), SHIFT_REPEAT(201),
+  [574] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_party_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
+  [577] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [579] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [581] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [583] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_agreement_repeat1, 2, 0, 0), SHIFT_REPEAT(249),
+  [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_agreement_repeat1, 2, 0, 0),
+  [588] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_agreement_repeat1, 2, 0, 0), SHIFT_REPEAT(186),
+  [591] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_agreement_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
+  [594] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_seafarer, 1, 0, 0),
+  [596] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [598] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_civil_servant, 1, 0, 0),
+  [600] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [602] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_mission_staff, 1, 0, 0),
+  [604] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [606] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [608] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
+  [610] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_posted_condition, 2, 0, 0),
+  [612] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_locally_engaged, 1, 0, 0),
+  [616] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [618] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
+  [620] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [622] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_works_condition, 3, 0, 0),
+  [624] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expectation, 2, 0, 0),
+  [626] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
+  [628] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_posted_condition, 4, 0, 0),
+  [630] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_usually_condition, 4, 0, 0),
+  [632] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_seafarer, 4, 0, 0),
+  [634] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_employer_condition, 3, 0, 0),
+  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
+  [638] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_resides_condition, 3, 0, 0),
+  [640] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_posted_condition, 3, 0, 0),
+  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_national_condition, 3, 0, 0),
+  [644] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_civil_servant, 3, 0, 0),
+  [646] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_mission_staff, 3, 0, 0),
+  [648] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_locally_engaged, 3, 0, 0),
+  [650] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status_condition, 1, 0, 0),
+  [652] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__outcome, 1, 0, 0),
+  [654] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [656] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_activity_condition, 7, 0, 0),
+  [658] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_employer_condition, 2, 0, 0),
+  [660] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_resides_condition, 2, 0, 0),
+  [662] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expectation, 1, 0, 0),
+  [664] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extension_granted, 2, 0, 0),
+  [666] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_posted, 2, 0, 0),
+  [668] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_accompanying, 2, 0, 0),
+  [670] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0), SHIFT_REPEAT(64),
+  [673] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_expectation_repeat1, 2, 0, 0),
+  [675] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_expectation_repeat1, 2, 0, 0), SHIFT_REPEAT(260),
+  [678] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_party, 5, 0, 5),
+  [680] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_party, 5, 0, 5),
+  [682] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_party, 6, 0, 5),
+  [684] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_party, 6, 0, 5),
+  [686] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part, 5, 0, 6),
+  [688] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_part, 5, 0, 6),
+  [690] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part, 6, 0, 6),
+  [692] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_part, 6, 0, 6),
+  [694] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__outcome, 3, 0, 0),
+  [696] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agreement, 5, 0, 1),
+  [698] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_agreement, 5, 0, 1),
+  [700] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scenario, 4, 0, 3),
+  [702] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_scenario, 4, 0, 3),
+  [704] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part, 4, 0, 2),
+  [706] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_part, 4, 0, 2),
+  [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_expectation_repeat1, 4, 0, 0),
+  [710] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scenario, 5, 0, 3),
+  [712] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_scenario, 5, 0, 3),
+  [714] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agreement, 4, 0, 1),
+  [716] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_agreement, 4, 0, 1),
+  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part, 5, 0, 2),
+  [720] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_part, 5, 0, 2),
+  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_situation, 3, 0, 0),
+  [724] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_chapter, 4, 0, 2),
+  [726] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expect, 3, 0, 0),
+  [728] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_chapter, 6, 0, 6),
+  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
+  [732] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
+  [734] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [736] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [738] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
+  [740] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_chapter, 5, 0, 6),
+  [742] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_chapter, 5, 0, 2),
+  [744] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 3, 0, 9),
+  [746] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 3, 0, 9),
+  [748] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_institution, 4, 0, 18),
+  [750] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_institution, 4, 0, 18),
+  [752] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
+  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
+  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
+  [760] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_benefit_repeat1, 2, 0, 0), SHIFT_REPEAT(249),
+  [763] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_benefit_repeat1, 2, 0, 0),
+  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
+  [767] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [769] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [771] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [777] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(171),
+  [780] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [782] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [784] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [786] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_scope_repeat1, 2, 0, 0), SHIFT_REPEAT(203),
+  [789] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_scope_repeat1, 2, 0, 0),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [793] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
+  [795] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [797] = {.entry = {.count = 1, .reusable = false}}, SHIFT(4),
+  [799] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [801] = {.entry = {.count = 1, .reusable = false}}, SHIFT(122),
+  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [809] = {.entry = {.count = 1, .reusable = false}}, SHIFT(195),
+  [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [813] = {.entry = {.count = 1, .reusable = false}}, SHIFT(124),
+  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
+  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
+  [821] = {.entry = {.count = 1, .reusable = false}}, SHIFT(125),
+  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
+  [825] = {.entry = {.count = 1, .reusable = false}}, SHIFT(126),
+  [827] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [829] = {.entry = {.count = 1, .reusable = false}}, SHIFT(202),
+  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
+  [833] = {.entry = {.count = 1, .reusable = false}}, SHIFT(127),
+  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [837] = {.entry = {.count = 1, .reusable = false}}, SHIFT(118),
+  [839] = {.entry = {.count = 1, .reusable = false}}, SHIFT(170),
+  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
+  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [851] = {.entry = {.count = 1, .reusable = false}}, SHIFT(119),
+  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [855] = {.entry = {.count = 1, .reusable = false}}, SHIFT(115),
+  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
+  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [863] = {.entry = {.count = 1, .reusable = false}}, SHIFT(103),
+  [865] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [867] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [871] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
+  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_scope_repeat1, 1, 0, 16),
+  [875] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [877] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [879] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_activity, 1, 0, 0),
+  [889] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [891] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_keyword, 1, 0, 0),
+  [895] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [897] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [899] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
+  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [909] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
+  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
+  [933] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__check_ref, 1, 0, 4),
+  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [945] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
+  [949] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_line_keyword, 1, 0, 0),
+  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [953] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [957] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [959] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [961] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [963] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [965] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [967] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
+  [969] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [971] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
+  [973] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [975] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [977] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [979] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [981] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [983] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [985] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [987] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
 };
 
 #ifdef __cplusplus
