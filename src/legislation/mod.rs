@@ -220,6 +220,11 @@ impl<'a> Analysis<'a> {
         self.rows.len()
     }
 
+    /// Whether the budget stopped the analysis before every class was decided (P313).
+    pub fn exhausted(&self) -> bool {
+        self.exhausted
+    }
+
     /// The gaps and overlaps, one per distinct defect, in a deterministic order.
     pub fn defects(&self) -> Vec<Defect> {
         findings::defects(self)

@@ -445,8 +445,11 @@ impl RuleSet {
         // Phantom Parties (in no situation) let a rule bind more variables than the situation
         // has Parties, so that its other conditions can still be weighed.
         let mut domain = parties.clone();
-        domain
-            .extend((0..r.bound).filter_map(|i| Party::MAX.checked_sub(Party::try_from(i).ok()?)));
+        // At most a few: a rule binding more Parties than that never comes close anyway, and
+        // trying every binding of ten variables over twelve Parties would take minutes.
+        domain.extend(
+            (0..r.bound.min(3)).filter_map(|i| Party::MAX.checked_sub(Party::try_from(i).ok()?)),
+        );
         each_binding(r, s, &domain, 0, &mut binding, &mut visit, false);
         // With no failing condition, the posting is longer than the rule's limit.
         Some(best.unwrap_or((r.conds.first().map(|_| 0), 0)))

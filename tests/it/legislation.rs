@@ -257,3 +257,79 @@ fn decision_table_of_arcadia_borduria() {
     let back: Vec<pacta::legislation::Decision> = serde_json::from_value(json).unwrap();
     assert_eq!(back, table);
 }
+
+/// An agreement of `n` Parties, the first `named` of which each have their own rule naming them
+/// by code (`employed in P3 -> P3`), plus a general rule for the self-employed.
+fn named_parties(n: usize, named: usize) -> String {
+    let code = |i: usize| {
+        let a = (b'A' + (i / 26) as u8) as char;
+        let b = (b'A' + (i % 26) as u8) as char;
+        format!("Q{a}{b}")
+    };
+    let mut s = String::from("agreement \"Many Parties\" {\n  kind: coordination\n}\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "party {} \"State {i}\" {{ schemes: old-age }}\n",
+            code(i)
+        ));
+    }
+    s.push_str("article 1 \"Rules\" {\n");
+    for i in 0..named {
+        let c = code(i);
+        s.push_str(&format!("  rule 1.{}: employed in {c} -> {c}\n", i + 1));
+    }
+    s.push_str(&format!(
+        "  rule 1.{}: self-employed in X -> X\n}}\n",
+        named + 1
+    ));
+    s
+}
+
+fn analysed(text: &str) -> (usize, bool) {
+    let checked = pacta::check_source("many.pacta", text, &Config::default());
+    let a = checked.agreement.as_ref().expect("resolves");
+    let analysis = pacta::legislation::Analysis::new(a);
+    (analysis.classes(), analysis.exhausted())
+}
+
+#[test]
+fn parties_named_alike_cost_nothing_more() {
+    // Twelve Parties each with its own `employed in XA -> XA` took 58 s and 6.8 GB before the
+    // classes of interchangeable Parties: now the number of situations decided does not depend on
+    // how many Parties are named alike, and no budget is needed.
+    let (c12, e12) = analysed(&named_parties(12, 12));
+    let (c32, e32) = analysed(&named_parties(32, 32));
+    let (c300, e300) = analysed(&named_parties(300, 10));
+    let (c30, _) = analysed(&named_parties(30, 10));
+    assert!(!e12 && !e32 && !e300);
+    assert_eq!(
+        c12, c32,
+        "the count of decided classes grows with Parties named alike"
+    );
+    assert_eq!(
+        c300, c30,
+        "the count of decided classes grows with unnamed Parties"
+    );
+    assert!(c12 < 20_000, "{c12} classes for 12 named Parties");
+}
+
+#[test]
+fn a_rule_needing_more_parties_than_the_agreement_has_is_cheap_and_dead() {
+    // `employed in A and B and … and J` binds ten distinct Parties: with two Parties it can never
+    // apply (P311), and the space is no larger than for an ordinary rule.
+    let rule = "employed in A and B and C and D and E and F and G and H and I and J -> A";
+    let text = |r: &str| {
+        format!(
+            "agreement \"t\" {{\n  kind: coordination\n}}\nparty XA \"A\" {{ schemes: old-age }}\nparty XB \"B\" {{ schemes: old-age }}\narticle 1 \"Rules\" {{\n  rule 1.1: employed in X -> X\n  rule 1.2: {r}\n}}\n"
+        )
+    };
+    let (wide, exhausted) = analysed(&text(rule));
+    let (narrow, _) = analysed(&text("employed in X and Y -> X"));
+    assert!(!exhausted);
+    assert!(wide <= narrow, "{wide} classes against {narrow}");
+    let checked = pacta::check_source("wide.pacta", &text(rule), &Config::default());
+    assert!(checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "P311" && d.message.contains("1.2")));
+}
