@@ -171,6 +171,8 @@
     ("\\_<[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\\_>" . 'pacta-date-face)
     (,(concat "\\_<[0-9]+[ \t]+" (pacta--kw pacta-units)) . 'pacta-duration-face)
     ("\\_<[0-9]+%" . 'pacta-number-face)
+    ("\\_<[IVXLCDM]+\\(?:\\.[0-9]+\\|([A-Za-z0-9]+)\\)+[a-z]?" . 'pacta-label-face)
+    ("\\_<[0-9]+[a-z]+\\(?:\\.[0-9]+\\|([A-Za-z0-9]+)\\)*\\_>" . 'pacta-label-face)
     ("\\_<[0-9]+\\(?:\\.[0-9]+\\|([A-Za-z0-9]+)\\)+[a-z]?" . 'pacta-label-face)
     ("\\_<[0-9]+\\_>" . 'pacta-number-face)
     ;; Codes.

@@ -31,7 +31,8 @@ syn keyword pactaOutcome gap overlap
 
 " ── rule clauses ──
 syn keyword pactaClause overrides limit extension repost-gap no-replacement where
-syn keyword pactaClause first branches begun per-activity person-level
+syn keyword pactaClause first begun per-activity person-level
+syn match pactaClause /\<branches\>\ze\s\+[a-z]/
 
 " ── conditions ──
 syn keyword pactaCondition self-employed employed mixed several works employer resides elsewhere
@@ -68,6 +69,9 @@ syn match pactaNumber /\<\d\+\>/
 syn match pactaPercent /\<\d\+%/
 syn match pactaLabel /\<\d\+\%(\.\d\+\|([A-Za-z0-9]\+)\)\+\l\=[A-Za-z0-9_.-]\@!/
 syn match pactaLabel /\%(\d\+\l*\|[IVXLCDM]\+[.(]\@=\)\%(\.\d\+\|([A-Za-z0-9]\+)\)*\l\=/ contained
+" Labels as signed: a Roman article number (`VI.1a`) or a number with letters (`6a`, `5bis.1`).
+syn match pactaLabel /\<[IVXLCDM]\+\%(\.\d\+\|([A-Za-z0-9]\+)\)\+\l\=[A-Za-z0-9_.-]\@!/
+syn match pactaLabel /\<\d\+\l\+\%(\.\d\+\|([A-Za-z0-9]\+)\)*\l\=[A-Za-z0-9_.-]\@!/
 syn keyword pactaUnit contained days day weeks week months month quarters quarter years year
 syn match pactaDuration /\<\d\+[ \t]\+\%(days\|day\|weeks\|week\|months\|month\|quarters\|quarter\|years\|year\)\>/ contains=pactaUnit
 syn match pactaDate /\<\d\{4}-\d\d-\d\d\>/
