@@ -40,7 +40,6 @@ pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
     let mut groups: BTreeMap<(u8, String), Entry> = BTreeMap::new();
     let no_rules = a.rules.rules.is_empty();
     let mut consider = |gi: usize, s: &Situation, e: &Eval| {
-        let suffix = String::new();
         let (rank, key, rules) = match &e.verdict {
             Verdict::Gap if !a.promises_coverage => return,
             Verdict::Gap if no_rules => (1, "everyone".to_string(), Vec::new()),
@@ -56,7 +55,6 @@ pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
             }
             _ => return,
         };
-        let key = format!("{key}{suffix}");
         let entry = groups
             .entry((rank, key))
             .or_insert_with(|| (s.clone(), e.clone(), rules.clone(), gi, Default::default()));

@@ -182,8 +182,7 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub fn new(agreement: &'a Agreement) -> Analysis<'a> {
         let rules = RuleSet::compile(agreement);
-        let rule_branches: Vec<_> = rules.rules.iter().map(|r| r.branches.clone()).collect();
-        let groups = national::groups(agreement, &rule_branches);
+        let groups = rules.groups(agreement);
         let classes = symmetry::classes(agreement, &rules, &groups);
         let nationality = groups
             .iter()
@@ -318,8 +317,9 @@ impl<'a> Analysis<'a> {
             .map(|(s, _)| s.to_string())
             .collect();
         for m in &mut merged {
-            let decisions = if single.contains(&m.situation) { 1 } else { 2 };
-            if decisions == 1 && per_situation.get(&m.situation).copied().unwrap_or(0) >= groups {
+            if single.contains(&m.situation)
+                && per_situation.get(&m.situation).copied().unwrap_or(0) >= groups
+            {
                 m.branches.clear();
             }
         }
@@ -356,7 +356,7 @@ pub fn specialis_pairs(agreement: &Agreement) -> Vec<(String, String)> {
 /// Whether the agreement allocates each activity on its own (`allocation: per-activity` or a
 /// rule's `per-activity` clause).
 pub fn allocates_per_activity(agreement: &Agreement) -> bool {
-    RuleSet::compile(agreement).per_activity
+    rules::allocates_per_activity(agreement)
 }
 
 /// Posting boundaries (limit plus extension of every rule), in days, sorted.
@@ -384,8 +384,7 @@ pub fn decision_table(agreement: &Agreement) -> Vec<Decision> {
 /// outcome of the first group of branches whose outcome is not settled, else of the first group.
 pub fn decide(agreement: &Agreement, s: &Situation) -> Outcome {
     let rules = RuleSet::compile(agreement);
-    let rule_branches: Vec<_> = rules.rules.iter().map(|r| r.branches.clone()).collect();
-    let groups = national::groups(agreement, &rule_branches);
+    let groups = rules.groups(agreement);
     let outs: Vec<Outcome> = groups
         .iter()
         .map(|g| outcome(&rules.eval(s, g).verdict, &Codes(agreement)))

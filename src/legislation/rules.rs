@@ -264,13 +264,7 @@ impl RuleSet {
             .collect();
         dates.sort();
         dates.dedup();
-        let header_per_activity = agreement.header_fields.iter().any(|f| {
-            f.name.value == "allocation"
-                && f.items
-                    .iter()
-                    .any(|i| crate::model::first_word(i) == Some("per-activity"))
-        });
-        let per_activity = header_per_activity || rules.iter().any(|r| r.allocation == Some(true));
+        let per_activity = allocates_per_activity(agreement);
         let specific = rules
             .iter()
             .map(|a| {
@@ -302,6 +296,12 @@ impl RuleSet {
             specific,
             rules,
         }
+    }
+
+    /// The groups of branches of the agreement these rules were compiled from.
+    pub fn groups(&self, agreement: &Agreement) -> Vec<Group> {
+        let rule_branches: Vec<_> = self.rules.iter().map(|r| r.branches.clone()).collect();
+        super::national::groups(agreement, &rule_branches)
     }
 
     /// Decide one situation for one group of branches: the rules that apply (with precedence),
@@ -741,6 +741,24 @@ pub fn holds(c: &CCond, s: &Situation, b: &[Party]) -> bool {
             _ => false,
         },
     }
+}
+
+/// Whether activities are allocated one by one: `allocation: per-activity` in the header, or a
+/// rule's `per-activity` clause. Read from the syntax, so that checks can ask without compiling.
+pub fn allocates_per_activity(agreement: &Agreement) -> bool {
+    let header = agreement.header_fields.iter().any(|f| {
+        f.name.value == "allocation"
+            && f.items
+                .iter()
+                .any(|i| crate::model::first_word(i) == Some("per-activity"))
+    });
+    header
+        || agreement.rules.iter().any(|r| {
+            r.rule
+                .clauses
+                .iter()
+                .any(|c| matches!(c.kind, ClauseKind::Allocation(true)))
+        })
 }
 
 /// Whether a posted situation is within the rule's limits: the anticipated duration (`limit`),

@@ -3,7 +3,7 @@
 //! scenario runs.
 
 use super::findings::condition_text;
-use super::national::{self, Group};
+use super::national::Group;
 use super::rules::{RuleSet, Verdict};
 use super::situation::{self, Act, Loc, Party, Posting, Situation, SpecialStatus};
 use super::{outcome, Codes, Outcome};
@@ -621,8 +621,7 @@ pub fn resolve(
 ) -> Result<Resolved, Box<Diagnostic>> {
     let (sits, unspecified) = situations(agreement, conditions)?;
     let rules = RuleSet::compile(agreement);
-    let rule_branches: Vec<_> = rules.rules.iter().map(|r| r.branches.clone()).collect();
-    let groups = national::groups(agreement, &rule_branches);
+    let groups = rules.groups(agreement);
     let mut resolutions = Vec::new();
     for s in &sits {
         let per_group: Vec<Resolution> = groups

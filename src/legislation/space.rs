@@ -57,7 +57,8 @@ impl Space {
     pub fn new(rules: &RuleSet, p: Params) -> Space {
         let cap = rules.max_vars.max(1);
         let count_cap = rules.max_list.max(2) + 1;
-        let top = cap.max(count_cap).min(count_cap);
+        // Counts beyond `count_cap` places in all are never told apart.
+        let top = count_cap;
         let mut reps = Vec::new();
         let mut seen: Vec<(usize, usize, usize)> = Vec::new();
         let mut all: Vec<(usize, usize)> = (0..=top)

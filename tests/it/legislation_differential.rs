@@ -333,8 +333,7 @@ fn naive_reaches(basis: &str, p: Party, s: &Situation) -> bool {
 }
 
 /// The verdict for one person (or one activity), rules first, then the national laws.
-fn naive_person(a: &Agreement, nation: &Nation, s: &Situation, activity: bool) -> Naive {
-    let _ = activity;
+fn naive_person(a: &Agreement, nation: &Nation, s: &Situation) -> Naive {
     let n = a.parties.len() as Party;
     let mut applicable: Vec<Applied> = Vec::new();
     for (i, decl) in a.rules.iter().enumerate() {
@@ -472,7 +471,7 @@ fn naive_person(a: &Agreement, nation: &Nation, s: &Situation, activity: bool) -
 /// Every verdict of a situation: the person's, or under per-activity allocation, each activity's
 /// where no rule settles the whole person.
 fn naive(a: &Agreement, nation: &Nation, s: &Situation) -> Vec<Naive> {
-    let person = naive_person(a, nation, s, false);
+    let person = naive_person(a, nation, s);
     let non_active = s
         .status
         .is_some_and(|st| matches!(st.kind, Status::NonActive | Status::Accompanying));
@@ -488,7 +487,7 @@ fn naive(a: &Agreement, nation: &Nation, s: &Situation) -> Vec<Naive> {
                 if act == Act::SelfEmployed {
                     one.employer = None;
                 }
-                naive_person(a, nation, &one, true)
+                naive_person(a, nation, &one)
             })
             .collect();
     }
