@@ -332,66 +332,71 @@ fn naive_reaches(basis: &str, p: Party, s: &Situation) -> bool {
     }
 }
 
+/// Rule `i` if it applies to the situation: every (criterion values, target) of the bindings that
+/// meet its conditions, for distinct Parties, within its limits.
+fn applied(a: &Agreement, s: &Situation, i: usize) -> Option<Applied> {
+    let n = a.parties.len() as Party;
+    let decl = a.rules.get(i)?;
+    let r = &decl.rule;
+    let (limit, first, ext) = limits(r);
+    if let Some(p) = &s.posting {
+        let within = |base: u64, value: u64| {
+            value <= base || p.granted && ext.is_some_and(|e| value <= base.saturating_add(e))
+        };
+        if limit.is_some_and(|l| !within(l, p.days.unwrap_or(0))) {
+            return None;
+        }
+        if first.is_some_and(|f| !within(f, p.at.unwrap_or(0))) {
+            return None;
+        }
+    }
+    let (bound, free) = var_letters(a, i);
+    let vars: Vec<String> = bound.iter().chain(&free).cloned().collect();
+    let where_vars: Vec<&String> = r
+        .clauses
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClauseKind::Where { variable, .. } => vars.iter().find(|v| **v == variable.name),
+            _ => None,
+        })
+        .collect();
+    let mut found = BTreeSet::new();
+    let total = (n as usize).pow(vars.len() as u32);
+    for mut k in 0..total {
+        let mut b = Vec::new();
+        for v in &vars {
+            b.push((v.clone(), (k % n as usize) as Party));
+            k /= n as usize;
+        }
+        let distinct: BTreeSet<Party> = b.iter().take(bound.len()).map(|x| x.1).collect();
+        if distinct.len() != bound.len() {
+            continue;
+        }
+        if b.iter()
+            .skip(bound.len())
+            .any(|(_, p)| !s.work.iter().any(|w| w.0 == *p))
+        {
+            continue;
+        }
+        if r.conditions.iter().all(|c| naive_holds(a, &c.kind, s, &b)) {
+            let key: Vec<Party> = where_vars
+                .iter()
+                .filter_map(|v| b.iter().find(|x| &x.0 == *v).map(|x| x.1))
+                .collect();
+            if let Some(t) = code_of(a, &r.target.name, &b) {
+                found.insert((key, t));
+            }
+        }
+    }
+    (!found.is_empty()).then_some((i, found, !where_vars.is_empty()))
+}
+
 /// The verdict for one person (or one activity), rules first, then the national laws.
 fn naive_person(a: &Agreement, nation: &Nation, s: &Situation) -> Naive {
     let n = a.parties.len() as Party;
-    let mut applicable: Vec<Applied> = Vec::new();
-    for (i, decl) in a.rules.iter().enumerate() {
-        let r = &decl.rule;
-        let (limit, first, ext) = limits(r);
-        if let Some(p) = &s.posting {
-            let within = |base: u64, value: u64| {
-                value <= base || p.granted && ext.is_some_and(|e| value <= base.saturating_add(e))
-            };
-            if limit.is_some_and(|l| !within(l, p.days.unwrap_or(0))) {
-                continue;
-            }
-            if first.is_some_and(|f| !within(f, p.at.unwrap_or(0))) {
-                continue;
-            }
-        }
-        let (bound, free) = var_letters(a, i);
-        let vars: Vec<String> = bound.iter().chain(&free).cloned().collect();
-        let where_vars: Vec<&String> = r
-            .clauses
-            .iter()
-            .filter_map(|c| match &c.kind {
-                ClauseKind::Where { variable, .. } => vars.iter().find(|v| **v == variable.name),
-                _ => None,
-            })
-            .collect();
-        let mut found = BTreeSet::new();
-        let total = (n as usize).pow(vars.len() as u32);
-        for mut k in 0..total {
-            let mut b = Vec::new();
-            for v in &vars {
-                b.push((v.clone(), (k % n as usize) as Party));
-                k /= n as usize;
-            }
-            let distinct: BTreeSet<Party> = b.iter().take(bound.len()).map(|x| x.1).collect();
-            if distinct.len() != bound.len() {
-                continue;
-            }
-            if b.iter()
-                .skip(bound.len())
-                .any(|(_, p)| !s.work.iter().any(|w| w.0 == *p))
-            {
-                continue;
-            }
-            if r.conditions.iter().all(|c| naive_holds(a, &c.kind, s, &b)) {
-                let key: Vec<Party> = where_vars
-                    .iter()
-                    .filter_map(|v| b.iter().find(|x| &x.0 == *v).map(|x| x.1))
-                    .collect();
-                if let Some(t) = code_of(a, &r.target.name, &b) {
-                    found.insert((key, t));
-                }
-            }
-        }
-        if !found.is_empty() {
-            applicable.push((i, found, !where_vars.is_empty()));
-        }
-    }
+    let applicable: Vec<Applied> = (0..a.rules.len())
+        .filter_map(|i| applied(a, s, i))
+        .collect();
     let label = |i: usize| a.rules[i].rule.label.value.clone();
     let overrides = |j: usize, i: usize| {
         a.rules[j].rule.clauses.iter().any(|c| match &c.kind {
@@ -496,38 +501,7 @@ fn naive(a: &Agreement, nation: &Nation, s: &Situation) -> Vec<Naive> {
 
 /// Whether some rule's conditions (and limits) hold for the person.
 fn any_rule_applies(a: &Agreement, s: &Situation) -> bool {
-    let n = a.parties.len() as Party;
-    a.rules.iter().enumerate().any(|(i, decl)| {
-        let r = &decl.rule;
-        let (limit, first, ext) = limits(r);
-        if let Some(p) = &s.posting {
-            let within = |base: u64, value: u64| {
-                value <= base || p.granted && ext.is_some_and(|e| value <= base.saturating_add(e))
-            };
-            if limit.is_some_and(|l| !within(l, p.days.unwrap_or(0)))
-                || first.is_some_and(|f| !within(f, p.at.unwrap_or(0)))
-            {
-                return false;
-            }
-        }
-        let (bound, free) = var_letters(a, i);
-        let vars: Vec<String> = bound.iter().chain(&free).cloned().collect();
-        let total = (n as usize).pow(vars.len() as u32);
-        (0..total).any(|mut k| {
-            let mut b = Vec::new();
-            for v in &vars {
-                b.push((v.clone(), (k % n as usize) as Party));
-                k /= n as usize;
-            }
-            let distinct: BTreeSet<Party> = b.iter().take(bound.len()).map(|x| x.1).collect();
-            distinct.len() == bound.len()
-                && b.iter()
-                    .skip(bound.len())
-                    .all(|(_, p)| s.work.iter().any(|w| w.0 == *p))
-                && r.conditions.iter().all(|c| naive_holds(a, &c.kind, s, &b))
-                && code_of(a, &r.target.name, &b).is_some()
-        })
-    })
+    (0..a.rules.len()).any(|i| applied(a, s, i).is_some())
 }
 
 // ───────────────────────────── the brute-force space ─────────────────────────────
