@@ -359,12 +359,13 @@ fn unterminated(source: &str, at: usize) -> Option<Diagnostic> {
         }
         return None;
     }
-    let quotes = line
+    let prefix = line
         .get(..at.saturating_sub(line_start) + 1)
-        .unwrap_or(line)
+        .unwrap_or(line);
+    let quotes = prefix
         .matches('"')
         .count()
-        - line.matches("\\\"").count().min(line.matches('"').count());
+        .saturating_sub(prefix.matches("\\\"").count());
     if quotes % 2 == 1
         && !line
             .get(at.saturating_sub(line_start) + 1..)

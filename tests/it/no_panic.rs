@@ -179,3 +179,46 @@ fn every_agreement_survives_every_single_line_deletion() {
         }
     }
 }
+
+/// Situation strings the fuzzer found, then random situations made of situation words.
+#[test]
+fn situations_found_by_the_fuzzer_are_diagnosed() {
+    for text in [
+        "employed inm\"bm\0easo\\\"`moN",
+        "\\\"\\\"\\\"",
+        "employed in X \\\"",
+    ] {
+        let _ = pacta::syntax::parse_situation(text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_situations(
+        indices in proptest::collection::vec(0..tokens().len(), 0..40),
+        noise in proptest::collection::vec(any::<char>(), 0..8),
+    ) {
+        let mut text: Vec<String> = indices.iter().map(|i| tokens()[*i].to_string()).collect();
+        text.push(noise.into_iter().collect());
+        let text = text.join(" ");
+        let agreement = situation_agreement();
+        if let (Some(agreement), Ok(conditions)) = (agreement, pacta::syntax::parse_situation(&text)) {
+            let _ = pacta::legislation::resolve(agreement, &conditions);
+        }
+    }
+}
+
+fn situation_agreement() -> Option<&'static pacta::model::Agreement> {
+    static AGREEMENT: std::sync::OnceLock<Option<pacta::model::Agreement>> =
+        std::sync::OnceLock::new();
+    AGREEMENT
+        .get_or_init(|| {
+            let text =
+                std::fs::read_to_string(common::root().join("agreements/arcadia-borduria.pacta"))
+                    .ok()?;
+            pacta::check_source("a.pacta", &text, &Config::default()).agreement
+        })
+        .as_ref()
+}
