@@ -8,6 +8,7 @@ mod catalogue;
 mod equality;
 mod export;
 mod final_provisions;
+pub mod partial;
 mod plurality;
 pub mod registry;
 mod runs;

@@ -2,15 +2,18 @@
 //! lowering of pest pairs into the typed AST.
 
 mod errors;
+mod incremental;
 mod lower;
 mod parser;
 mod partial;
 mod prose;
+pub mod shift;
 pub mod tokens;
 
+pub use incremental::{reparse, Edit, Reparsed};
 pub use lower::KNOWN_KEYWORDS;
 pub use parser::Rule;
-pub use partial::parse_partial;
+pub use partial::{parse_partial, partial_document};
 pub use prose::dedent;
 
 use crate::ast::{Condition, Document};
