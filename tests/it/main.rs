@@ -19,6 +19,7 @@ mod diff;
 mod diff_cli;
 mod docs;
 mod editor_keywords;
+mod fix_data;
 mod exit_codes;
 mod fmt;
 mod hostile;
