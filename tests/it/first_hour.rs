@@ -406,3 +406,97 @@ fn an_overflowing_number_has_no_companion_findings() {
         assert_eq!(found[0].1, "P007");
     }
 }
+
+// ---- The diff between drafts.
+
+fn diff(old: &str, new: &str, format: &str) -> String {
+    let out = pacta()
+        .args(["diff", old, new, "--format", format])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const DRAFT1: &str = "agreements/negotiation/xa-xc-draft1.pacta";
+const DRAFT2: &str = "agreements/negotiation/xa-xc-draft2.pacta";
+
+#[test]
+fn the_html_diff_marks_introduced_findings_plus_in_red_and_resolved_minus_in_green() {
+    let html = diff(DRAFT1, DRAFT2, "html");
+    assert!(html.contains("li.introduced::marker { content: '+ '; color: var(--error); }"));
+    assert!(html.contains("li.resolved::marker { content: '− '; color: #1a7f37; }"));
+    let impact = html.split("<section id=\"impact\">").nth(1).unwrap();
+    let introduced = impact.split("<h3>Resolved").next().unwrap();
+    assert!(introduced.contains("<li class=\"introduced\">"));
+    assert!(!introduced.contains("<li class=\"removed\">"));
+    let resolved = impact
+        .split("<h3>Resolved")
+        .nth(1)
+        .unwrap()
+        .split("</ul>")
+        .next()
+        .unwrap();
+    assert!(resolved.contains("<li class=\"resolved\">"));
+    assert!(!resolved.contains("<li class=\"added\">"));
+}
+
+#[test]
+fn the_html_diff_gives_the_findings_summary_once() {
+    let html = diff(DRAFT1, DRAFT2, "html");
+    let header = html
+        .split("<header>")
+        .nth(1)
+        .unwrap()
+        .split("</header>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        header.matches("2 errors, 0 warnings, 2 infos").count(),
+        1,
+        "{header}"
+    );
+}
+
+#[test]
+fn a_removed_rule_keeps_its_criterion_and_is_cited_as_the_treaty_cites_it() {
+    let text = diff(DRAFT1, DRAFT2, "text");
+    let line = text
+        .lines()
+        .find(|l| l.contains("Rule 8.5 removed"))
+        .expect("rule 8.5 is removed in draft 2");
+    assert!(line.contains("(Art. 8(5))"), "{line}");
+    assert!(!line.contains("Art. 8.5"), "{line}");
+    assert!(
+        line.contains(
+            "where X is \"the Party in which the centre of interest of the activity lies\""
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_run_of_renumbered_articles_reads_as_one_line() {
+    let text = diff(DRAFT1, DRAFT2, "text");
+    assert!(
+        text.contains("~ Art. 3–16 renumbered +1 (now Art. 4–17)\n"),
+        "{text}"
+    );
+    assert!(text.contains("~ Art. 18–22 renumbered +2 (now Art. 20–24)\n"));
+    assert!(!text.contains("\"Persons covered\" renumbered"));
+    // An article renumbered and moved keeps its own line.
+    assert!(text.contains("renumbered Art. 19, moved to Part III"));
+    let md = diff(DRAFT1, DRAFT2, "markdown");
+    assert!(md.contains("Art. 3–16 renumbered +1 (now Art. 4–17)"));
+}
+
+#[test]
+fn two_unrelated_agreements_are_diffed_with_a_warning() {
+    for format in ["text", "markdown", "html", "json"] {
+        let out = diff("agreements/nl-jp.pacta", "agreements/us-de.pacta", format);
+        assert!(out.contains("the drafts look unrelated"), "{format}");
+        let out = diff("agreements/nl-jp.pacta", "agreements/nl-kr.pacta", format);
+        assert!(out.contains("the drafts look unrelated"), "{format}");
+        let out = diff(DRAFT1, DRAFT2, format);
+        assert!(!out.contains("unrelated"), "{format}");
+    }
+}
