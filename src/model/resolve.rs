@@ -162,6 +162,7 @@ impl Resolver {
                 institutions: Vec::new(),
                 liaison_bodies: Vec::new(),
                 sub_national_units: Vec::new(),
+                sub_national_branches: BTreeSet::new(),
                 official_languages: Vec::new(),
                 ratified: Vec::new(),
                 ratified_span: None,
@@ -199,7 +200,18 @@ impl Resolver {
                                 _ => None,
                             }),
                     ),
-                    "sub-national-units" => decl.sub_national_units.extend(strings()),
+                    "sub-national-units" => {
+                        decl.sub_national_units.extend(strings());
+                        decl.sub_national_branches.extend(
+                            f.items
+                                .iter()
+                                .flat_map(|i| i.values.iter().skip(1))
+                                .filter_map(|v| match &v.kind {
+                                    ValueKind::Word(w) => Branch::from_key(w),
+                                    _ => None,
+                                }),
+                        );
+                    }
                     "ratified" => {
                         decl.ratified_span = Some(f.span);
                         for item in &f.items {
