@@ -82,9 +82,10 @@ impl Resolver {
         } else {
             for (i, term) in terms.iter().enumerate() {
                 in_corpus[i] = corpus.contains(term.as_str());
-                in_meaning[i] = defs.iter().zip(&meanings).any(|(o, meaning)| {
-                    o.span != defs[i].span && meaning.contains(term.as_str())
-                });
+                in_meaning[i] = defs
+                    .iter()
+                    .zip(&meanings)
+                    .any(|(o, meaning)| o.span != defs[i].span && meaning.contains(term.as_str()));
             }
         }
         for ((d, used_elsewhere), found) in defs.iter().zip(in_meaning).zip(in_corpus) {
