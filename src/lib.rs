@@ -4,6 +4,19 @@
 //! (and [`legislation`]) → [`emit`] / [`diff`] / [`render`]. The library does no I/O and never exits the
 //! process; the binary in `src/main.rs` and `src/cli/` does.
 
+// The library never panics on any input and never prints: a failure is a finding or an `Err`.
+// (Unit tests may unwrap and panic: see `clippy.toml`.)
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::dbg_macro
+)]
+
 pub mod ast;
 pub mod baseline;
 pub mod check;
@@ -89,6 +102,7 @@ pub fn check_parsed(
     };
     let (agreement, mut diagnostics) = model::resolve(document);
     diagnostics.extend(syntax_diagnostics);
+    diag::companions::drop_companions(&mut diagnostics);
     // Checks read names and fields; they run only on a file free of syntax and structure errors.
     let structurally_sound = !diagnostics
         .iter()
