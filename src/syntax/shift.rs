@@ -453,8 +453,13 @@ impl Shift for Scenario {
             expect,
             texts,
             allows,
+            branches,
             span,
         } = self;
+        if let Some(b) = branches {
+            b.span.shift(m);
+            b.value.shift(m);
+        }
         name.shift(m);
         situation.shift(m);
         expect.shift(m);
