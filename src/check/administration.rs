@@ -194,6 +194,7 @@ pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
                     format!("{code} designates no institution for {}", b.title()),
                     p.code.span,
                 )
+                .concerning([code], [b])
                 .label(format!("no institution for `{b}`"))
                 .note("claims for a covered branch need an institution to go to")
                 .help(format!("add `institution \"…\": {b}` to Party {code}")),

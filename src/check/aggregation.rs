@@ -128,6 +128,10 @@ pub fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
                 format!("no calculation method for aggregated {}", join_and(&names)),
                 p.field_span("branches"),
             )
+            .concerning(
+                a.party_codes().into_iter().filter(|c| a.concerns(p, c)),
+                uncalculated.iter().copied(),
+            )
             .label("aggregated, never calculated")
             .note("after aggregation each Party must say how it computes its share: pro rata, independent, or the higher of the two (EU Regulation 883/2004 Art 52)")
             .help(format!(
@@ -190,6 +194,13 @@ pub fn overlapping_periods(cx: &Context<'_>) -> Vec<Diagnostic> {
                 &P405,
                 "aggregation does not say that coinciding periods count once",
                 p.field_span("overlapping-periods"),
+            )
+            .concerning(
+                cx.agreement
+                    .party_codes()
+                    .into_iter()
+                    .filter(|c| cx.agreement.concerns(p, c)),
+                cx.agreement.branches_of(p),
             )
             .label("overlapping periods unsettled")
             .help("write `overlapping-periods: count-once`")
@@ -331,10 +342,14 @@ pub fn residence_scheme_posting_unbridged(cx: &Context<'_>) -> Vec<Diagnostic> {
             .label(format!("posting keeps {party}'s legislation"))
             .secondary(line.head(), format!("{party}'s scheme reaches residents"))
             .note(format!("whoever goes abroad with a posting stops residing in {party}, and a scheme that insures residents no longer reaches them, though the agreement keeps the worker under {party}'s legislation"))
-            .help(format!(
-                "add `residence-fiction {{ branches: {}  parties: {party}  persons: \"…\" }}` treating posted workers, and the family accompanying them, as residing in {party}; or a rule `accompanying {party}, resides in Y -> {party}`",
-                residence.iter().map(|b| b.key()).collect::<Vec<_>>().join(", ")
-            )),
+            .help(if worker.is_none() {
+                format!("name the spouse and children who accompany a posted worker in the `persons:` of {party}'s residence fiction, or add a rule `accompanying {party}, resides in Y -> {party}`")
+            } else {
+                format!(
+                    "add `residence-fiction {{ branches: {}  parties: {party}  persons: \"…\" }}` treating posted workers, and the family accompanying them, as residing in {party}; or a rule `accompanying {party}, resides in Y -> {party}` for the family",
+                    residence.iter().map(|b| b.key()).collect::<Vec<_>>().join(", ")
+                )
+            }),
         );
     }
     out

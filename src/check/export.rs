@@ -42,6 +42,15 @@ pub fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
+/// The Parties a provision concerns (`parties:`, every Party without it).
+fn concerned<'a>(cx: &'a Context<'_>, p: &crate::model::Provision) -> Vec<&'a str> {
+    let a = cx.agreement;
+    a.party_codes()
+        .into_iter()
+        .filter(|c| a.concerns(p, c))
+        .collect()
+}
+
 /// P502: export limited to nationals.
 pub fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.agreement
@@ -56,6 +65,7 @@ pub fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
                 "benefits are paid abroad to nationals only",
                 p.field_span("persons"),
             )
+            .concerning(concerned(cx, p), cx.agreement.branches_of(p))
             .label("export for nationals only")
             .note("C118 Art 5 guarantees payment abroad to every beneficiary covered, whatever their nationality")
             .help("write `persons: covered`")
@@ -77,6 +87,7 @@ pub fn export_exception_unlisted(cx: &Context<'_>) -> Vec<Diagnostic> {
                 "export has exceptions that are not listed",
                 p.field_span("exceptions"),
             )
+            .concerning(concerned(cx, p), cx.agreement.branches_of(p))
             .label("exceptions not enumerated")
             .note("a beneficiary must be able to tell from the text which benefits stop at the border")
             .help("list each benefit that is not exported: `except: \"…\", \"…\"`")
@@ -110,6 +121,8 @@ pub fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
             ),
             a.branch_anchor(b, &parties),
         )
+        // Every Party is concerned, as for P501: the obligation runs between them.
+        .concerning(Vec::<String>::new(), [b])
         .label("`family` for children abroad missing")
         .note("C118 Art 6 provides family allowances for children who live in another Party")
         .help("add `benefit family { children-in-other-party: yes }`")]
@@ -163,11 +176,7 @@ pub fn export_suspension_allowed(cx: &Context<'_>) -> Vec<Diagnostic> {
         if open.is_empty() {
             continue;
         }
-        let parties: Vec<&str> = a
-            .party_codes()
-            .into_iter()
-            .filter(|c| a.concerns(p, c))
-            .collect();
+        let parties = concerned(cx, p);
         out.push(
             cx.finding(
                 &P508,

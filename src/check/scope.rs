@@ -80,6 +80,7 @@ pub fn c102_branch_absent(cx: &Context<'_>) -> Vec<Diagnostic> {
             },
             a.anchor(),
         )
+        .concerning(Vec::<String>::new(), absent.iter().copied())
         .label("branches left out")
         .note("most agreements cover only pensions; fewer than half cover any other branch (GB.344/POL/1 para 13)")
         .help(format!(
@@ -146,6 +147,7 @@ pub fn asymmetric_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
                 ),
                 a.scheme_span(first_out, b),
             )
+            .concerning(covering.iter().chain(&left_out).copied(), [b])
             .label(format!("{first_out} has this scheme"));
         if let Some(e) = a.scope_entry(first_in, b) {
             d = d.secondary(e.head(), format!("covered for {first_in}"));

@@ -264,6 +264,8 @@ fn finding(t: &Tracer<'_>, d: &Diagnostic) -> Finding {
             .collect(),
         notes: d.notes.clone(),
         help: d.help.clone(),
+        parties: d.concerns.parties.clone(),
+        branches: d.concerns.branch_keys(),
     }
 }
 
