@@ -159,6 +159,8 @@ fn parties(a: &Agreement, t: &Tracer<'_>) -> Vec<Party> {
                     .iter()
                     .map(|u| u.value.clone())
                     .collect(),
+                sub_national_branches: p.sub_national_branches.iter().copied().collect(),
+                period_unit: p.period_unit.as_ref().map(|u| u.value.clone()),
                 source: t.outside(party_eid(code), p.span),
             }
         })
