@@ -142,7 +142,7 @@ fn renumbering_is_reported_as_renumbering_not_removal() {
         .collect();
     assert_eq!(removed.len(), 1);
     assert_eq!(removed[0].subject, "Rule 7.6");
-    assert_eq!(removed[0].old_at.as_deref(), Some("Art. 7.6"));
+    assert_eq!(removed[0].old_at.as_deref(), Some("Art. 7(6)"));
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn parameter_scope_and_prose_changes_are_reported() {
     assert_eq!(limit.len(), 1);
     assert_eq!(
         limit[0].line(),
-        "Posting limit (Art. 6.1 → Art. 7.1): 24 months → 36 months"
+        "Posting limit (Art. 6(1) → Art. 7(1)): 24 months → 36 months"
     );
     let scope = find(&r, "Material scope of XB");
     assert_eq!(scope.len(), 1);
@@ -221,7 +221,7 @@ fn impact_lists_introduced_and_resolved_findings() {
     // P104 on Party XB resolved), aggregates unemployment periods (Arcadia's unemployment scope,
     // Art. 1, was coordinated by nothing: P103, P406) and counts periods for calculation (P402
     // on the aggregation, old Art. 8); with Borduria's unemployment scheme in scope, the posting rule
-    // no longer leaves an Arcadian worker posted there under both unemployment laws (P207, Art. 6.1).
+    // no longer leaves an Arcadian worker posted there under both unemployment laws (P207, Art. 6(1)).
     let mut resolved = sited(&r.impact.resolved);
     resolved.sort_unstable();
     assert_eq!(
@@ -230,7 +230,7 @@ fn impact_lists_introduced_and_resolved_findings() {
             ("P101", "Party XB"),
             ("P103", "Art. 1"),
             ("P104", "Party XB"),
-            ("P207", "Art. 6.1"),
+            ("P207", "Art. 6(1)"),
             ("P402", "Art. 8"),
             ("P406", "Art. 1"),
         ]
