@@ -343,10 +343,10 @@ pub fn residence_scheme_posting_unbridged(cx: &Context<'_>) -> Vec<Diagnostic> {
             .secondary(line.head(), format!("{party}'s scheme reaches residents"))
             .note(format!("whoever goes abroad with a posting stops residing in {party}, and a scheme that insures residents no longer reaches them, though the agreement keeps the worker under {party}'s legislation"))
             .help(if worker.is_none() {
-                format!("name the spouse and children who accompany a posted worker in the `persons:` of {party}'s residence fiction, or add a rule `accompanying {party}, resides in Y -> {party}`")
+                format!("name the spouse and children who accompany a posted worker in the `persons:` of {party}'s residence fiction, or add a rule `rule …: accompanying {party}, resides in Y -> {party}`")
             } else {
                 format!(
-                    "add `residence-fiction {{ branches: {}  parties: {party}  persons: \"…\" }}` treating posted workers, and the family accompanying them, as residing in {party}; or a rule `accompanying {party}, resides in Y -> {party}` for the family",
+                    "add `residence-fiction {{ branches: {}  parties: {party}  persons: \"…\" }}` treating posted workers, and the family accompanying them, as residing in {party}; or a rule `rule …: accompanying {party}, resides in Y -> {party}` for the family",
                     residence.iter().map(|b| b.key()).collect::<Vec<_>>().join(", ")
                 )
             }),
