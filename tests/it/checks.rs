@@ -785,3 +785,36 @@ fn json_sarif_and_the_rule_set_carry_the_parties_and_branches() {
     assert_eq!(props["parties"], serde_json::json!(["XA"]));
     assert_eq!(props["branches"], serde_json::json!(keys));
 }
+
+/// The new checks follow the kind of agreement: a coverage agreement is not expected to guarantee
+/// payment abroad (P508, P108 off), while posted workers matter most in coverage and posting
+/// agreements (P207, P409 apply).
+#[test]
+fn the_new_checks_follow_the_kind_of_agreement() {
+    let c = Config::default();
+    let as_kind = |text: &str, kind: &str| {
+        text.replacen(
+            "  conforms-to: C157\n",
+            &format!("  conforms-to: C157\n  kind: {kind}\n"),
+            1,
+        )
+    };
+    for (code, applies_to_coverage) in [
+        ("P508", false),
+        ("P108", false),
+        ("P207", true),
+        ("P409", true),
+    ] {
+        let text = fixture(&format!("{code}.pacta"));
+        assert_eq!(
+            severities(&as_kind(&text, "coordination"), code, &c).len(),
+            1,
+            "{code}"
+        );
+        assert_eq!(
+            severities(&as_kind(&text, "coverage"), code, &c).len(),
+            usize::from(applies_to_coverage),
+            "{code} under kind: coverage"
+        );
+    }
+}
