@@ -95,7 +95,13 @@ impl<'s> Lowering<'s> {
                             "number articles as signed: `7`, `5bis`, `5a`, `1er` or a Roman number such as `IV`",
                         ),
                 );
-                Spanned::new(ArticleNo::default(), span)
+                // The number as written is kept, so that later findings quote it; its value
+                // (0) is never judged (P008 skips a number that does not parse).
+                let written = ArticleNo {
+                    text: pair.as_str().to_string(),
+                    ..ArticleNo::default()
+                };
+                Spanned::new(written, span)
             }
         }
     }
@@ -792,6 +798,7 @@ impl<'s> Lowering<'s> {
         let mut s = Scenario {
             name,
             situation: None,
+            branches: None,
             expect: None,
             texts: Vec::new(),
             allows: Vec::new(),
@@ -813,6 +820,13 @@ impl<'s> Lowering<'s> {
                         conditions,
                         span: pspan,
                     });
+                }
+                Rule::scenario_branches => {
+                    let words: Vec<Ident> = p.into_inner().map(|w| self.ident(&w)).collect();
+                    if s.branches.is_some() {
+                        self.duplicate_in_scenario(pspan, "branches");
+                    }
+                    s.branches = Some(Spanned::new(words, pspan));
                 }
                 Rule::expect => {
                     let e = p.into_inner().next().and_then(|e| self.expectation(e));

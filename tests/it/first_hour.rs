@@ -306,3 +306,371 @@ fn an_unknown_escape_is_reported_with_a_fix() {
     assert_eq!(syntax_findings(&fixed), vec![]);
     assert!(fixed.contains("\"C:\\\\qfine\""));
 }
+
+#[test]
+fn a_branch_written_with_a_space_is_one_finding_with_its_hyphenated_key() {
+    let text = TWO_PARTS.replace(
+        "    define \"residence\": \"ordinary residence\"\n",
+        "    scope XA \"Pensions Act\": old age, long term care\n",
+    );
+    let checked = check(&text);
+    let p005: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P005")
+        .collect();
+    assert_eq!(p005.len(), 2, "{p005:#?}");
+    assert_eq!(p005[0].help.as_deref(), Some("did you mean `old-age`?"));
+    assert_eq!(
+        p005[1].help.as_deref(),
+        Some("did you mean `long-term-care`?")
+    );
+    assert!(checked.diagnostics.iter().all(|d| d.code != "P007"));
+    let mut fixed = text.clone();
+    for d in p005.iter().rev() {
+        fixed = apply(&fixed, &d.fixes[0]);
+    }
+    assert!(fixed.contains("old-age, long-term-care"));
+    assert!(check(&fixed).diagnostics.iter().all(|d| d.code != "P005"));
+}
+
+/// A value repeated a hundred thousand times in a list, a rule label or an article number
+/// repeated thousands of times: one finding each, saying how many times.
+#[test]
+fn huge_repetitions_are_one_finding_each() {
+    let list = vec!["old-age"; 100_000].join(", ");
+    let text = format!("agreement \"t\" {{}}\nparty XA \"A\" {{\n  schemes: {list}\n}}\n");
+    let found = findings(&text);
+    let p019: Vec<_> = found.iter().filter(|f| f.1 == "P019").collect();
+    assert_eq!(p019.len(), 1, "{:#?}", &found[..found.len().min(5)]);
+    assert_eq!(p019[0].2, "`old-age` is listed 100000 times in `schemes`");
+
+    let rules = "    rule 6.1: employed in X -> X\n".repeat(5_000);
+    let text = TWO_PARTS.replace("    rule 6.1: employed in X -> X\n", &rules);
+    let found = findings(&text);
+    let p002: Vec<_> = found.iter().filter(|f| f.1 == "P002").collect();
+    assert_eq!(p002.len(), 1);
+    assert_eq!(p002[0].2, "rule 6.1 is defined 5000 times");
+
+    let articles = "  article 7 \"x\" {\n  }\n".repeat(3_000);
+    let text = TWO_PARTS.replace("  article 6 ", &format!("{articles}  article 6 "));
+    let found = findings(&text);
+    let p002: Vec<_> = found.iter().filter(|f| f.1 == "P002").collect();
+    assert_eq!(p002.len(), 1);
+    assert_eq!(p002[0].2, "article 7 appears 3000 times");
+
+    // A short repetition carries a fix that keeps the first.
+    let text = TWO_PARTS.replace(
+        "    define \"residence\": \"ordinary residence\"\n",
+        "    scope XA \"Pensions Act\": old-age, survivors, old-age\n",
+    );
+    let d = check(&text)
+        .diagnostics
+        .into_iter()
+        .find(|d| d.code == "P019")
+        .unwrap();
+    let fixed = apply(&text, &d.fixes[0]);
+    assert!(
+        fixed.contains("\"Pensions Act\": old-age, survivors\n"),
+        "{fixed}"
+    );
+}
+
+/// A number too large to read is one P007; the article "numbered 0", the missing articles after
+/// it and "a zero duration" are not reported beside it.
+#[test]
+fn an_overflowing_number_has_no_companion_findings() {
+    let sequential = TWO_PARTS
+        .replace(
+            "agreement \"t\" {}",
+            "agreement \"t\" {\n  numbering: sequential\n}",
+        )
+        .replace("article 6 ", "article 3 ");
+    assert!(findings(&sequential).iter().all(|f| f.1 != "P008"));
+    for (from, to) in [
+        ("article 1 ", "article 99999999999999999999999 "),
+        ("article 3 ", "article 99999999999999999999999 "),
+        (
+            "rule 6.1: employed in X -> X",
+            "rule 6.1: employed in X -> X\n      limit 99999999999999999999999 months",
+        ),
+    ] {
+        let text = sequential.replace(from, to);
+        let found = syntax_findings(&text);
+        let structure: Vec<_> = findings(&text)
+            .into_iter()
+            .filter(|f| f.1.starts_with("P0") && !matches!(f.1, "P009" | "P012"))
+            .collect();
+        assert_eq!(structure.len(), 1, "{to}: {structure:#?}");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "P007");
+    }
+}
+
+// ---- The diff between drafts.
+
+fn diff(old: &str, new: &str, format: &str) -> String {
+    let out = pacta()
+        .args(["diff", old, new, "--format", format])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const DRAFT1: &str = "agreements/negotiation/xa-xc-draft1.pacta";
+const DRAFT2: &str = "agreements/negotiation/xa-xc-draft2.pacta";
+
+#[test]
+fn the_html_diff_marks_introduced_findings_plus_in_red_and_resolved_minus_in_green() {
+    let html = diff(DRAFT1, DRAFT2, "html");
+    assert!(html.contains("li.introduced::marker { content: '+ '; color: var(--error); }"));
+    assert!(html.contains("li.resolved::marker { content: '− '; color: #1a7f37; }"));
+    let impact = html.split("<section id=\"impact\">").nth(1).unwrap();
+    let introduced = impact.split("<h3>Resolved").next().unwrap();
+    assert!(introduced.contains("<li class=\"introduced\">"));
+    assert!(!introduced.contains("<li class=\"removed\">"));
+    let resolved = impact
+        .split("<h3>Resolved")
+        .nth(1)
+        .unwrap()
+        .split("</ul>")
+        .next()
+        .unwrap();
+    assert!(resolved.contains("<li class=\"resolved\">"));
+    assert!(!resolved.contains("<li class=\"added\">"));
+}
+
+#[test]
+fn the_html_diff_gives_the_findings_summary_once() {
+    let html = diff(DRAFT1, DRAFT2, "html");
+    let header = html
+        .split("<header>")
+        .nth(1)
+        .unwrap()
+        .split("</header>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        header.matches("2 errors, 0 warnings, 2 infos").count(),
+        1,
+        "{header}"
+    );
+}
+
+#[test]
+fn a_removed_rule_keeps_its_criterion_and_is_cited_as_the_treaty_cites_it() {
+    let text = diff(DRAFT1, DRAFT2, "text");
+    let line = text
+        .lines()
+        .find(|l| l.contains("Rule 8.5 removed"))
+        .expect("rule 8.5 is removed in draft 2");
+    assert!(line.contains("(Art. 8(5))"), "{line}");
+    assert!(!line.contains("Art. 8.5"), "{line}");
+    assert!(
+        line.contains(
+            "where X is \"the Party in which the centre of interest of the activity lies\""
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_run_of_renumbered_articles_reads_as_one_line() {
+    let text = diff(DRAFT1, DRAFT2, "text");
+    assert!(
+        text.contains("~ Art. 3–16 renumbered +1 (now Art. 4–17)\n"),
+        "{text}"
+    );
+    assert!(text.contains("~ Art. 18–22 renumbered +2 (now Art. 20–24)\n"));
+    assert!(!text.contains("\"Persons covered\" renumbered"));
+    // An article renumbered and moved keeps its own line.
+    assert!(text.contains("renumbered Art. 19, moved to Part III"));
+    let md = diff(DRAFT1, DRAFT2, "markdown");
+    assert!(md.contains("Art. 3–16 renumbered +1 (now Art. 4–17)"));
+}
+
+#[test]
+fn two_unrelated_agreements_are_diffed_with_a_warning() {
+    for format in ["text", "markdown", "html", "json"] {
+        let out = diff("agreements/nl-jp.pacta", "agreements/us-de.pacta", format);
+        assert!(out.contains("the drafts look unrelated"), "{format}");
+        let out = diff("agreements/nl-jp.pacta", "agreements/nl-kr.pacta", format);
+        assert!(out.contains("the drafts look unrelated"), "{format}");
+        let out = diff(DRAFT1, DRAFT2, format);
+        assert!(!out.contains("unrelated"), "{format}");
+    }
+}
+
+// ---- Every help that proposes code proposes code that parses; every fix removes its finding.
+
+/// Every finding of every agreement and fixture, with the text it was found in.
+fn corpus_findings() -> Vec<(String, String, Vec<pacta::diag::Diagnostic>)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "pacta") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("agreements"), &mut files);
+    walk(&root().join("tests/fixtures"), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            let name = p.strip_prefix(root()).unwrap().display().to_string();
+            let diags = check(&text).diagnostics;
+            Some((name, text, diags))
+        })
+        .collect()
+}
+
+/// Whether a piece of a help text between backticks is Pacta code (and not a template with
+/// placeholders, a command or a lone word or sign).
+fn is_code(s: &str) -> bool {
+    let template = s.contains('|')
+        || s.contains("{ … }")
+        || s.split_whitespace()
+            .any(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_uppercase()));
+    let shaped = (s.contains(':') && !s.trim_end().ends_with(':'))
+        || s.contains('{')
+        || s.contains("->")
+        || [
+            "overrides ",
+            "limit ",
+            "extension ",
+            "repost-gap ",
+            "allow ",
+        ]
+        .iter()
+        .any(|k| s.starts_with(k));
+    shaped && !template && !s.starts_with("pacta ") && s.chars().any(char::is_alphabetic)
+}
+
+/// The places a snippet of code can stand: the header, a Party, an article, after a rule, inside
+/// each block.
+fn contexts(snippet: &str) -> Vec<String> {
+    // Placeholders a reader fills in: a label, a string.
+    let s = snippet
+        .replace("rule …:", "rule 9.9:")
+        .replace("\"…\"", "\"x\"");
+    let mut out = vec![
+        s.clone(),
+        format!("agreement \"t\" {{\n{s}\n}}\n"),
+        format!("agreement \"t\" {{}}\nparty XA \"A\" {{\n{s}\n}}\n"),
+        format!("agreement \"t\" {{}}\narticle 1 \"a\" {{\n{s}\n}}\n"),
+        format!(
+            "agreement \"t\" {{}}\narticle 1 \"a\" {{\nrule 1.1: employed in X -> X\n{s}\n}}\n"
+        ),
+        format!("agreement \"t\" {{}}\narticle 1 \"a\" {{\nbenefit old-age {{\n{s}\n}}\n}}\n"),
+    ];
+    for b in pacta::model::schema::BLOCKS {
+        out.push(format!(
+            "agreement \"t\" {{}}\narticle 1 \"a\" {{\n{b} {{\n{s}\n}}\n}}\n"
+        ));
+    }
+    out
+}
+
+#[test]
+fn every_help_that_proposes_code_proposes_code_that_parses() {
+    let mut tried = 0;
+    let mut failures = Vec::new();
+    for (name, _, diags) in corpus_findings() {
+        for d in &diags {
+            let Some(help) = &d.help else { continue };
+            for (i, piece) in help.split('`').enumerate() {
+                if i % 2 == 0 || !is_code(piece) {
+                    continue;
+                }
+                tried += 1;
+                let parses = contexts(piece).iter().any(|c| {
+                    let parsed = pacta::syntax::parse(c);
+                    parsed.document.is_some()
+                        && parsed
+                            .diagnostics
+                            .iter()
+                            .all(|x| x.severity != pacta::diag::Severity::Error)
+                });
+                if !parses {
+                    failures.push(format!(
+                        "{} help `{piece}` does not parse (e.g. {name})",
+                        d.code
+                    ));
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup_by(|a, b| a.split(" (e.g.").next() == b.split(" (e.g.").next());
+    assert!(tried > 50, "only {tried} code suggestions found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_fix_removes_its_finding_and_keeps_the_file_parsing() {
+    let key = |d: &pacta::diag::Diagnostic| (d.code, d.message.clone());
+    let mut applied = 0;
+    let mut failures = Vec::new();
+    for (name, text, diags) in corpus_findings() {
+        let syntax_before = diags
+            .iter()
+            .filter(|d| matches!(d.code, "P001" | "P018"))
+            .count();
+        for d in diags.iter().filter(|d| !d.fixes.is_empty()) {
+            applied += 1;
+            let fixed = apply(&text, &d.fixes[0]);
+            let after = check(&fixed).diagnostics;
+            let syntax_after = after
+                .iter()
+                .filter(|x| matches!(x.code, "P001" | "P018"))
+                .count();
+            let before_n = diags.iter().filter(|x| key(x) == key(d)).count();
+            let after_n = after.iter().filter(|x| key(x) == key(d)).count();
+            if after_n >= before_n {
+                failures.push(format!(
+                    "{name}: the fix of {} `{}` leaves it",
+                    d.code, d.message
+                ));
+            }
+            if syntax_after > syntax_before {
+                failures.push(format!(
+                    "{name}: the fix of {} `{}` breaks the syntax",
+                    d.code, d.message
+                ));
+            }
+        }
+    }
+    assert!(applied > 10, "only {applied} fixes found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The general rule yields to the special one: the help proposes `overrides` on the special rule,
+/// and following it settles the double designation.
+#[test]
+fn the_overrides_help_puts_the_special_rule_over_the_general_one() {
+    let text = "agreement \"t\" {\n  conforms-to: C157\n}\n\
+                party XA \"Arcadia\" { schemes: old-age }\nparty XB \"Borduria\" { schemes: old-age }\n\
+                part II \"Applicable legislation\" {\n  article 8 \"General rule\" {\n\
+                    rule 8.1: employed in X, resides in X -> X\n  }\n\
+                  article 9 \"Special categories\" {\n    rule 9.4: employed in X, civil-servant of Y -> Y\n  }\n}\n";
+    let civil = |text: &str| {
+        check(text)
+            .diagnostics
+            .into_iter()
+            .find(|d| d.code == "P301" && d.message.contains("civil servants"))
+    };
+    let d = civil(text).expect("the two rules meet for civil servants");
+    let help = d.help.unwrap();
+    assert!(help.contains("add `overrides 8.1` to rule 9.4"), "{help}");
+    let fixed = text.replace(
+        "civil-servant of Y -> Y\n",
+        "civil-servant of Y -> Y\n      overrides 8.1\n",
+    );
+    assert!(civil(&fixed).is_none());
+}
