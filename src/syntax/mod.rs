@@ -1,14 +1,16 @@
 //! Source text → syntax tree: the pest parser, syntax errors in words (P001) with recovery, and the
 //! lowering of pest pairs into the typed AST.
 
+mod braces;
 mod errors;
 mod lower;
+mod order;
 mod parser;
 mod partial;
 mod prose;
 pub mod tokens;
+mod typography;
 
-pub use lower::KNOWN_KEYWORDS;
 pub use parser::Rule;
 pub use partial::parse_partial;
 pub use prose::dedent;
@@ -17,6 +19,11 @@ use crate::ast::{Condition, Document};
 use crate::diag::Diagnostic;
 use crate::span::Span;
 use pest::Parser;
+
+/// Keywords offered as "did you mean" suggestions for a misspelt word and as completions: every
+/// keyword of `grammar/pacta.pest` but the connectives (`in`, `of`, `and`, …), sorted. Generated
+/// from the grammar by `build.rs`, so it cannot drift from it.
+pub const KNOWN_KEYWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/keywords.rs"));
 
 /// The result of parsing one file: the tree when the file is free of syntax errors, and every
 /// syntax error found (the parser resynchronises after each one).
@@ -50,6 +57,11 @@ pub fn tree(source: &str) -> Option<pest::iterators::Pairs<'_, Rule>> {
 
 /// Parse a whole agreement file.
 pub fn parse(source: &str) -> Parsed {
+    let parsed = parse_grammar(source);
+    with_typography(source, parsed)
+}
+
+fn parse_grammar(source: &str) -> Parsed {
     if let Ok(pairs) = parser::PactaParser::parse(Rule::file, source) {
         return lower_file(source, pairs);
     }
@@ -64,15 +76,42 @@ pub fn parse(source: &str) -> Parsed {
     })
 }
 
+/// Word-processor characters outside strings and comments (P018) replace the findings they
+/// cause: the parser's "expected …, found `→`" and the unknown values written with an en dash.
+fn with_typography(source: &str, mut parsed: Parsed) -> Parsed {
+    let typography = typography::scan(source);
+    if typography.is_empty() {
+        return parsed;
+    }
+    let places: Vec<usize> = typography
+        .iter()
+        .flat_map(|d| {
+            d.fixes
+                .iter()
+                .flat_map(|f| f.edits.iter().map(|e| e.span.start))
+        })
+        .collect();
+    parsed.diagnostics.retain(|d| {
+        let span = d.primary.span;
+        !places
+            .iter()
+            .any(|&at| at == span.start || (span.start..span.end).contains(&at))
+    });
+    parsed.diagnostics.extend(typography);
+    parsed
+}
+
 fn lower_file(source: &str, mut pairs: pest::iterators::Pairs<'_, Rule>) -> Parsed {
     let mut lowering = lower::Lowering::new(source);
     let document = match pairs.next() {
         Some(file) => lowering.file(file),
         None => Document::default(),
     };
+    let mut diagnostics = lowering.finish();
+    diagnostics.extend(order::check(&document));
     Parsed {
         document: Some(document),
-        diagnostics: lowering.finish(),
+        diagnostics,
     }
 }
 
