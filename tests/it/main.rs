@@ -27,6 +27,7 @@ mod hostile;
 mod incremental;
 mod legislation;
 mod legislation_agreements;
+mod legislation_budget;
 mod legislation_differential;
 mod lsp;
 mod no_panic;
