@@ -1,7 +1,7 @@
 //! P3 — the structural checks of applicable legislation: postings without a limit (P303), long
 //! postings (P304), unbounded extensions (P305), chaining (P306), no rule for activity in several
 //! Parties (P307), special categories without a rule (P308), exceptions that may break single
-//! legislation (P309). The situation analysis (P301, P302, P310, P311) is in `crate::legislation`;
+//! legislation (P309), allocation clauses without effect (P314). The situation analysis (P301, P302, P310, P311) is in `crate::legislation`;
 //! its explanations stand at the end of this file.
 
 use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
@@ -200,6 +200,82 @@ pub fn no_multi_state_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
         .label(label)
         .note("situation: employed or self-employed in two Parties at once — without a rule both legislations apply, or neither")
         .help("add rules such as `rule 8.1: employed in X and Y, resides in X -> X` and `rule 8.6: employed in X and self-employed in Y -> X`")]
+}
+
+/// Why no single activity can meet a rule's conditions, if none can: several places, two kinds of
+/// activity, or no activity at all.
+fn needs_whole_person(r: &RuleDecl) -> Option<(crate::span::Span, &'static str)> {
+    r.rule.conditions.iter().find_map(|c| {
+        let why = match &c.kind {
+            ConditionKind::Activity {
+                and_then: Some(_), ..
+            } => Some("it needs employment and self-employment at once"),
+            ConditionKind::Activity {
+                activity: Activity::Mixed,
+                ..
+            } => Some("it needs employment and self-employment at once"),
+            ConditionKind::Activity {
+                places: Places::Several(_),
+                ..
+            } => Some("it needs activity in several Parties"),
+            ConditionKind::Activity {
+                places: Places::Parties(list),
+                ..
+            } if list.len() >= 2 => Some("it needs activity in several Parties"),
+            ConditionKind::Status(Status::NonActive, _) => {
+                Some("it concerns persons with no activity")
+            }
+            _ => None,
+        };
+        why.map(|w| (c.span, w))
+    })
+}
+
+/// P314: an allocation clause with no effect — a rule marked `per-activity` whose conditions no
+/// single activity can meet (it is only ever applied to the whole person), or a rule marked
+/// `person-level` in an agreement that allocates nothing per activity.
+pub fn allocation_clause_without_effect(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let per_activity = crate::legislation::allocates_per_activity(cx.agreement);
+    let mut out = Vec::new();
+    for r in &cx.agreement.rules {
+        for c in &r.rule.clauses {
+            match c.kind {
+                ClauseKind::Allocation(true) => {
+                    if let Some((at, why)) = needs_whole_person(r) {
+                        out.push(
+                            cx.finding(
+                                &P314,
+                                format!(
+                                    "rule {} is marked `per-activity`, but no single activity meets its conditions",
+                                    r.rule.label.value
+                                ),
+                                c.span,
+                            )
+                            .label("never applied to one activity")
+                            .secondary(at, why)
+                            .note("an activity is decided on its own only when no rule applies to the whole person; this rule can only ever apply to the whole person")
+                            .help("remove `per-activity` from this rule, and write `allocation: per-activity` in the agreement header if each activity is to be allocated on its own"),
+                        );
+                    }
+                }
+                ClauseKind::Allocation(false) if !per_activity => out.push(
+                    cx.finding(
+                        &P314,
+                        format!(
+                            "rule {} is marked `person-level`, but the agreement allocates nothing per activity",
+                            r.rule.label.value
+                        ),
+                        c.span,
+                    )
+                    .label("no effect")
+                    .note("every rule already applies to the whole person: `person-level` matters only under `allocation: per-activity`")
+                    .help("remove `person-level`, or write `allocation: per-activity` in the agreement header if that is what the text does"),
+                ),
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// P308: no rule for seafarers, aircrew or transport crew, civil servants, or mission staff.
@@ -504,7 +580,34 @@ declare!(
     }
 );
 
+declare!(
+    P314 = Check {
+        name: "allocation-clause-without-effect",
+        family: Family::ApplicableLegislation,
+        policy: Policy::Fixed(Warning),
+        principle: Some(ApplicableLegislation),
+        source: "Pacta semantics of rules",
+        summary: "a `per-activity` rule no single activity can meet, or a `person-level` rule where nothing is allocated per activity",
+        profile: Family::ApplicableLegislation.profile(),
+        run: Some(allocation_clause_without_effect),
+        explanation: Explanation {
+            what: "A rule's allocation clause that changes nothing: `per-activity` after a rule whose conditions need several \
+                   activities, both kinds of activity, or none (`employed in several`, `employed in X and self-employed in Y`, \
+                   `non-active`), or `person-level` after a rule of an agreement that allocates nothing per activity.",
+            why: "Under per-activity allocation a person active in several Parties is decided activity by activity only where no \
+                  rule applies to the whole person; each activity is then judged as if it were the person's only one. A rule that \
+                  needs several activities can never apply to a single one, so its `per-activity` clause is never used — and since \
+                  any `per-activity` clause switches the whole agreement to per-activity allocation, the clause most likely says \
+                  something the drafter did not mean. `person-level` only exempts a rule from the activity-by-activity pass, which \
+                  does not exist without per-activity allocation.",
+            failing: "rule 8.1: employed in several, resides in X -> X\n  per-activity",
+            passing: "rule 8.1: employed in several, resides in X -> X",
+        },
+    }
+);
+
 /// The checks declared in this file.
 pub(super) static CHECKS: &[&Check] = &[
     &P301, &P302, &P303, &P304, &P305, &P306, &P307, &P308, &P309, &P310, &P311, &P312, &P313,
+    &P314,
 ];

@@ -10,31 +10,49 @@ use crate::model::coordination::join_and;
 use crate::model::Principle::*;
 use crate::model::{Branch, Provision};
 
-/// P101: a Party's scheme that the material scope leaves out for that Party.
+/// P101: a Party's schemes that the material scope leaves out for that Party, in one finding per
+/// Party. A branch legislated by the Party's sub-national units, not by the Party, is outside what
+/// the Party can bring into the agreement; a branch in scope for the applicable legislation only
+/// is in scope.
 pub fn branch_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for p in &a.parties {
         let code = p.code.value.as_str();
         let scope = a.scope_of(code);
-        for b in p.schemes.iter().filter(|b| !scope.contains(b)) {
-            let mut d = cx
-                .finding(
-                    &P101,
-                    format!(
-                        "{code} has a scheme for {} that the agreement does not cover",
-                        b.title()
-                    ),
-                    a.scheme_span(code, *b),
-                )
-                .label(format!("`{b}` outside the material scope"));
-            if let Some(s) = a.scopes.iter().find(|s| s.party.value == code) {
-                d = d.secondary(s.head(), format!("{code}'s material scope"));
-            }
-            out.push(d.help(format!(
-                "add `{b}` to a `scope {code} \"…\"` line, or remove it from `schemes:` if {code} has no such legislation"
-            )));
+        let lost: Vec<Branch> = p
+            .schemes
+            .iter()
+            .copied()
+            .filter(|b| !scope.contains(b) && !p.sub_national_branches.contains(b))
+            .collect();
+        let Some(first) = lost.first() else {
+            continue;
+        };
+        let names: Vec<String> = lost.iter().map(|b| b.title().to_string()).collect();
+        let keys: Vec<&str> = lost.iter().map(|b| b.key()).collect();
+        let mut d = cx
+            .finding(
+                &P101,
+                format!(
+                    "{code} has legislation for {} that the agreement does not cover",
+                    join_and(&names)
+                ),
+                a.scheme_span(code, *first),
+            )
+            .label(format!("`{first}` outside the material scope"))
+            .concerning([code], lost.iter().copied());
+        for b in &lost[1..] {
+            d = d.secondary(a.scheme_span(code, *b), format!("`{b}` outside it too"));
         }
+        if let Some(s) = a.scopes.iter().find(|s| s.party.value == code) {
+            d = d.secondary(s.head(), format!("{code}'s material scope"));
+        }
+        out.push(d.help(format!(
+            "cover `{keys}` in a `scope {code} \"…\"` line (`BRANCH applicable-legislation-only` for the applicable legislation only); where {code}'s sub-national units legislate for {it}, write {it} after the unit in `sub-national-units:`; where leaving {it} out is the Parties' choice, `allow P101 \"reason\"`",
+            keys = keys.join("`, `"),
+            it = if lost.len() == 1 { "it" } else { "them" }
+        )));
     }
     out
 }
@@ -299,10 +317,15 @@ declare!(P101 = Check {
     run: Some(branch_not_covered),
     explanation: Explanation {
         what: "For each Party, every branch listed in its `schemes:` (the branches for which it has legislation) must \
-               appear in one of its `scope` lines. One finding per Party and branch left out, on the branch in `schemes:`.",
+               appear in one of its `scope` lines — for the applicable legislation only is enough \
+               (`sickness applicable-legislation-only`). Branches the Party's sub-national units legislate for, \
+               written after a unit (`sub-national-units: states employment-injury unemployment`), are outside \
+               what the Party can bring into the agreement and are not reported. One finding per Party, listing \
+               every branch left out, on the first of them in `schemes:`.",
         why: "C157 applies to every branch for which a State has legislation in force, so an agreement claiming C157 \
               (or R167) that leaves a branch out is incomplete; C118 lets a State accept obligations branch by branch, \
-              which is why the finding is only a warning without such a claim. Migrant workers lose the branch entirely.",
+              which is why the finding is only a warning without such a claim. Migrant workers lose the branch entirely. \
+              The scheme itself is real: the fix is to cover it, or to record that leaving it out is the Parties' choice.",
         failing: "party XA \"Arcadia\" {\n  schemes: old-age, unemployment\n  …\n}\narticle 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n}",
         passing: "party XA \"Arcadia\" {\n  schemes: old-age, unemployment\n  …\n}\narticle 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Employment Insurance Act\": unemployment\n}",
     },

@@ -85,6 +85,9 @@ pub struct PartyDecl {
     pub institutions: Vec<InstitutionDecl>,
     pub liaison_bodies: Vec<Spanned<String>>,
     pub sub_national_units: Vec<Spanned<String>>,
+    /// The branches whose legislation the sub-national units make, not the Party: the branches
+    /// written after a unit (`sub-national-units: states employment-injury unemployment`).
+    pub sub_national_branches: BTreeSet<Branch>,
     /// The Party's official languages (`official-languages:`), lowercased.
     pub official_languages: Vec<String>,
     /// The ILO Conventions the Party has ratified (`ratified:`).

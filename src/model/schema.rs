@@ -102,7 +102,7 @@ pub const PARTY: &[FieldSpec] = &[
     f("competent-authority", Strings, "the Party's competent authority"),
     req("schemes", Branches, "the branches for which the Party has legislation"),
     f("liaison-body", Strings, "the liaison body or bodies"),
-    f("sub-national-units", Free, "states, provinces or cantons with their own schemes"),
+    f("sub-national-units", Free, "states, provinces or cantons with their own schemes; the branches after a unit are legislated by the units, not the Party (`states employment-injury`)"),
     f("official-languages", Free, "the Party's official languages"),
     f("ratified", Ratifications, "the ILO Conventions the Party has ratified, with the branches accepted for C118 and C102"),
 ];

@@ -268,7 +268,7 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
         .label(format!("unexpected {found}"));
     let word = source.get(span.range()).unwrap_or("");
     let mut candidates: Vec<&str> = keywords.iter().map(String::as_str).collect();
-    candidates.extend(super::lower::KNOWN_KEYWORDS.iter().copied());
+    candidates.extend(super::KNOWN_KEYWORDS.iter().copied());
     let wordlike = word.chars().next().is_some_and(|c| c.is_alphanumeric());
     if let Some(s) = did_you_mean(word, candidates.iter().copied()).filter(|_| wordlike) {
         d = d.help(format!("did you mean `{s}`?"));

@@ -8,7 +8,6 @@ mod partial;
 mod prose;
 pub mod tokens;
 
-pub use lower::KNOWN_KEYWORDS;
 pub use parser::Rule;
 pub use partial::parse_partial;
 pub use prose::dedent;
@@ -17,6 +16,11 @@ use crate::ast::{Condition, Document};
 use crate::diag::Diagnostic;
 use crate::span::Span;
 use pest::Parser;
+
+/// Keywords offered as "did you mean" suggestions for a misspelt word and as completions: every
+/// keyword of `grammar/pacta.pest` but the connectives (`in`, `of`, `and`, …), sorted. Generated
+/// from the grammar by `build.rs`, so it cannot drift from it.
+pub const KNOWN_KEYWORDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/keywords.rs"));
 
 /// The result of parsing one file: the tree when the file is free of syntax errors, and every
 /// syntax error found (the parser resynchronises after each one).

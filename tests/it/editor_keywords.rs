@@ -290,8 +290,9 @@ fn commented_out_keywords_do_not_count() {
     assert!(!found.contains("aircrew") && !found.contains("gap"));
 }
 
-/// The compiler's "did you mean" list of keywords (`pacta::syntax::KNOWN_KEYWORDS`) is the
-/// grammar's: nothing stale in it, and every keyword of five letters or more is offered.
+/// The compiler's "did you mean" list of keywords (`pacta::syntax::KNOWN_KEYWORDS`, generated
+/// from the grammar by `build.rs`) is the grammar's, read here independently: nothing stale in
+/// it, and every keyword of five letters or more is offered.
 #[test]
 fn the_suggestion_list_follows_the_grammar() {
     let grammar = pest_keywords(&read(&root().join("grammar/pacta.pest")));

@@ -1,0 +1,146 @@
+//! Cross-references (`see:`, `overrides`, citations): every reference names an Article, paragraph
+//! or rule that exists.
+
+use super::*;
+
+impl Resolver {
+    pub(super) fn references(&mut self) {
+        // Duplicate rule labels (P002).
+        let mut labels: BTreeMap<String, Span> = BTreeMap::new();
+        let rules = self.agreement.rules.clone();
+        for r in &rules {
+            let l = &r.rule.label;
+            if let Some(first) = labels.get(&l.value) {
+                self.push(
+                    error("P002", format!("rule {} is defined twice", l.value), l.span)
+                        .label("label used again")
+                        .secondary(*first, "first defined here")
+                        .help("give each rule its own label"),
+                );
+            } else {
+                labels.insert(l.value.clone(), l.span);
+            }
+        }
+        // Duplicate article numbers and tags (P002).
+        let mut numbers: BTreeMap<ArticleNo, Span> = BTreeMap::new();
+        let mut tags: BTreeMap<String, Span> = BTreeMap::new();
+        for a in self.agreement.articles.clone() {
+            if let Some(first) = numbers.get(&a.number) {
+                self.push(duplicate(
+                    "P002",
+                    format!("article {} appears twice", a.number),
+                    a.head_span,
+                    *first,
+                    ("number used again", "first used here"),
+                    "renumber one of the articles",
+                ));
+            } else {
+                numbers.insert(a.number.clone(), a.head_span);
+            }
+            if let Some(tag) = &a.tag {
+                if let Some(first) = tags.get(tag) {
+                    self.push(duplicate(
+                        "P002",
+                        format!("the tag #{tag} is on two articles"),
+                        a.head_span,
+                        *first,
+                        ("tag used again", "first used here"),
+                        "a tag names one article; choose another",
+                    ));
+                } else {
+                    tags.insert(tag.clone(), a.head_span);
+                }
+            }
+        }
+        let label_names: Vec<String> = labels.keys().cloned().collect();
+        let unknown_label = |label: &Spanned<String>, what: &str| {
+            let mut d = error(
+                "P003",
+                format!("{what} names rule {}, which does not exist", label.value),
+                label.span,
+            )
+            .label("no such rule");
+            d = match did_you_mean(&label.value, label_names.iter().map(String::as_str)) {
+                Some(s) => d.help(format!("did you mean {s}?")),
+                None => d.help("check the label against the rules of Part II"),
+            };
+            d
+        };
+        let mut found = Vec::new();
+        for r in &rules {
+            for c in &r.rule.clauses {
+                if let ClauseKind::Overrides(ls) = &c.kind {
+                    for l in ls {
+                        if !labels.contains_key(&l.value) {
+                            found.push(unknown_label(l, "`overrides`"));
+                        } else if l.value == r.rule.label.value {
+                            found.push(
+                                error("P003", format!("rule {} overrides itself", l.value), l.span)
+                                    .label("self-reference")
+                                    .help("remove the label from the `overrides` list"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for s in &self.agreement.scenarios {
+            if let Some(ast::Expectation {
+                kind: ExpectKind::Party { by: Some(l), .. },
+                ..
+            }) = &s.expect
+            {
+                if !labels.contains_key(&l.value) {
+                    found.push(unknown_label(l, "the scenario"));
+                }
+            }
+        }
+        // `see:` references: tags and rule labels.
+        for p in self
+            .agreement
+            .provisions
+            .iter()
+            .filter(|p| p.keyword.value == "see")
+        {
+            for v in p
+                .fields
+                .iter()
+                .flat_map(|f| &f.items)
+                .flat_map(|i| &i.values)
+            {
+                match &v.kind {
+                    ValueKind::Tag(t) if !tags.contains_key(t) => {
+                        let mut d = error("P003", format!("no article is tagged #{t}"), v.span)
+                            .label("unknown tag");
+                        if let Some(s) = did_you_mean(t, tags.keys().map(String::as_str)) {
+                            d = d.help(format!("did you mean #{s}?"));
+                        } else {
+                            d = d.help(
+                                "add the tag to the article, as in `article 7 \"…\" #posting`",
+                            );
+                        }
+                        found.push(d);
+                    }
+                    ValueKind::Label(l)
+                        if !labels.contains_key(l)
+                            && !ArticleNo::parse(l).is_ok_and(|n| numbers.contains_key(&n)) =>
+                    {
+                        found.push(unknown_label(&Spanned::new(l.clone(), v.span), "`see`"));
+                    }
+                    ValueKind::Integer(n)
+                        if *n > u32::MAX as u64
+                            || !numbers.contains_key(&ArticleNo::plain(*n as u32)) =>
+                    {
+                        found.push(
+                            error("P003", format!("there is no article {n}"), v.span)
+                                .label("unknown article")
+                                .help("check the article number"),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.diags.extend(found);
+    }
+}
