@@ -5,6 +5,7 @@ mod administration;
 mod aggregation;
 mod applicable;
 mod catalogue;
+mod drafting;
 mod equality;
 mod export;
 mod final_provisions;

@@ -259,6 +259,7 @@ pub(crate) use declare;
 static ALL: LazyLock<Vec<&'static Check>> = LazyLock::new(|| {
     let mut all: Vec<&'static Check> = [
         super::structure::CHECKS,
+        super::drafting::CHECKS,
         super::scope::CHECKS,
         super::equality::CHECKS,
         super::applicable::CHECKS,

@@ -51,6 +51,15 @@ fn implies(a: &CRule, b: &CRule, skip_activity: bool) -> bool {
 
 fn search(a: &CRule, b: &CRule, targets: &[Term], map: &mut Vec<Term>, skip: bool) -> bool {
     if map.len() == b.bound {
+        // `b` binds its variables to distinct Parties, but a variable of `a` may take the Party a
+        // code of `a` names: a mapping onto both kinds of term would let `a` apply where `b`,
+        // needing them distinct, does not (`employer in X, resides in XB` does not imply
+        // `employer in X, resides in Y`).
+        let var = map.iter().any(|t| matches!(t, Term::Var(_)));
+        let party = map.iter().any(|t| matches!(t, Term::Party(_)));
+        if var && party {
+            return false;
+        }
         return b.conds.iter().all(|cb| {
             (skip && is_activity(&cb.cond))
                 || a.conds

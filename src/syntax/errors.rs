@@ -21,6 +21,18 @@ pub(crate) const SYNC_WORDS: &[&str] = &[
     "agreement",
 ];
 
+/// Words that open a block with `{`.
+const OPENERS: &[&str] = &[
+    "article",
+    "chapter",
+    "part",
+    "party",
+    "scenario",
+    "agreement",
+    "paragraph",
+    "benefit",
+];
+
 /// Report the first error, then resume at the next article, chapter, part or top-level item after
 /// each error until the rest of the file parses.
 pub fn collect(source: &str, first: pest::error::Error<Rule>) -> Vec<Diagnostic> {
@@ -267,17 +279,91 @@ pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) ->
     let mut d = Diagnostic::new("P001", Severity::Error, message, span)
         .label(format!("unexpected {found}"));
     let word = source.get(span.range()).unwrap_or("");
-    let mut candidates: Vec<&str> = keywords.iter().map(String::as_str).collect();
-    candidates.extend(super::KNOWN_KEYWORDS.iter().copied());
-    let wordlike = word.chars().next().is_some_and(|c| c.is_alphanumeric());
-    if let Some(s) = did_you_mean(word, candidates.iter().copied()).filter(|_| wordlike) {
-        d = d.help(format!("did you mean `{s}`?"));
-    } else if (found == "end of file" && unclosed_braces(source))
+    // A construct that opens a block, where it cannot stand, out of step with the layout: the
+    // block before it was left open.
+    if OPENERS.contains(&word) {
+        if let Some(u) = super::braces::unclosed(source, at).filter(|u| u.by_layout) {
+            return unclosed_block(source, &u, span, &found);
+        }
+    }
+    if (found == "end of file" && unclosed_braces(source))
         || (SYNC_WORDS.contains(&word) && expected.contains("`}`"))
     {
-        d = d.help("a block before this point may be missing its closing `}`");
+        if let Some(u) = super::braces::unclosed(source, at) {
+            return unclosed_block(source, &u, span, &found);
+        }
+        return d.help("a block before this point may be missing its closing `}`");
+    }
+    // Only what is valid at this point is suggested: the words the grammar tried here.
+    let wordlike = word.chars().next().is_some_and(|c| c.is_alphanumeric());
+    let candidates = keywords.iter().map(String::as_str);
+    if let Some(s) = did_you_mean(word, candidates).filter(|_| wordlike) {
+        d = d.help(format!("did you mean `{s}`?"));
+    } else if let [only] = keywords.as_slice() {
+        // One piece of punctuation was all that could come here: it was left out.
+        if matches!(only.as_str(), ":" | "->" | "{" | ",") {
+            let before = source[..at].trim_end_matches([' ', '\t']);
+            let after = source[..before.len()]
+                .split_whitespace()
+                .last()
+                .unwrap_or("");
+            let insert = Span::new(before.len(), before.len());
+            let text = if only == ":" {
+                ":".to_string()
+            } else {
+                format!(" {only}")
+            };
+            d = d.help(format!("insert `{only}` after `{after}`")).fix(
+                format!("Insert `{only}`"),
+                insert,
+                text,
+            );
+        }
     }
     d
+}
+
+/// The finding for a block whose `{` is never closed, laid on the line that opens it.
+fn unclosed_block(
+    source: &str,
+    u: &super::braces::Unclosed,
+    noticed: Span,
+    found: &str,
+) -> Diagnostic {
+    let opening = source.get(u.opening.range()).unwrap_or("");
+    let head: String = opening
+        .trim_end_matches('{')
+        .trim_end()
+        .chars()
+        .take(60)
+        .collect();
+    let line = source[..u.insert_at.min(source.len())]
+        .matches('\n')
+        .count()
+        + 1;
+    let (place, text) = if u.insert_at >= source.len() {
+        let newline = if source.ends_with('\n') { "" } else { "\n" };
+        (
+            "at the end of the file".to_string(),
+            format!("{newline}{}}}\n", u.indent),
+        )
+    } else {
+        (format!("before line {line}"), format!("{}}}\n", u.indent))
+    };
+    Diagnostic::new(
+        "P001",
+        Severity::Error,
+        format!("`{head}` is never closed: its `{{` has no matching `}}`"),
+        u.opening,
+    )
+    .label("this `{` is not closed")
+    .secondary(noticed, format!("the parser noticed at {found}"))
+    .help(format!("close it with `}}` {place}"))
+    .fix(
+        "Insert the missing `}`",
+        Span::new(u.insert_at, u.insert_at),
+        text,
+    )
 }
 
 /// The grammar rule that a keyword opens, so that a keyword and its rule read as one entry.

@@ -57,12 +57,13 @@ impl<'s> Lowering<'s> {
 
     /// A string literal, unescaped; spans cover the quotes.
     fn string(&mut self, pair: &P<'s>) -> Ident {
-        let body = pair
-            .clone()
-            .into_inner()
-            .next()
-            .map(|b| b.as_str())
-            .unwrap_or("");
+        let inner = pair.clone().into_inner().next();
+        let body = inner.as_ref().map(|b| b.as_str()).unwrap_or("");
+        if let Some(start) = inner.as_ref().map(|b| b.as_span().start()) {
+            if let Some(d) = unknown_escape(body, start) {
+                self.diags.push(d);
+            }
+        }
         Spanned::new(unescape(body), span_of(pair))
     }
 
@@ -877,6 +878,37 @@ impl<'s> Lowering<'s> {
 type Rule_ = crate::ast::Rule;
 
 /// Decode `\"`, `\\` and `\n` in a one-line string.
+/// The first escape of a string that the language does not have (`\q`), as a P007 whose fix
+/// writes the backslash itself (`\\q`), which is what such text usually means (a path, a
+/// reference copied from another system).
+fn unknown_escape(body: &str, start: usize) -> Option<Diagnostic> {
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            continue;
+        }
+        let (_, next) = chars.next()?;
+        if matches!(next, '"' | '\\' | 'n' | 't') {
+            continue;
+        }
+        let at = start + i;
+        let span = Span::new(at, at + 1 + next.len_utf8());
+        return Some(
+            Diagnostic::new(
+                "P007",
+                Severity::Error,
+                format!("unknown escape `\\{next}` in a string"),
+                span,
+            )
+            .label("not an escape")
+            .note("a string knows the escapes `\\\"` (a quote), `\\\\` (a backslash), `\\n` and `\\t`")
+            .help(format!("write `\\\\{next}` for a backslash followed by `{next}`"))
+            .fix("Write the backslash itself", Span::new(at, at + 1), "\\\\"),
+        );
+    }
+    None
+}
+
 fn unescape(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();

@@ -1,12 +1,15 @@
 //! Source text → syntax tree: the pest parser, syntax errors in words (P001) with recovery, and the
 //! lowering of pest pairs into the typed AST.
 
+mod braces;
 mod errors;
 mod lower;
+mod order;
 mod parser;
 mod partial;
 mod prose;
 pub mod tokens;
+mod typography;
 
 pub use parser::Rule;
 pub use partial::parse_partial;
@@ -54,6 +57,11 @@ pub fn tree(source: &str) -> Option<pest::iterators::Pairs<'_, Rule>> {
 
 /// Parse a whole agreement file.
 pub fn parse(source: &str) -> Parsed {
+    let parsed = parse_grammar(source);
+    with_typography(source, parsed)
+}
+
+fn parse_grammar(source: &str) -> Parsed {
     if let Ok(pairs) = parser::PactaParser::parse(Rule::file, source) {
         return lower_file(source, pairs);
     }
@@ -68,15 +76,42 @@ pub fn parse(source: &str) -> Parsed {
     })
 }
 
+/// Word-processor characters outside strings and comments (P018) replace the findings they
+/// cause: the parser's "expected …, found `→`" and the unknown values written with an en dash.
+fn with_typography(source: &str, mut parsed: Parsed) -> Parsed {
+    let typography = typography::scan(source);
+    if typography.is_empty() {
+        return parsed;
+    }
+    let places: Vec<usize> = typography
+        .iter()
+        .flat_map(|d| {
+            d.fixes
+                .iter()
+                .flat_map(|f| f.edits.iter().map(|e| e.span.start))
+        })
+        .collect();
+    parsed.diagnostics.retain(|d| {
+        let span = d.primary.span;
+        !places
+            .iter()
+            .any(|&at| at == span.start || (span.start..span.end).contains(&at))
+    });
+    parsed.diagnostics.extend(typography);
+    parsed
+}
+
 fn lower_file(source: &str, mut pairs: pest::iterators::Pairs<'_, Rule>) -> Parsed {
     let mut lowering = lower::Lowering::new(source);
     let document = match pairs.next() {
         Some(file) => lowering.file(file),
         None => Document::default(),
     };
+    let mut diagnostics = lowering.finish();
+    diagnostics.extend(order::check(&document));
     Parsed {
         document: Some(document),
-        diagnostics: lowering.finish(),
+        diagnostics,
     }
 }
 

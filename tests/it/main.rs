@@ -20,6 +20,7 @@ mod diff_cli;
 mod docs;
 mod editor_keywords;
 mod exit_codes;
+mod first_hour;
 mod fmt;
 mod hostile;
 mod legislation;
