@@ -4,6 +4,19 @@
 //! (and [`legislation`]) → [`emit`] / [`diff`] / [`render`]. The library does no I/O and never exits the
 //! process; the binary in `src/main.rs` and `src/cli/` does.
 
+// The library never panics on any input and never prints: a failure is a finding or an `Err`.
+// (Unit tests may unwrap and panic: see `clippy.toml`.)
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::dbg_macro
+)]
+
 pub mod ast;
 pub mod baseline;
 pub mod check;

@@ -29,4 +29,5 @@ mod legislation_differential;
 mod lsp;
 mod no_panic;
 mod render;
+mod stale_snapshots;
 mod syntax;
