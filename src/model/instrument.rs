@@ -67,6 +67,7 @@ pub struct Instrument {
     pub principles: &'static [Principle],
 }
 
+use super::Branch;
 use Principle::*;
 
 pub const INSTRUMENTS: &[Instrument] = &[
@@ -226,6 +227,22 @@ pub const INSTRUMENTS: &[Instrument] = &[
         principles: &[AcquiredRights],
     },
 ];
+
+impl Instrument {
+    /// The branches a Convention concerns by its own terms (C19 and C121 employment injury, C128
+    /// invalidity, old-age and survivors, C130 medical care and sickness, C168 unemployment); empty
+    /// when it concerns every branch (or, for C102 and C118, the branches a State accepts).
+    pub fn own_branches(&self) -> &'static [Branch] {
+        use Branch::*;
+        match self.code {
+            "C19" | "C121" => &[EmploymentInjury],
+            "C128" => &[Invalidity, OldAge, Survivors],
+            "C130" => &[MedicalCare, Sickness],
+            "C168" => &[Unemployment],
+            _ => &[],
+        }
+    }
+}
 
 /// Look up an instrument by the code written in `conforms-to:` (`MLC` is accepted for `MLC-2006`).
 pub fn find(code: &str) -> Option<&'static Instrument> {

@@ -585,6 +585,14 @@ fn a_principle_is_an_error_only_where_the_parties_concerned_are_bound() {
     // C118 binds branch by branch (Art 2): accepted for medical care only, old-age is not bound.
     let branch = ratifying(&text, "C118 medical-care", "C118 medical-care");
     assert_eq!(severities(&branch, "P401", &c), vec![Severity::Warning]);
+    // A Convention binds only for the branches it concerns: C19 (accident compensation) makes a
+    // missing equality clause an error where the agreement covers employment injury, not in a
+    // pensions agreement.
+    let c19 = ratifying(&fixture("P201.pacta"), "C19", "C19");
+    assert_eq!(severities(&c19, "P201", &c), vec![Severity::Error]);
+    let pensions = c19.replace(": all\n", ": invalidity, old-age, survivors\n");
+    assert_ne!(pensions, c19);
+    assert_eq!(severities(&pensions, "P201", &c), vec![Severity::Warning]);
     // A Recommendation cannot be ratified; a branch after another Convention is invalid.
     assert!(codes_of(&ratifying(&text, "R167", "C157")).contains(&"P007"));
     assert!(codes_of(&ratifying(&text, "C157 old-age", "C157")).contains(&"P007"));
