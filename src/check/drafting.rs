@@ -1,5 +1,6 @@
 //! Explanations for the findings about how a draft is written down: word-processor characters
-//! where the language reads plain ones (P018), Parts and paragraphs numbered out of order (P019).
+//! where the language reads plain ones (P018), Parts and paragraphs numbered out of order and values
+//! repeated in a list (P019).
 //! Both are produced while parsing (`syntax::typography`, `syntax::order`).
 
 use super::registry::{declare, Check, Explanation, Family, Policy};
@@ -28,12 +29,12 @@ declare!(P018 = Check {
 });
 
 declare!(P019 = Check {
-    name: "division-order",
+    name: "drafting-order",
     family: Family::Structure,
     policy: Policy::Fixed(Warning),
     principle: None,
     source: "Pacta language reference",
-    summary: "Parts, or the paragraphs of an article, numbered backwards or twice",
+    summary: "Parts or paragraphs numbered backwards or twice; the same value listed twice in one list",
     profile: Family::Structure.profile(),
     run: None,
     explanation: Explanation {
@@ -41,9 +42,12 @@ declare!(P019 = Check {
                `part II`), or a paragraph whose number is lower than the paragraph before it in the same article. \
                Gaps are not reported: a protocol may delete a Part or a paragraph and the text keeps the numbers \
                it was signed with. A Part number that is not a Roman numeral (`part IM`) and a paragraph number too \
-               large to use are P007.",
+               large to use are P007. The same value written more than once in one list \
+               (`schemes: old-age, survivors, old-age`) is reported once per value, however often it is repeated, \
+               with a fix that keeps the first.",
         why: "Parts and paragraphs are cited by number (\"Part III\", \"Article 8, paragraph 2\"); a number out of \
-              order is usually a paste or an edit gone wrong, and citations to it become ambiguous.",
+              order is usually a paste or an edit gone wrong, and citations to it become ambiguous. A value listed \
+              twice says nothing more than once and usually marks a paste gone wrong.",
         failing: "part II \"Applicable legislation\" {\n}\npart I \"General provisions\" {\n}",
         passing: "part I \"General provisions\" {\n}\npart II \"Applicable legislation\" {\n}",
     },

@@ -1,6 +1,7 @@
 //! Diagnostics as data. Checks produce [`Diagnostic`]s; the renderers in [`render`] turn them into
 //! terminal output, JSON, SARIF, GitHub annotations or JUnit.
 
+pub mod companions;
 pub mod render;
 pub mod visible;
 

@@ -42,7 +42,7 @@ pub struct FindingChange {
     pub name: String,
     pub severity: Severity,
     pub message: String,
-    /// Where it stands in the model: `Art. 8.5`, `Art. 2`, `Party XA`, or `None` for the whole
+    /// Where it stands in the model: `Art. 8(5)`, `Art. 2`, `Party XA`, or `None` for the whole
     /// agreement.
     pub at: Option<String>,
     pub location: Location,

@@ -13,6 +13,7 @@ pub mod impact;
 pub mod matching;
 pub mod prose;
 pub mod render;
+mod unrelated;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Agreement, Principle};
@@ -60,6 +61,10 @@ pub struct Report {
     /// but coarser — elements the similarity search did not reach are shown removed and added.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub budget: Option<BudgetExceeded>,
+    /// Present when the two files do not look like drafts of one agreement (no Party in common,
+    /// or another title and few articles recognisable): why, in one sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unrelated: Option<String>,
 }
 
 /// The matching of a diff ran out of its work budget.
@@ -342,7 +347,7 @@ pub enum ChangeKind {
     Moved,
 }
 
-/// One structured change: "Posting limit (Art. 7.1 → Art. 8.1): 24 months → 36 months".
+/// One structured change: "Posting limit (Art. 7(1) → Art. 8(1)): 24 months → 36 months".
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Change {
     pub group: Group,
@@ -353,7 +358,7 @@ pub struct Change {
     pub kind: ChangeKind,
     /// What changed, in words: "Posting limit", "Material scope of XB", "Rule 8.5".
     pub subject: String,
-    /// Where it stands in the old draft ("Art. 7.1"), when it stands there.
+    /// Where it stands in the old draft ("Art. 7(1)"), when it stands there.
     pub old_at: Option<String>,
     /// Where it stands in the new draft.
     pub new_at: Option<String>,
@@ -378,7 +383,7 @@ pub struct Words {
 }
 
 impl Change {
-    /// Where the change stands: "Art. 7.1 → Art. 8.1", or one citation when it did not move.
+    /// Where the change stands: "Art. 7(1) → Art. 8(1)", or one citation when it did not move.
     pub fn at(&self) -> Option<String> {
         match (&self.old_at, &self.new_at) {
             (Some(o), Some(n)) if o != n => Some(format!("{o} → {n}")),
@@ -453,6 +458,7 @@ pub fn diff_within(old: Draft<'_>, new: Draft<'_>, budget: &mut matching::Budget
         changes: changes::changes(&old, &new, &m),
         prose: prose::changes(&old, &new, &m),
         impact: impact::impact(&old, &new, &m),
+        unrelated: unrelated::warning(&old, &new, &m),
     }
 }
 

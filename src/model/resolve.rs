@@ -310,7 +310,24 @@ impl Resolver {
     fn branch_list(&mut self, items: &[Item], party: Option<&str>) -> BTreeSet<Branch> {
         let mut out = BTreeSet::new();
         for item in items {
-            for v in &item.values {
+            // `old age`: one branch written with a space for its hyphen is one finding, not two.
+            let mut values: &[crate::ast::Value] = &item.values;
+            if let Some((b, n)) = spaced_branch(values) {
+                let span = Span::new(values[0].span.start, values[n - 1].span.end);
+                let key = b.key();
+                self.push(
+                    error(
+                        "P005",
+                        format!("the branch `{key}` is written with hyphens"),
+                        span,
+                    )
+                    .label("a space for a hyphen")
+                    .help(format!("did you mean `{key}`?")),
+                );
+                out.insert(b);
+                values = &values[n..];
+            }
+            for v in values {
                 match &v.kind {
                     ValueKind::Word(w) if w == "all" => {
                         let schemes = party
@@ -384,4 +401,20 @@ impl Resolver {
             self.check_party_code(&r.name, r.span);
         }
     }
+}
+
+/// A branch key written as words (`old age`, `long term care`): the branch and how many words
+/// it takes.
+pub(crate) fn spaced_branch(values: &[crate::ast::Value]) -> Option<(Branch, usize)> {
+    let words: Vec<&str> = values
+        .iter()
+        .take(3)
+        .map_while(|v| match &v.kind {
+            ValueKind::Word(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
+    (2..=words.len())
+        .rev()
+        .find_map(|n| Branch::from_key(&words[..n].join("-")).map(|b| (b, n)))
 }

@@ -95,7 +95,13 @@ impl<'s> Lowering<'s> {
                             "number articles as signed: `7`, `5bis`, `5a`, `1er` or a Roman number such as `IV`",
                         ),
                 );
-                Spanned::new(ArticleNo::default(), span)
+                // The number as written is kept, so that later findings quote it; its value
+                // (0) is never judged (P008 skips a number that does not parse).
+                let written = ArticleNo {
+                    text: pair.as_str().to_string(),
+                    ..ArticleNo::default()
+                };
+                Spanned::new(written, span)
             }
         }
     }

@@ -8,6 +8,7 @@ mod order;
 mod parser;
 mod partial;
 mod prose;
+mod repeats;
 pub mod tokens;
 mod typography;
 
@@ -109,6 +110,7 @@ fn lower_file(source: &str, mut pairs: pest::iterators::Pairs<'_, Rule>) -> Pars
     };
     let mut diagnostics = lowering.finish();
     diagnostics.extend(order::check(&document));
+    diagnostics.extend(repeats::check(source, &document));
     Parsed {
         document: Some(document),
         diagnostics,

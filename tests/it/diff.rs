@@ -142,7 +142,7 @@ fn renumbering_is_reported_as_renumbering_not_removal() {
         .collect();
     assert_eq!(removed.len(), 1);
     assert_eq!(removed[0].subject, "Rule 7.6");
-    assert_eq!(removed[0].old_at.as_deref(), Some("Art. 7.6"));
+    assert_eq!(removed[0].old_at.as_deref(), Some("Art. 7(6)"));
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn parameter_scope_and_prose_changes_are_reported() {
     assert_eq!(limit.len(), 1);
     assert_eq!(
         limit[0].line(),
-        "Posting limit (Art. 6.1 → Art. 7.1): 24 months → 36 months"
+        "Posting limit (Art. 6(1) → Art. 7(1)): 24 months → 36 months"
     );
     let scope = find(&r, "Material scope of XB");
     assert_eq!(scope.len(), 1);

@@ -34,7 +34,7 @@ fn the_default_is_uncoloured_text_when_not_on_a_terminal() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.starts_with("pacta diff: "));
-    assert!(out.contains("Posting limit (Art. 6.1 → Art. 7.1): 24 months → 36 months"));
+    assert!(out.contains("Posting limit (Art. 6(1) → Art. 7(1)): 24 months → 36 months"));
     assert!(!out.contains('\x1b'));
     let o = pacta(&["diff", D1, D2, "--color", "always"]);
     assert!(stdout(&o).contains("\x1b[32m"));

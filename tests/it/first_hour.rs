@@ -306,3 +306,197 @@ fn an_unknown_escape_is_reported_with_a_fix() {
     assert_eq!(syntax_findings(&fixed), vec![]);
     assert!(fixed.contains("\"C:\\\\qfine\""));
 }
+
+#[test]
+fn a_branch_written_with_a_space_is_one_finding_with_its_hyphenated_key() {
+    let text = TWO_PARTS.replace(
+        "    define \"residence\": \"ordinary residence\"\n",
+        "    scope XA \"Pensions Act\": old age, long term care\n",
+    );
+    let checked = check(&text);
+    let p005: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P005")
+        .collect();
+    assert_eq!(p005.len(), 2, "{p005:#?}");
+    assert_eq!(p005[0].help.as_deref(), Some("did you mean `old-age`?"));
+    assert_eq!(
+        p005[1].help.as_deref(),
+        Some("did you mean `long-term-care`?")
+    );
+    assert!(checked.diagnostics.iter().all(|d| d.code != "P007"));
+    let mut fixed = text.clone();
+    for d in p005.iter().rev() {
+        fixed = apply(&fixed, &d.fixes[0]);
+    }
+    assert!(fixed.contains("old-age, long-term-care"));
+    assert!(check(&fixed).diagnostics.iter().all(|d| d.code != "P005"));
+}
+
+/// A value repeated a hundred thousand times in a list, a rule label or an article number
+/// repeated thousands of times: one finding each, saying how many times.
+#[test]
+fn huge_repetitions_are_one_finding_each() {
+    let list = vec!["old-age"; 100_000].join(", ");
+    let text = format!("agreement \"t\" {{}}\nparty XA \"A\" {{\n  schemes: {list}\n}}\n");
+    let found = findings(&text);
+    let p019: Vec<_> = found.iter().filter(|f| f.1 == "P019").collect();
+    assert_eq!(p019.len(), 1, "{:#?}", &found[..found.len().min(5)]);
+    assert_eq!(p019[0].2, "`old-age` is listed 100000 times in `schemes`");
+
+    let rules = "    rule 6.1: employed in X -> X\n".repeat(5_000);
+    let text = TWO_PARTS.replace("    rule 6.1: employed in X -> X\n", &rules);
+    let found = findings(&text);
+    let p002: Vec<_> = found.iter().filter(|f| f.1 == "P002").collect();
+    assert_eq!(p002.len(), 1);
+    assert_eq!(p002[0].2, "rule 6.1 is defined 5000 times");
+
+    let articles = "  article 7 \"x\" {\n  }\n".repeat(3_000);
+    let text = TWO_PARTS.replace("  article 6 ", &format!("{articles}  article 6 "));
+    let found = findings(&text);
+    let p002: Vec<_> = found.iter().filter(|f| f.1 == "P002").collect();
+    assert_eq!(p002.len(), 1);
+    assert_eq!(p002[0].2, "article 7 appears 3000 times");
+
+    // A short repetition carries a fix that keeps the first.
+    let text = TWO_PARTS.replace(
+        "    define \"residence\": \"ordinary residence\"\n",
+        "    scope XA \"Pensions Act\": old-age, survivors, old-age\n",
+    );
+    let d = check(&text)
+        .diagnostics
+        .into_iter()
+        .find(|d| d.code == "P019")
+        .unwrap();
+    let fixed = apply(&text, &d.fixes[0]);
+    assert!(
+        fixed.contains("\"Pensions Act\": old-age, survivors\n"),
+        "{fixed}"
+    );
+}
+
+/// A number too large to read is one P007; the article "numbered 0", the missing articles after
+/// it and "a zero duration" are not reported beside it.
+#[test]
+fn an_overflowing_number_has_no_companion_findings() {
+    let sequential = TWO_PARTS
+        .replace(
+            "agreement \"t\" {}",
+            "agreement \"t\" {\n  numbering: sequential\n}",
+        )
+        .replace("article 6 ", "article 3 ");
+    assert!(findings(&sequential).iter().all(|f| f.1 != "P008"));
+    for (from, to) in [
+        ("article 1 ", "article 99999999999999999999999 "),
+        ("article 3 ", "article 99999999999999999999999 "),
+        (
+            "rule 6.1: employed in X -> X",
+            "rule 6.1: employed in X -> X\n      limit 99999999999999999999999 months",
+        ),
+    ] {
+        let text = sequential.replace(from, to);
+        let found = syntax_findings(&text);
+        let structure: Vec<_> = findings(&text)
+            .into_iter()
+            .filter(|f| f.1.starts_with("P0") && !matches!(f.1, "P009" | "P012"))
+            .collect();
+        assert_eq!(structure.len(), 1, "{to}: {structure:#?}");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "P007");
+    }
+}
+
+// ---- The diff between drafts.
+
+fn diff(old: &str, new: &str, format: &str) -> String {
+    let out = pacta()
+        .args(["diff", old, new, "--format", format])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const DRAFT1: &str = "agreements/negotiation/xa-xc-draft1.pacta";
+const DRAFT2: &str = "agreements/negotiation/xa-xc-draft2.pacta";
+
+#[test]
+fn the_html_diff_marks_introduced_findings_plus_in_red_and_resolved_minus_in_green() {
+    let html = diff(DRAFT1, DRAFT2, "html");
+    assert!(html.contains("li.introduced::marker { content: '+ '; color: var(--error); }"));
+    assert!(html.contains("li.resolved::marker { content: '− '; color: #1a7f37; }"));
+    let impact = html.split("<section id=\"impact\">").nth(1).unwrap();
+    let introduced = impact.split("<h3>Resolved").next().unwrap();
+    assert!(introduced.contains("<li class=\"introduced\">"));
+    assert!(!introduced.contains("<li class=\"removed\">"));
+    let resolved = impact
+        .split("<h3>Resolved")
+        .nth(1)
+        .unwrap()
+        .split("</ul>")
+        .next()
+        .unwrap();
+    assert!(resolved.contains("<li class=\"resolved\">"));
+    assert!(!resolved.contains("<li class=\"added\">"));
+}
+
+#[test]
+fn the_html_diff_gives_the_findings_summary_once() {
+    let html = diff(DRAFT1, DRAFT2, "html");
+    let header = html
+        .split("<header>")
+        .nth(1)
+        .unwrap()
+        .split("</header>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        header.matches("2 errors, 0 warnings, 2 infos").count(),
+        1,
+        "{header}"
+    );
+}
+
+#[test]
+fn a_removed_rule_keeps_its_criterion_and_is_cited_as_the_treaty_cites_it() {
+    let text = diff(DRAFT1, DRAFT2, "text");
+    let line = text
+        .lines()
+        .find(|l| l.contains("Rule 8.5 removed"))
+        .expect("rule 8.5 is removed in draft 2");
+    assert!(line.contains("(Art. 8(5))"), "{line}");
+    assert!(!line.contains("Art. 8.5"), "{line}");
+    assert!(
+        line.contains(
+            "where X is \"the Party in which the centre of interest of the activity lies\""
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_run_of_renumbered_articles_reads_as_one_line() {
+    let text = diff(DRAFT1, DRAFT2, "text");
+    assert!(
+        text.contains("~ Art. 3–16 renumbered +1 (now Art. 4–17)\n"),
+        "{text}"
+    );
+    assert!(text.contains("~ Art. 18–22 renumbered +2 (now Art. 20–24)\n"));
+    assert!(!text.contains("\"Persons covered\" renumbered"));
+    // An article renumbered and moved keeps its own line.
+    assert!(text.contains("renumbered Art. 19, moved to Part III"));
+    let md = diff(DRAFT1, DRAFT2, "markdown");
+    assert!(md.contains("Art. 3–16 renumbered +1 (now Art. 4–17)"));
+}
+
+#[test]
+fn two_unrelated_agreements_are_diffed_with_a_warning() {
+    for format in ["text", "markdown", "html", "json"] {
+        let out = diff("agreements/nl-jp.pacta", "agreements/us-de.pacta", format);
+        assert!(out.contains("the drafts look unrelated"), "{format}");
+        let out = diff("agreements/nl-jp.pacta", "agreements/nl-kr.pacta", format);
+        assert!(out.contains("the drafts look unrelated"), "{format}");
+        let out = diff(DRAFT1, DRAFT2, format);
+        assert!(!out.contains("unrelated"), "{format}");
+    }
+}

@@ -27,7 +27,7 @@ pub(super) fn items_text(file: &SourceFile, items: &[ast::Item]) -> Vec<String> 
         .collect()
 }
 
-/// `Art. 7`, `Art. 7(2)` or `Art. 7.2` for a paragraph labelled `7.2`.
+/// `Art. 7` or `Art. 7(2)`: an article, or a paragraph of it, cited as treaties cite them.
 pub fn cite_place(a: &Agreement, place: &Place) -> Option<String> {
     let art = a.article_of(place)?;
     Some(match &place.paragraph {
@@ -36,24 +36,39 @@ pub fn cite_place(a: &Agreement, place: &Place) -> Option<String> {
     })
 }
 
-/// A label cited under its article: `Art. 7.1` when the label starts with the article number,
-/// else `Art. 7(a)`.
+/// A label cited under its article as a treaty cites a paragraph: `7.1` and `1` in Article 7
+/// are both `Art. 7(1)`, `7.1.a` is `Art. 7(1)(a)`; `7(2)` stays as written.
 fn cite_label(number: &crate::numbering::ArticleNo, label: &str) -> String {
     let n = number.to_string();
-    match label.strip_prefix(&n) {
-        Some(rest) if rest.starts_with(['.', '(']) => format!("Art. {label}"),
-        _ => format!("Art. {number}({label})"),
-    }
+    let rest = match label.strip_prefix(&n) {
+        Some(rest) if rest.starts_with('(') => return format!("Art. {label}"),
+        Some("") => return format!("Art. {n}"),
+        Some(rest) if rest.starts_with('.') => rest.trim_start_matches('.'),
+        _ => label,
+    };
+    let parts: String = rest
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("({p})"))
+        .collect();
+    format!("Art. {n}{parts}")
 }
 
-/// Where a rule stands: `Art. 7.1`, or `Art. 7, rule a` when its label does not follow the
-/// article's number.
+/// Where a rule stands, cited as the treaty cites the provision: the paragraph it is in
+/// (`Art. 8(2)`), else its label read as a paragraph of its article (`rule 8.5` in Article 8 is
+/// `Art. 8(5)`), else `Art. 8, rule a` when its label does not follow the article's number.
+/// A rule label is never cited as if it were an Article number.
 pub fn cite_rule(a: &Agreement, r: &crate::model::RuleDecl) -> Option<String> {
     let art = a.article_of(&r.place)?;
+    if let Some(p) = &r.place.paragraph {
+        return Some(cite_label(&art.number, p));
+    }
     let label = &r.rule.label.value;
     let n = art.number.to_string();
     Some(match label.strip_prefix(&n) {
-        Some(rest) if rest.is_empty() || rest.starts_with(['.', '(']) => format!("Art. {label}"),
+        Some(rest) if rest.is_empty() || rest.starts_with(['.', '(']) => {
+            cite_label(&art.number, label)
+        }
         _ => format!("Art. {}, rule {label}", art.number),
     })
 }

@@ -1,5 +1,5 @@
 //! Structured changes between two matched drafts, in the terms negotiators use: "Posting limit
-//! (Art. 7.1 → Art. 8.1): 24 months → 36 months", "Material scope of XB: unemployment added
+//! (Art. 7(1) → Art. 8(1)): 24 months → 36 months", "Material scope of XB: unemployment added
 //! (Art. 2)", "Rule 8.5 removed (Art. 8)".
 
 use super::matching::{normalize, out_of_order, rule_signature, Matching};

@@ -60,6 +60,19 @@ pub(super) fn clauses(rule: &ast::Rule, rename: &dyn Fn(&str) -> String) -> Clau
     out
 }
 
+/// A rule's line as written, with its `where X is "…"` criteria: what a rule added or removed
+/// whole is, in one line (the criterion decides whom it reaches, so it is part of the rule).
+fn signature_with_criteria(file: &SourceFile, rule: &ast::Rule) -> String {
+    let mut out = rule_signature(file, rule);
+    for c in &rule.clauses {
+        if matches!(c.kind, ClauseKind::Where { .. }) {
+            out.push(' ');
+            out.push_str(&normalize(file.slice(c.span)));
+        }
+    }
+    out
+}
+
 pub(super) fn same_duration(a: Option<ast::Duration>, b: Option<ast::Duration>) -> bool {
     a.map(ast::Duration::days) == b.map(ast::Duration::days)
 }
@@ -120,7 +133,7 @@ pub(super) fn rules(c: &mut Collector<'_>) {
         let Some(was) = m.rules.old_of(n).and_then(|o| a.rules.get(o)) else {
             let x = ch(ChangeKind::Added, format!("Rule {label}"))
                 .at(None, new_at)
-                .detail(rule_signature(c.new.file, &r.rule))
+                .detail(signature_with_criteria(c.new.file, &r.rule))
                 .words(None, Some(words::rule(&r.rule, &nb)));
             c.push(g, party, x);
             continue;
@@ -275,7 +288,7 @@ pub(super) fn rules(c: &mut Collector<'_>) {
             let party = (!r.rule.target.is_variable()).then_some(r.rule.target.name.as_str());
             let x = ch(ChangeKind::Removed, format!("Rule {}", r.rule.label.value))
                 .at(cite_rule(a, r), None)
-                .detail(rule_signature(c.old.file, &r.rule))
+                .detail(signature_with_criteria(c.old.file, &r.rule))
                 .words(Some(words::rule(&r.rule, &na)), None);
             c.push(g, party, x);
         }

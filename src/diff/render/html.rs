@@ -1,9 +1,9 @@
 //! The report as one self-contained HTML page: a redline a negotiator can open and print.
 //! Inline CSS, no scripts, no external resources; every piece of agreement text is escaped.
 
-use super::{counts, coverage_lines, draft_name, sections, summary};
+use super::{article_lines, coverage_lines, draft_name, sections, summary, Mark};
 use crate::diff::prose::Op;
-use crate::diff::{ArticleChangeKind, Change, ChangeKind, Report};
+use crate::diff::{Change, ChangeKind, Report};
 use std::fmt::Write;
 
 pub use crate::render::style::escape;
@@ -16,6 +16,11 @@ h3 { text-align: left; font-weight: bold; }
 .prose { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 0.8em; }
 .words { margin: 0.3em 0 0.5em; }
 .words .label { display: block; }
+/* A finding the new draft introduces is one more (+), in the colour of a defect; one it
+   resolves is one fewer (−), in the colour of progress. */
+li.introduced::marker { content: '+ '; color: var(--error); }
+li.resolved::marker { content: '− '; color: #1a7f37; }
+p.warning { color: var(--error); font-weight: bold; }
 @media print {
   @page { size: A4; margin: 20mm; }
   li, .prose { break-inside: avoid; }
@@ -107,25 +112,27 @@ fn render_raw(report: &Report) -> String {
             let _ = writeln!(out, "<h1>Diff between drafts</h1>");
         }
     }
+    // The findings before and after are in the summary line below, once.
     let _ = writeln!(
         out,
-        "<p class=\"drafts\">{} → {}<br>findings: {} → {}</p>",
+        "<p class=\"drafts\">{} → {}</p>",
         escape(&draft_name(&report.old)),
         escape(&draft_name(&report.new)),
-        escape(&counts(&report.old)),
-        escape(&counts(&report.new))
     );
+    if let Some(w) = &report.unrelated {
+        let _ = writeln!(out, "<p class=\"warning\">Warning: {}</p>", escape(w));
+    }
     let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&summary(report)));
     out.push_str("</header>\n");
     if !report.articles.is_empty() {
         out.push_str("<section id=\"articles\">\n<h2>Articles</h2>\n<ul>\n");
-        for a in &report.articles {
-            let c = match a.kinds.first() {
-                Some(ArticleChangeKind::Added) => "added",
-                Some(ArticleChangeKind::Removed) => "removed",
-                _ => "changed",
+        for (mark, line) in article_lines(report) {
+            let c = match mark {
+                Mark::Added => "added",
+                Mark::Removed => "removed",
+                Mark::Changed => "changed",
             };
-            let _ = writeln!(out, "<li class=\"{c}\">{}</li>", escape(&a.line()));
+            let _ = writeln!(out, "<li class=\"{c}\">{}</li>", escape(&line));
         }
         out.push_str("</ul>\n</section>\n");
     }
@@ -175,14 +182,14 @@ fn render_raw(report: &Report) -> String {
         if !impact.introduced.is_empty() {
             out.push_str("<h3>Introduced by the new draft</h3>\n<ul>\n");
             for f in &impact.introduced {
-                let _ = writeln!(out, "<li class=\"removed\">{}</li>", escape(&f.line()));
+                let _ = writeln!(out, "<li class=\"introduced\">{}</li>", escape(&f.line()));
             }
             out.push_str("</ul>\n");
         }
         if !impact.resolved.is_empty() {
             out.push_str("<h3>Resolved by the new draft</h3>\n<ul>\n");
             for f in &impact.resolved {
-                let _ = writeln!(out, "<li class=\"added\">{}</li>", escape(&f.line()));
+                let _ = writeln!(out, "<li class=\"resolved\">{}</li>", escape(&f.line()));
             }
             out.push_str("</ul>\n");
         }

@@ -1,9 +1,9 @@
 //! The report as Markdown for a pull-request comment. Agreement text is escaped so that it can
 //! neither inject HTML nor change the layout; prose edits use `<del>` and `<ins>`.
 
-use super::{coverage_lines, draft_name, sections, summary};
+use super::{article_lines, coverage_lines, draft_name, sections, summary, Mark};
 use crate::diff::prose::Op;
-use crate::diff::{ArticleChangeKind, ChangeKind, Report};
+use crate::diff::{ChangeKind, Report};
 use std::fmt::Write;
 
 /// Escape text for Markdown: HTML specials as entities, Markdown punctuation with backslashes.
@@ -48,16 +48,19 @@ fn render_raw(report: &Report) -> String {
     if let Some(t) = &report.new.title {
         let _ = writeln!(out, "*{}*\n", escape(t));
     }
+    if let Some(w) = &report.unrelated {
+        let _ = writeln!(out, "> **Warning:** {}\n", escape(w));
+    }
     let _ = writeln!(out, "{}", escape(&summary(report)));
     if !report.articles.is_empty() {
         let _ = writeln!(out, "\n### Articles\n");
-        for a in &report.articles {
-            let m = match a.kinds.first() {
-                Some(ArticleChangeKind::Added) => "➕",
-                Some(ArticleChangeKind::Removed) => "➖",
-                _ => "🔀",
+        for (mark, line) in article_lines(report) {
+            let m = match mark {
+                Mark::Added => "➕",
+                Mark::Removed => "➖",
+                Mark::Changed => "🔀",
             };
-            let _ = writeln!(out, "- {m} {}", escape(&a.line()));
+            let _ = writeln!(out, "- {m} {}", escape(&line));
         }
     }
     for section in sections(report) {

@@ -8,7 +8,7 @@ pub mod markdown;
 pub mod text;
 
 use super::impact::{Aspect, CoverageChange};
-use super::{Change, Group, Report};
+use super::{ArticleChange, ArticleChangeKind, Change, Group, Report};
 use crate::model::Branch;
 
 /// The coverage changes of one Party and branch: the aspects it gained and lost.
@@ -137,4 +137,70 @@ pub fn summary(report: &Report) -> String {
         counts(&report.old),
         counts(&report.new)
     )
+}
+
+/// How an article line is marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// The shortest run of renumbered articles read as one line.
+const RUN: usize = 3;
+
+/// Whether an article change is only a plain renumbering, and by how much.
+fn shift(a: &ArticleChange) -> Option<(u32, i64)> {
+    match (&a.old, &a.new) {
+        (Some(o), Some(n))
+            if a.kinds == [ArticleChangeKind::Renumbered]
+                && o.label.is_none()
+                && n.label.is_none() =>
+        {
+            Some((o.number, i64::from(n.number) - i64::from(o.number)))
+        }
+        _ => None,
+    }
+}
+
+/// The article changes as lines. Three or more consecutive articles renumbered by the same
+/// offset, and changed in nothing else, read as one line: `Art. 3–16 renumbered +1 (now Art. 4–17)`.
+pub fn article_lines(report: &Report) -> Vec<(Mark, String)> {
+    let mut out = Vec::new();
+    let articles = &report.articles;
+    let mut i = 0;
+    while i < articles.len() {
+        let mut end = i + 1;
+        if let Some((first, delta)) = shift(&articles[i]) {
+            while end < articles.len()
+                && shift(&articles[end]) == Some((first + (end - i) as u32, delta))
+            {
+                end += 1;
+            }
+            if end - i >= RUN {
+                let last = first + (end - i - 1) as u32;
+                let to = |n: u32| i64::from(n) + delta;
+                out.push((
+                    Mark::Changed,
+                    format!(
+                        "Art. {first}–{last} renumbered {delta:+} (now Art. {}–{})",
+                        to(first),
+                        to(last)
+                    ),
+                ));
+                i = end;
+                continue;
+            }
+        }
+        let a = &articles[i];
+        let mark = match a.kinds.first() {
+            Some(ArticleChangeKind::Added) => Mark::Added,
+            Some(ArticleChangeKind::Removed) => Mark::Removed,
+            _ => Mark::Changed,
+        };
+        out.push((mark, a.line()));
+        i += 1;
+    }
+    out
 }

@@ -1,10 +1,10 @@
 //! The report for a terminal: headings, one line per change, `[-deleted-]{+inserted+}` prose,
 //! optionally coloured with ANSI escapes.
 
-use super::{coverage_lines, draft_name, sections, summary};
+use super::{article_lines, coverage_lines, draft_name, sections, summary, Mark};
 use crate::diag::visible;
 use crate::diff::prose::Op;
-use crate::diff::{ArticleChangeKind, ChangeKind, Report};
+use crate::diff::{ChangeKind, Report};
 use std::fmt::Write;
 
 struct Style {
@@ -85,14 +85,16 @@ fn render_with(report: &Report, st: Style) -> String {
     if let Some(t) = &report.new.title {
         let _ = writeln!(out, "{t}");
     }
+    if let Some(w) = &report.unrelated {
+        let _ = writeln!(out, "{}", st.removed(&format!("warning: {w}")));
+    }
     if !report.articles.is_empty() {
         let _ = writeln!(out, "\n{}", st.heading("Articles"));
-        for a in &report.articles {
-            let line = a.line();
-            let line = match a.kinds.first() {
-                Some(ArticleChangeKind::Added) => st.added(&format!("+ {line}")),
-                Some(ArticleChangeKind::Removed) => st.removed(&format!("- {line}")),
-                _ => st.changed(&format!("~ {line}")),
+        for (mark, line) in article_lines(report) {
+            let line = match mark {
+                Mark::Added => st.added(&format!("+ {line}")),
+                Mark::Removed => st.removed(&format!("- {line}")),
+                Mark::Changed => st.changed(&format!("~ {line}")),
             };
             let _ = writeln!(out, "  {line}");
         }

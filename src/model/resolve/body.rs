@@ -145,6 +145,9 @@ impl Resolver {
                             only_items.push(one.clone());
                             items.push(one);
                         }
+                        values if super::spaced_branch(values).is_some() => {
+                            items.push(item.clone())
+                        }
                         [_, extra, ..] => {
                             let text = extra.kind.describe();
                             self.push(

@@ -25,7 +25,18 @@ impl Resolver {
             Diagnostic::new("P008", Severity::Warning, message, a.head_span)
         };
         let style = self.agreement.articles.first().map(|a| a.number.style);
+        // An article whose number does not parse is a P007 already; neither it nor the article
+        // after it (whose predecessor is unknown) is judged, so one bad number is one finding.
+        let mut after_unreadable = false;
         for a in &self.agreement.articles {
+            if crate::numbering::ArticleNo::parse(&a.number.text).is_err() {
+                after_unreadable = true;
+                continue;
+            }
+            if std::mem::take(&mut after_unreadable) {
+                previous = Some(a);
+                continue;
+            }
             let next = previous.map_or(1, |p| p.number.value + 1);
             let written = |n: u32| match a.number.style {
                 Style::Roman => crate::numbering::to_roman(n),

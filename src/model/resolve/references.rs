@@ -5,35 +5,39 @@ use super::*;
 
 impl Resolver {
     pub(super) fn references(&mut self) {
-        // Duplicate rule labels (P002).
+        // Duplicate rule labels (P002): one finding per label, however often it is repeated.
         let mut labels: BTreeMap<String, Span> = BTreeMap::new();
+        let mut again: BTreeMap<String, (Span, usize)> = BTreeMap::new();
         let rules = self.agreement.rules.clone();
         for r in &rules {
             let l = &r.rule.label;
-            if let Some(first) = labels.get(&l.value) {
-                self.push(
-                    error("P002", format!("rule {} is defined twice", l.value), l.span)
-                        .label("label used again")
-                        .secondary(*first, "first defined here")
-                        .help("give each rule its own label"),
-                );
+            if labels.contains_key(&l.value) {
+                again.entry(l.value.clone()).or_insert((l.span, 0)).1 += 1;
             } else {
                 labels.insert(l.value.clone(), l.span);
             }
         }
+        let mut repeated: Vec<(String, (Span, usize))> = again.into_iter().collect();
+        repeated.sort_by_key(|(_, (span, _))| span.start);
+        for (label, (span, extra)) in repeated {
+            let times = match extra {
+                1 => "twice".to_string(),
+                n => format!("{} times", n + 1),
+            };
+            self.push(
+                error("P002", format!("rule {label} is defined {times}"), span)
+                    .label("label used again")
+                    .secondary(labels[&label], "first defined here")
+                    .help("give each rule its own label"),
+            );
+        }
         // Duplicate article numbers and tags (P002).
         let mut numbers: BTreeMap<ArticleNo, Span> = BTreeMap::new();
         let mut tags: BTreeMap<String, Span> = BTreeMap::new();
+        let mut again: BTreeMap<ArticleNo, (Span, usize)> = BTreeMap::new();
         for a in self.agreement.articles.clone() {
-            if let Some(first) = numbers.get(&a.number) {
-                self.push(duplicate(
-                    "P002",
-                    format!("article {} appears twice", a.number),
-                    a.head_span,
-                    *first,
-                    ("number used again", "first used here"),
-                    "renumber one of the articles",
-                ));
+            if numbers.contains_key(&a.number) {
+                again.entry(a.number.clone()).or_insert((a.head_span, 0)).1 += 1;
             } else {
                 numbers.insert(a.number.clone(), a.head_span);
             }
@@ -51,6 +55,23 @@ impl Resolver {
                     tags.insert(tag.clone(), a.head_span);
                 }
             }
+        }
+        // One finding per article number, however often it is repeated.
+        let mut again: Vec<(ArticleNo, (Span, usize))> = again.into_iter().collect();
+        again.sort_by_key(|(_, (span, _))| span.start);
+        for (number, (span, extra)) in again {
+            let times = match extra {
+                1 => "twice".to_string(),
+                n => format!("{} times", n + 1),
+            };
+            self.push(duplicate(
+                "P002",
+                format!("article {number} appears {times}"),
+                span,
+                numbers[&number],
+                ("number used again", "first used here"),
+                "renumber one of the articles",
+            ));
         }
         let label_names: Vec<String> = labels.keys().cloned().collect();
         let unknown_label = |label: &Spanned<String>, what: &str| {
