@@ -392,10 +392,25 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagno
                 );
             }
         }
-        let second = labels.get(1).copied().unwrap_or("");
+        // The special rule (a special category, a posting; else the one with more conditions)
+        // is the one that overrides: the general rule yields to it, not the other way round.
+        let weight = |r: &crate::legislation::rules::CRule| {
+            let special = r.conds.iter().any(|c| {
+                matches!(
+                    c.cond,
+                    crate::legislation::rules::CCond::Status(..)
+                        | crate::legislation::rules::CCond::Posted
+                )
+            });
+            (special, r.conds.len())
+        };
+        let r2 = d.rules.get(1).and_then(|&i| rules.get(i));
+        let (special, general) = match r2 {
+            Some(r2) if weight(r2) > weight(r1) => (r2.label.as_str(), r1.label.as_str()),
+            _ => (r1.label.as_str(), labels.get(1).copied().unwrap_or("")),
+        };
         diag.help(format!(
-            "let one rule yield, e.g. add `overrides {second}` to rule {}, or narrow their conditions so that they do not meet",
-            r1.label
+            "let one rule yield, e.g. add `overrides {general}` to rule {special}, or narrow their conditions so that they do not meet"
         ))
     };
     diag.notes.insert(0, format!("situation: {sit}"));

@@ -500,3 +500,177 @@ fn two_unrelated_agreements_are_diffed_with_a_warning() {
         assert!(!out.contains("unrelated"), "{format}");
     }
 }
+
+// ---- Every help that proposes code proposes code that parses; every fix removes its finding.
+
+/// Every finding of every agreement and fixture, with the text it was found in.
+fn corpus_findings() -> Vec<(String, String, Vec<pacta::diag::Diagnostic>)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "pacta") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("agreements"), &mut files);
+    walk(&root().join("tests/fixtures"), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            let name = p.strip_prefix(root()).unwrap().display().to_string();
+            let diags = check(&text).diagnostics;
+            Some((name, text, diags))
+        })
+        .collect()
+}
+
+/// Whether a piece of a help text between backticks is Pacta code (and not a template with
+/// placeholders, a command or a lone word or sign).
+fn is_code(s: &str) -> bool {
+    let template = s.contains('|')
+        || s.contains("{ … }")
+        || s.split_whitespace()
+            .any(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_uppercase()));
+    let shaped = (s.contains(':') && !s.trim_end().ends_with(':'))
+        || s.contains('{')
+        || s.contains("->")
+        || [
+            "overrides ",
+            "limit ",
+            "extension ",
+            "repost-gap ",
+            "allow ",
+        ]
+        .iter()
+        .any(|k| s.starts_with(k));
+    shaped && !template && !s.starts_with("pacta ") && s.chars().any(char::is_alphabetic)
+}
+
+/// The places a snippet of code can stand: the header, a Party, an article, after a rule, inside
+/// each block.
+fn contexts(snippet: &str) -> Vec<String> {
+    // Placeholders a reader fills in: a label, a string.
+    let s = snippet
+        .replace("rule …:", "rule 9.9:")
+        .replace("\"…\"", "\"x\"");
+    let mut out = vec![
+        s.clone(),
+        format!("agreement \"t\" {{\n{s}\n}}\n"),
+        format!("agreement \"t\" {{}}\nparty XA \"A\" {{\n{s}\n}}\n"),
+        format!("agreement \"t\" {{}}\narticle 1 \"a\" {{\n{s}\n}}\n"),
+        format!(
+            "agreement \"t\" {{}}\narticle 1 \"a\" {{\nrule 1.1: employed in X -> X\n{s}\n}}\n"
+        ),
+        format!("agreement \"t\" {{}}\narticle 1 \"a\" {{\nbenefit old-age {{\n{s}\n}}\n}}\n"),
+    ];
+    for b in pacta::model::schema::BLOCKS {
+        out.push(format!(
+            "agreement \"t\" {{}}\narticle 1 \"a\" {{\n{b} {{\n{s}\n}}\n}}\n"
+        ));
+    }
+    out
+}
+
+#[test]
+fn every_help_that_proposes_code_proposes_code_that_parses() {
+    let mut tried = 0;
+    let mut failures = Vec::new();
+    for (name, _, diags) in corpus_findings() {
+        for d in &diags {
+            let Some(help) = &d.help else { continue };
+            for (i, piece) in help.split('`').enumerate() {
+                if i % 2 == 0 || !is_code(piece) {
+                    continue;
+                }
+                tried += 1;
+                let parses = contexts(piece).iter().any(|c| {
+                    let parsed = pacta::syntax::parse(c);
+                    parsed.document.is_some()
+                        && parsed
+                            .diagnostics
+                            .iter()
+                            .all(|x| x.severity != pacta::diag::Severity::Error)
+                });
+                if !parses {
+                    failures.push(format!(
+                        "{} help `{piece}` does not parse (e.g. {name})",
+                        d.code
+                    ));
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup_by(|a, b| a.split(" (e.g.").next() == b.split(" (e.g.").next());
+    assert!(tried > 50, "only {tried} code suggestions found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_fix_removes_its_finding_and_keeps_the_file_parsing() {
+    let key = |d: &pacta::diag::Diagnostic| (d.code, d.message.clone());
+    let mut applied = 0;
+    let mut failures = Vec::new();
+    for (name, text, diags) in corpus_findings() {
+        let syntax_before = diags
+            .iter()
+            .filter(|d| matches!(d.code, "P001" | "P018"))
+            .count();
+        for d in diags.iter().filter(|d| !d.fixes.is_empty()) {
+            applied += 1;
+            let fixed = apply(&text, &d.fixes[0]);
+            let after = check(&fixed).diagnostics;
+            let syntax_after = after
+                .iter()
+                .filter(|x| matches!(x.code, "P001" | "P018"))
+                .count();
+            let before_n = diags.iter().filter(|x| key(x) == key(d)).count();
+            let after_n = after.iter().filter(|x| key(x) == key(d)).count();
+            if after_n >= before_n {
+                failures.push(format!(
+                    "{name}: the fix of {} `{}` leaves it",
+                    d.code, d.message
+                ));
+            }
+            if syntax_after > syntax_before {
+                failures.push(format!(
+                    "{name}: the fix of {} `{}` breaks the syntax",
+                    d.code, d.message
+                ));
+            }
+        }
+    }
+    assert!(applied > 10, "only {applied} fixes found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The general rule yields to the special one: the help proposes `overrides` on the special rule,
+/// and following it settles the double designation.
+#[test]
+fn the_overrides_help_puts_the_special_rule_over_the_general_one() {
+    let text = "agreement \"t\" {\n  conforms-to: C157\n}\n\
+                party XA \"Arcadia\" { schemes: old-age }\nparty XB \"Borduria\" { schemes: old-age }\n\
+                part II \"Applicable legislation\" {\n  article 8 \"General rule\" {\n\
+                    rule 8.1: employed in X, resides in X -> X\n  }\n\
+                  article 9 \"Special categories\" {\n    rule 9.4: employed in X, civil-servant of Y -> Y\n  }\n}\n";
+    let civil = |text: &str| {
+        check(text)
+            .diagnostics
+            .into_iter()
+            .find(|d| d.code == "P301" && d.message.contains("civil servants"))
+    };
+    let d = civil(text).expect("the two rules meet for civil servants");
+    let help = d.help.unwrap();
+    assert!(help.contains("add `overrides 8.1` to rule 9.4"), "{help}");
+    let fixed = text.replace(
+        "civil-servant of Y -> Y\n",
+        "civil-servant of Y -> Y\n      overrides 8.1\n",
+    );
+    assert!(civil(&fixed).is_none());
+}
