@@ -124,36 +124,20 @@ impl PartyDecl {
     }
 
     /// The Convention by which the Party is bound to the principle for all of `branches` (any
-    /// branch when empty), if any: one it has ratified that contains the principle and, for C118
-    /// and C102, whose accepted branches include them.
-    ///
-    /// A Convention binds only for the branches it concerns by its own terms and, for C102 and
-    /// C118, the branches the Party accepted: for every branch of `branches`, or, for a finding
-    /// that names none, for at least one branch of the agreement's material scope (`covered`) —
-    /// so that C19, on accident compensation, does not make a missing equality clause of a
-    /// pensions agreement an error.
+    /// branch when empty), if any: one it has ratified that contains the principle, whose reach
+    /// covers them (C19 binds for employment injury only, MLC-2006 for no finding on the agreement
+    /// as a whole) and, for C118 and C102, whose accepted branches include them.
     pub fn bound_by(
         &self,
         principle: Principle,
         branches: &[Branch],
-        covered: &[Branch],
     ) -> Option<&'static Instrument> {
         self.ratified
             .iter()
             .find(|r| {
-                let own = r.instrument.own_branches();
-                let binds = |b: &Branch| {
-                    (own.is_empty() || own.contains(b))
-                        && (r.branches.is_empty() || r.branches.contains(b))
-                };
-                let for_branches = if !branches.is_empty() {
-                    branches.iter().all(binds)
-                } else if covered.is_empty() {
-                    own.is_empty()
-                } else {
-                    covered.iter().any(binds)
-                };
-                r.instrument.principles.contains(&principle) && for_branches
+                r.instrument.principles.contains(&principle)
+                    && r.instrument.reach.covers(branches)
+                    && (r.branches.is_empty() || branches.iter().all(|b| r.branches.contains(b)))
             })
             .map(|r| r.instrument)
     }
@@ -448,17 +432,11 @@ impl Agreement {
         if !self.declares_ratifications() {
             return None;
         }
-        let covered: Vec<Branch> = self.covered_branches().into_iter().collect();
         Some(
             self.parties
                 .iter()
                 .filter(|p| parties.is_empty() || parties.contains(&p.code.value))
-                .map(|p| {
-                    (
-                        p.code.value.as_str(),
-                        p.bound_by(principle, branches, &covered),
-                    )
-                })
+                .map(|p| (p.code.value.as_str(), p.bound_by(principle, branches)))
                 .collect(),
         )
     }

@@ -585,17 +585,30 @@ fn a_principle_is_an_error_only_where_the_parties_concerned_are_bound() {
     // C118 binds branch by branch (Art 2): accepted for medical care only, old-age is not bound.
     let branch = ratifying(&text, "C118 medical-care", "C118 medical-care");
     assert_eq!(severities(&branch, "P401", &c), vec![Severity::Warning]);
-    // A Convention binds only for the branches it concerns: C19 (accident compensation) makes a
-    // missing equality clause an error where the agreement covers employment injury, not in a
-    // pensions agreement.
-    let c19 = ratifying(&fixture("P201.pacta"), "C19", "C19");
-    assert_eq!(severities(&c19, "P201", &c), vec![Severity::Error]);
-    let pensions = c19.replace(": all\n", ": invalidity, old-age, survivors\n");
-    assert_ne!(pensions, c19);
-    assert_eq!(severities(&pensions, "P201", &c), vec![Severity::Warning]);
     // A Recommendation cannot be ratified; a branch after another Convention is invalid.
     assert!(codes_of(&ratifying(&text, "R167", "C157")).contains(&"P007"));
     assert!(codes_of(&ratifying(&text, "C157 old-age", "C157")).contains(&"P007"));
+}
+
+/// A Convention on one contingency binds for that contingency only: C19 (equality in accident
+/// compensation) makes no finding on the agreement's other branches an error, and MLC-2006
+/// (seafarers) none on the agreement as a whole (Netherlands–Japan Art 4, Netherlands–Pakistan).
+#[test]
+fn a_convention_binds_only_within_its_reach() {
+    let c = Config::default();
+    let text = fixture("P201.pacta");
+    assert_eq!(
+        severities(
+            &ratifying(&text, "C19, MLC-2006", "C19, MLC-2006"),
+            "P201",
+            &c
+        ),
+        vec![Severity::Warning]
+    );
+    assert_eq!(
+        severities(&ratifying(&text, "C118", "C118, C19"), "P201", &c),
+        vec![Severity::Error]
+    );
 }
 
 // ───────────────────────────── check logic against real-treaty situations ─────────────────────────────
@@ -792,4 +805,37 @@ fn json_sarif_and_the_rule_set_carry_the_parties_and_branches() {
     let props = &sarif["runs"][0]["results"][0]["properties"];
     assert_eq!(props["parties"], serde_json::json!(["XA"]));
     assert_eq!(props["branches"], serde_json::json!(keys));
+}
+
+/// The new checks follow the kind of agreement: a coverage agreement is not expected to guarantee
+/// payment abroad (P508, P108 off), while posted workers matter most in coverage and posting
+/// agreements (P207, P409 apply).
+#[test]
+fn the_new_checks_follow_the_kind_of_agreement() {
+    let c = Config::default();
+    let as_kind = |text: &str, kind: &str| {
+        text.replacen(
+            "  conforms-to: C157\n",
+            &format!("  conforms-to: C157\n  kind: {kind}\n"),
+            1,
+        )
+    };
+    for (code, applies_to_coverage) in [
+        ("P508", false),
+        ("P108", false),
+        ("P207", true),
+        ("P409", true),
+    ] {
+        let text = fixture(&format!("{code}.pacta"));
+        assert_eq!(
+            severities(&as_kind(&text, "coordination"), code, &c).len(),
+            1,
+            "{code}"
+        );
+        assert_eq!(
+            severities(&as_kind(&text, "coverage"), code, &c).len(),
+            usize::from(applies_to_coverage),
+            "{code} under kind: coverage"
+        );
+    }
 }
