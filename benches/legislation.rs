@@ -1,5 +1,6 @@
 //! Benchmark of the applicable-legislation analysis on N-Party agreements (plain harness, std
-//! time only): `cargo bench --bench legislation`. Prints one line per size; the figures are
+//! time only): `cargo bench --bench legislation`. Prints one line per size — N-Party agreements
+//! with variables, and agreements whose rules name 8, 16 and 32 Parties by code; the figures are
 //! recorded in `docs/performance.md`.
 
 use pacta::config::Config;
@@ -64,6 +65,40 @@ fn agreement(n: usize) -> String {
     s
 }
 
+/// An N-Party agreement whose rules name every Party by code (`employed in AB -> AB`), half of
+/// the Parties residence-based: the shape of issue 17's reproducer (twelve Parties took 58 s
+/// before the classes of interchangeable Parties), with coverage bases that tell Parties apart.
+fn named(n: usize) -> String {
+    let mut s = String::from("agreement \"Named\" {\n  conforms-to: C157\n}\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "party {} \"Party {i}\" {{ schemes: old-age }}\n",
+            code(i)
+        ));
+    }
+    s.push_str("part I \"Scope\" {\n  article 1 \"Legislation\" {\n");
+    for i in 0..n {
+        let basis = if i % 2 == 0 { " residence-based" } else { "" };
+        s.push_str(&format!(
+            "    scope {} \"Law {i}\"{basis}: old-age\n",
+            code(i)
+        ));
+    }
+    s.push_str("  }\n}\npart II \"Applicable legislation\" {\n  article 2 \"Rules\" {\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "    rule 2.{}: employed in {c} -> {c}\n",
+            i + 1,
+            c = code(i)
+        ));
+    }
+    s.push_str(&format!(
+        "    rule 2.{}: self-employed in X -> X\n  }}\n}}\n",
+        n + 1
+    ));
+    s
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v.get(v.len() / 2).copied().unwrap_or_default()
@@ -79,6 +114,11 @@ fn main() {
                 [2, 13, 15, 32, 64]
                     .into_iter()
                     .map(|n| (n.to_string(), agreement(n))),
+            )
+            .chain(
+                [8, 16, 32]
+                    .into_iter()
+                    .map(|n| (format!("{n} named by code"), named(n))),
             )
             .collect();
     for (label, text) in sizes {

@@ -481,6 +481,8 @@ pub struct Clause {
 pub struct Scenario {
     pub name: Ident,
     pub situation: Option<Situation>,
+    /// `branches: old-age, survivors`: the branches the expectation concerns (all when absent).
+    pub branches: Option<Spanned<Vec<Ident>>>,
     pub expect: Option<Expectation>,
     pub texts: Vec<Text>,
     pub allows: Vec<Allow>,

@@ -351,11 +351,13 @@ module.exports = grammar({
       'scenario',
       field('name', $.string),
       '{',
-      repeat(choice($.situation, $.expect, $.text, $.allow)),
+      repeat(choice($.situation, $.scenario_branches, $.expect, $.text, $.allow)),
       '}',
     ),
 
     situation: $ => seq('situation', ':', $.conditions),
+
+    scenario_branches: $ => seq('branches', ':', commaSep1(alias($.identifier, $.branch))),
 
     expect: $ => seq('expect', ':', $.expectation),
 

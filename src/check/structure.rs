@@ -214,8 +214,9 @@ declare!(P011 = Check {
     explanation: Explanation {
         what: "The header's `unverified:` names check families (scope, equality, applicable-legislation, \
                aggregation, export, administration, final-provisions, plurality) whose provisions the encoder \
-               could not verify in the treaty's text. The checks of those families report nothing for the file; \
-               this one info lists the families instead.",
+               could not verify in the treaty's text. The checks of those families report nothing for the file, \
+               nor does a finding that rests on them (a branch that no provision coordinates, P103, when the \
+               aggregation or export provisions were not verified); this one info lists the families instead.",
         why: "An encoding that leaves out a provision it could not read would make the tool report the gap as a \
               defect of the treaty. A reader who sees one such false finding on a treaty they know will not \
               believe the next one; declaring the encoding partial keeps every reported finding true.",

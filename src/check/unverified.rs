@@ -23,6 +23,21 @@ pub const FAMILY_NAMES: &[&str] = &[
 /// rule that never applies (P311) stay reported whatever was verified.
 const ALWAYS_REPORTED: &[&str] = &["P310", "P311"];
 
+/// Findings that rest on the provisions of other families as well as their own: "no provision
+/// coordinates this branch" (P103) is unfounded when the aggregation or export provisions, which
+/// would coordinate it, could not be verified.
+const ALSO_RESTS_ON: &[(&str, &[&str])] = &[("P103", &["aggregation", "export"])];
+
+/// Whether a finding rests on a family declared unverified.
+fn rests_on_unverified(code: &str, families: &[String]) -> bool {
+    let unverified = |f: &str| families.iter().any(|x| x == f);
+    family_of(code).is_some_and(unverified)
+        || ALSO_RESTS_ON
+            .iter()
+            .filter(|(c, _)| *c == code)
+            .any(|(_, fs)| fs.iter().any(|f| unverified(f)))
+}
+
 /// The family a code belongs to, unless it is always reported.
 pub fn family_of(code: &str) -> Option<&'static str> {
     if ALWAYS_REPORTED.contains(&code) {
@@ -60,7 +75,7 @@ pub fn apply(agreement: &Agreement, diagnostics: &mut Vec<Diagnostic>) {
         return;
     }
     let before = diagnostics.len();
-    diagnostics.retain(|d| !family_of(d.code).is_some_and(|f| families.iter().any(|x| x == f)));
+    diagnostics.retain(|d| !rests_on_unverified(d.code, &families));
     let silenced = before - diagnostics.len();
     let span = agreement
         .header_fields

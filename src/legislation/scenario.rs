@@ -745,6 +745,13 @@ fn resolve_one(agreement: &Agreement, rules: &RuleSet, g: &Group, s: &Situation)
                 };
                 (TraceKind::Overridden, detail)
             }
+            None if !g.rules.get(i).copied().unwrap_or(true) => {
+                let only: Vec<&str> = r.branches.iter().flatten().map(|b| b.key()).collect();
+                (
+                    TraceKind::NotMatched,
+                    format!("concerns {} only", only.join(", ")),
+                )
+            }
             None => {
                 let why = match rules.closest_miss(i, s) {
                     Some((None, _)) => limit_reason(r, s),
@@ -846,10 +853,17 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
         .scenarios
         .iter()
         .map(|sc| {
-            let expected = sc
+            let named: Option<Vec<&str>> = sc
+                .branches
+                .as_ref()
+                .map(|b| b.value.iter().map(|i| i.value.as_str()).collect());
+            let mut expected = sc
                 .expect
                 .as_ref()
                 .map_or_else(|| "(nothing)".to_string(), expectation_words);
+            if let Some(bs) = &named {
+                expected.push_str(&format!(" for {}", bs.join(", ")));
+            }
             let mut run = ScenarioRun {
                 name: sc.name.value.clone(),
                 passed: false,
@@ -887,10 +901,18 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
                             && meets_one(k, &step.outcome, step.rule.as_deref())
                     })
             };
-            // Where branches are decided differently, a scenario speaks of the group of branches
-            // for which the most Parties have schemes (the most branches on a tie); `pacta
-            // resolve` shows every group.
-            let relevant: Vec<&Resolution> = {
+            // Where branches are decided differently, a scenario with `branches:` speaks of every
+            // group holding one of them; one without, of the group of branches for which the most
+            // Parties have schemes (the most branches on a tie). `pacta resolve` shows every group.
+            let relevant: Vec<&Resolution> = if let Some(bs) = &named {
+                resolved
+                    .resolutions
+                    .iter()
+                    .filter(|r| {
+                        r.branches.is_empty() || r.branches.iter().any(|b| bs.contains(&b.as_str()))
+                    })
+                    .collect()
+            } else {
                 let mut best: Vec<&Resolution> = Vec::new();
                 for r in &resolved.resolutions {
                     match best.iter_mut().find(|b| b.situation == r.situation) {
@@ -901,11 +923,24 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
                 }
                 best
             };
+            if relevant.is_empty() {
+                run.actual = if named.is_some() {
+                    "the agreement decides none of these branches (no Party has a scheme for them)"
+                } else {
+                    "the situation describes no person the agreement decides"
+                }
+                .to_string();
+                return run;
+            }
             let failing = relevant.iter().copied().find(|r| !meets(r));
-            let shown = failing.or(resolved.resolutions.first());
-            run.passed = failing.is_none() && !resolved.resolutions.is_empty();
+            let shown = failing.or(relevant.first().copied());
+            run.passed = failing.is_none();
             if let Some(r) = shown {
                 run.actual = r.words();
+                if !r.branches.is_empty() {
+                    run.actual
+                        .push_str(&format!(" for {}", r.branches.join(", ")));
+                }
                 if failing.is_some() && !resolved.unspecified.is_empty() {
                     run.actual.push_str(&format!(" when {}", r.situation));
                 }

@@ -798,6 +798,7 @@ impl<'s> Lowering<'s> {
         let mut s = Scenario {
             name,
             situation: None,
+            branches: None,
             expect: None,
             texts: Vec::new(),
             allows: Vec::new(),
@@ -819,6 +820,13 @@ impl<'s> Lowering<'s> {
                         conditions,
                         span: pspan,
                     });
+                }
+                Rule::scenario_branches => {
+                    let words: Vec<Ident> = p.into_inner().map(|w| self.ident(&w)).collect();
+                    if s.branches.is_some() {
+                        self.duplicate_in_scenario(pspan, "branches");
+                    }
+                    s.branches = Some(Spanned::new(words, pspan));
                 }
                 Rule::expect => {
                     let e = p.into_inner().next().and_then(|e| self.expectation(e));

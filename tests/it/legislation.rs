@@ -90,7 +90,7 @@ fn arcadia_borduria_has_no_gap_and_no_overlap_and_its_scenarios_pass() {
 fn scenarios_pass_and_fail_with_a_trace() {
     let (code, out, err) = pacta(&["test", "tests/fixtures/legislation/scenarios/"]);
     assert_eq!(code, 1);
-    assert_eq!(out.lines().last(), Some("5 passed, 5 failed"));
+    assert_eq!(out.lines().last(), Some("7 passed, 6 failed"));
     insta::assert_snapshot!(
         "test_human",
         format!("exit {code}\n--- stdout\n{out}--- stderr\n{err}")
@@ -332,4 +332,33 @@ fn a_rule_needing_more_parties_than_the_agreement_has_is_cheap_and_dead() {
         .diagnostics
         .iter()
         .any(|d| d.code == "P311" && d.message.contains("1.2")));
+}
+
+/// A misspelt branch after a rule or in a scenario is P005, not a rule that silently concerns no
+/// branch or a scenario that silently speaks of none.
+#[test]
+fn unknown_branches_in_rules_and_scenarios_are_p005() {
+    let text = "agreement \"t\" { conforms-to: C157 }\n\
+        party XA \"A\" { schemes: old-age }\nparty XB \"B\" { schemes: old-age }\n\
+        article 1 \"r\" {\n  rule 1.1: employed in X -> X\n    branches old-agee\n}\n\
+        scenario \"s\" {\n  situation: employed in XA\n  branches: survivor\n  expect: XA\n}\n";
+    let checked = pacta::check_source("b.pacta", text, &Config::default());
+    let p005: Vec<(usize, &str)> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P005")
+        .map(|d| {
+            (
+                checked.file.line_of(d.primary.span.start),
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        p005,
+        vec![
+            (6, "unknown branch `old-agee`"),
+            (10, "unknown branch `survivor`")
+        ]
+    );
 }

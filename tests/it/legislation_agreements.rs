@@ -33,17 +33,10 @@ fn legislation_findings_are_the_expected_ones() {
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let mut expected: BTreeMap<&str, usize> = BTreeMap::new();
-        // `// known-false:` findings are refuted by the text: tolerated, never required.
-        let mut tolerated: BTreeMap<&str, usize> = BTreeMap::new();
         for line in text.lines() {
             if let Some(rest) = line.trim().strip_prefix("// expect-finding: ") {
                 if let Some(code) = CODES.iter().find(|c| rest.starts_with(**c)) {
                     *expected.entry(code).or_default() += 1;
-                }
-            }
-            if let Some(rest) = line.trim().strip_prefix("// known-false: ") {
-                if let Some(code) = CODES.iter().find(|c| rest.starts_with(**c)) {
-                    *tolerated.entry(code).or_default() += 1;
                 }
             }
         }
@@ -57,12 +50,7 @@ fn legislation_findings_are_the_expected_ones() {
         for code in CODES {
             let f = found.get(code).copied().unwrap_or(0);
             let e = expected.get(code).copied().unwrap_or(0);
-            let k = tolerated.get(code).copied().unwrap_or(0);
-            assert!(
-                e <= f && f <= e + k,
-                "{}: {code} found {f}, expected {e} (and up to {k} known-false)",
-                path.display()
-            );
+            assert!(f == e, "{}: {code} found {f}, expected {e}", path.display());
         }
         if let Some(a) = &checked.agreement {
             for run in pacta::legislation::run_scenarios(a) {

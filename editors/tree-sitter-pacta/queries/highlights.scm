@@ -30,6 +30,8 @@
   "expect"
 ] @function.builtin
 
+(scenario_branches "branches" @function.builtin)
+
 (scope_basis) @function.builtin
 
 ; ── suppressions ──

@@ -46,6 +46,13 @@ impl Resolver {
                 ClauseKind::Where { variable, .. } => {
                     bound.insert(variable.name.clone());
                 }
+                ClauseKind::Branches(bs) => {
+                    for b in bs {
+                        if Branch::from_key(&b.value).is_none() {
+                            self.unknown_branch(&b.value, b.span);
+                        }
+                    }
+                }
                 ClauseKind::Limit(d) | ClauseKind::RepostGap(d) if d.amount == 0 => self.push(
                     error("P007", "a zero duration in a rule clause", clause.span)
                         .label("zero duration")

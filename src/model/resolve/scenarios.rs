@@ -73,6 +73,11 @@ impl Resolver {
                     }
                 }
             }
+            for b in s.branches.iter().flat_map(|b| &b.value) {
+                if Branch::from_key(&b.value).is_none() {
+                    self.unknown_branch(&b.value, b.span);
+                }
+            }
             if let Some(e) = &s.expect {
                 if let ExpectKind::Party { party, .. } = &e.kind {
                     self.check_party_ref(party);
