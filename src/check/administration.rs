@@ -1,6 +1,7 @@
 //! P6 — administrative assistance: liaison bodies (P601), free assistance (P602), claims and
 //! appeals lodged with the other Party (P603), data protection (P604), languages (P605), disputes
-//! (P606), institutions for each covered branch (P607).
+//! (P606), institutions for each covered branch (P607), conversion of periods counted in different
+//! units (P609).
 
 use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
@@ -193,11 +194,65 @@ pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
                     format!("{code} designates no institution for {}", b.title()),
                     p.code.span,
                 )
+                .concerning([code], [b])
                 .label(format!("no institution for `{b}`"))
                 .note("claims for a covered branch need an institution to go to")
                 .help(format!("add `institution \"…\": {b}` to Party {code}")),
             );
         }
+    }
+    out
+}
+
+/// P609: Parties that count periods in different units (`period-unit:`) and aggregate them, with
+/// no rule on converting one unit into the other.
+pub fn period_units_unconverted(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    if super::unverified::declared(a)
+        .iter()
+        .any(|f| f == "aggregation")
+    {
+        return Vec::new();
+    }
+    let aggregations: Vec<&Provision> = a.provisions_named("aggregation").collect();
+    if aggregations.iter().any(|p| p.has("conversion")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for p in &aggregations {
+        // The Parties this aggregation concerns whose unit is declared; a Party with none says nothing.
+        let units: Vec<(&str, &crate::span::Spanned<String>)> = a
+            .parties
+            .iter()
+            .filter(|d| a.concerns(p, &d.code.value))
+            .filter_map(|d| d.period_unit.as_ref().map(|u| (d.code.value.as_str(), u)))
+            .collect();
+        let Some((first, first_unit)) = units.first() else {
+            continue;
+        };
+        let Some((other, other_unit)) = units.iter().find(|(_, u)| u.value != first_unit.value)
+        else {
+            continue;
+        };
+        let parties: Vec<&str> = units.iter().map(|(c, _)| *c).collect();
+        out.push(
+            cx.finding(
+                &P609,
+                format!(
+                    "{first} counts periods in {} and {other} in {}, and no rule says how one converts into the other",
+                    first_unit.value, other_unit.value
+                ),
+                p.keyword.span,
+            )
+            .concerning(parties, a.branches_of(p))
+            .label("periods added across units")
+            .secondary(first_unit.span, format!("{first} counts in {}", first_unit.value))
+            .secondary(other_unit.span, format!("{other} counts in {}", other_unit.value))
+            .note("adding a quarter to a week, or a year to a month, needs a rule: without one each institution converts the other's periods its own way, and a career may count for less than it lasted")
+            .help("state the conversion (`conversion: stated`, with the rule in the Article's text) or leave it to the administrative arrangement (`conversion: administrative-arrangement`)"),
+        );
+        // One finding is enough: the rule, once written, serves every aggregation.
+        break;
     }
     out
 }
@@ -335,5 +390,29 @@ declare!(P607 = Check {
     },
 });
 
+declare!(P609 = Check {
+    name: "period-units-unconverted",
+    family: Family::Administration,
+    policy: Policy::Fixed(Warning),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "EU Regulation 987/2009 Art 13; C157 Part III",
+    summary: "Parties that count periods in different units, with no rule for converting them",
+    profile: Profile { coverage: Treatment::Off, posting: Treatment::Off, export: Treatment::Off, ..Family::Administration.profile() },
+    run: Some(period_units_unconverted),
+    explanation: Explanation {
+        what: "When an `aggregation` block concerns two Parties whose `period-unit:` differ (`days`, `weeks`, \
+               `months`, `quarters`, `years`), looks for a `conversion:` field in an `aggregation` block — \
+               `stated` (the Article gives the rule) or `administrative-arrangement`. One finding, on the first \
+               such block. A Party that does not declare its unit is not judged, nor is an agreement whose header \
+               says `unverified: aggregation`.",
+        why: "Aggregation adds the periods of one Party to those of the other (C157 Part III). When one counts \
+              quarters of coverage and the other weeks or months, the sum needs a conversion rule, as EU Regulation \
+              987/2009 Art 13 provides between Member States; without one, each institution converts on its own \
+              terms and the same career may count differently, or for less than it lasted.",
+        failing: "party XA \"Arcadia\" { period-unit: quarters … }\nparty XB \"Borduria\" { period-unit: months … }\n…\naggregation {\n  branches: old-age\n  periods: insurance\n}",
+        passing: "party XA \"Arcadia\" { period-unit: quarters … }\nparty XB \"Borduria\" { period-unit: months … }\n…\naggregation {\n  branches: old-age\n  periods: insurance\n  conversion: stated\n}",
+    },
+});
+
 /// The checks declared in this file.
-pub(super) static CHECKS: &[&Check] = &[&P601, &P602, &P603, &P604, &P605, &P606, &P607];
+pub(super) static CHECKS: &[&Check] = &[&P601, &P602, &P603, &P604, &P605, &P606, &P607, &P609];

@@ -1,15 +1,17 @@
 //! P4 — maintenance of rights in course of acquisition: long-term branches without aggregation
 //! (P401), aggregation missing a purpose (P402), no calculation method (P403), minimum periods
 //! without fallback (P404), overlapping periods (P405), short-term branches without aggregation
-//! (P406).
+//! (P406), residence-based schemes that posted workers leave behind (P409).
 
 use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
+use crate::ast::{ConditionKind, Status, ValueKind};
 use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
 use crate::model::coordination::join_and;
 use crate::model::Principle::*;
 use crate::model::{Branch, Provision};
+use std::collections::BTreeSet;
 
 /// The Parties (of those covering the branch) that do not get `test` for it, and the finding's
 /// anchor; `None` when every Party does.
@@ -126,6 +128,10 @@ pub fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
                 format!("no calculation method for aggregated {}", join_and(&names)),
                 p.field_span("branches"),
             )
+            .concerning(
+                a.party_codes().into_iter().filter(|c| a.concerns(p, c)),
+                uncalculated.iter().copied(),
+            )
             .label("aggregated, never calculated")
             .note("after aggregation each Party must say how it computes its share: pro rata, independent, or the higher of the two (EU Regulation 883/2004 Art 52)")
             .help(format!(
@@ -189,6 +195,13 @@ pub fn overlapping_periods(cx: &Context<'_>) -> Vec<Diagnostic> {
                 "aggregation does not say that coinciding periods count once",
                 p.field_span("overlapping-periods"),
             )
+            .concerning(
+                cx.agreement
+                    .party_codes()
+                    .into_iter()
+                    .filter(|c| cx.agreement.concerns(p, c)),
+                cx.agreement.branches_of(p),
+            )
             .label("overlapping periods unsettled")
             .help("write `overlapping-periods: count-once`")
         })
@@ -227,6 +240,116 @@ pub fn short_term_without_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
             .help(format!(
                 "add `aggregation {{ branches: {b}  periods: insurance  purposes: acquisition  overlapping-periods: count-once }}`"
             )),
+        );
+    }
+    out
+}
+
+/// Whether a rule has a condition of this kind.
+fn has_condition(r: &crate::model::RuleDecl, f: impl Fn(&ConditionKind) -> bool) -> bool {
+    r.rule.conditions.iter().any(|c| f(&c.kind))
+}
+
+/// Whether a rule can designate a Party: it names it, or a variable.
+fn can_designate(r: &crate::model::RuleDecl, party: &str) -> bool {
+    r.rule.target.is_variable() || r.rule.target.name == party
+}
+
+/// Words that say a residence fiction reaches the family of the person it concerns.
+const FAMILY_WORDS: &[&str] = &["famil", "spouse", "partner", "child", "accompan"];
+
+/// P409: a Party whose scheme is residence-based and to which posted workers stay subject, with no
+/// residence fiction bridging those branches, or no rule for the family accompanying them.
+pub fn residence_scheme_posting_unbridged(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let unverified = super::unverified::declared(a);
+    if unverified.iter().any(|f| f == "applicable-legislation") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for party in a.party_codes() {
+        let Some(posting) = a.rules.iter().find(|r| {
+            has_condition(r, |k| matches!(k, ConditionKind::Posted(..))) && can_designate(r, party)
+        }) else {
+            continue;
+        };
+        let lines: Vec<&crate::model::ScopeEntry> = a
+            .scopes
+            .iter()
+            .filter(|s| s.party.value == party && s.residence_based)
+            .collect();
+        let Some(line) = lines.first() else {
+            continue;
+        };
+        let residence: BTreeSet<Branch> = lines
+            .iter()
+            .flat_map(|s| s.branches.iter().copied())
+            .collect();
+        // A branch that another of the Party's laws reaches by work (the posting rule keeps the worker
+        // under that law as if working in the Party) needs no fiction for the worker.
+        let by_work: BTreeSet<Branch> = a
+            .scopes
+            .iter()
+            .filter(|s| s.party.value == party && !s.residence_based)
+            .flat_map(|s| s.branches.iter().copied())
+            .collect();
+        let fictions: Vec<&Provision> = a
+            .provisions_named("residence-fiction")
+            .filter(|p| a.concerns(p, party))
+            .collect();
+        // Any residence fiction for the Party counts: its `branches:` may be narrower than the text.
+        let unbridged: Vec<Branch> = if fictions.is_empty() {
+            residence.difference(&by_work).copied().collect()
+        } else {
+            Vec::new()
+        };
+        let family_rule = a.rules.iter().any(|r| {
+            has_condition(r, |k| matches!(k, ConditionKind::Status(Status::Accompanying, _)))
+                && can_designate(r, party)
+        }) || fictions.iter().any(|p| {
+            p.fields.iter().flat_map(|f| &f.items).flat_map(|i| &i.values).any(|v| {
+                matches!(&v.kind, ValueKind::Str(t) if FAMILY_WORDS.iter().any(|w| t.to_lowercase().contains(w)))
+            })
+        });
+        let worker = (!unbridged.is_empty()).then(|| {
+            let names: Vec<String> = unbridged.iter().map(|b| b.title().to_string()).collect();
+            join_and(&names)
+        });
+        let message = match (&worker, family_rule) {
+            (None, true) => continue,
+            (Some(b), true) => format!(
+                "workers posted under {party}'s legislation leave its residence-based scheme for {b} behind: no residence fiction keeps them in it"
+            ),
+            (None, false) => format!(
+                "the family accompanying a worker posted under {party}'s legislation leave its residence-based scheme behind: no rule keeps them in it"
+            ),
+            (Some(b), false) => format!(
+                "workers posted under {party}'s legislation, and the family accompanying them, leave its residence-based scheme for {b} behind: no residence fiction, and no rule for the family"
+            ),
+        };
+        let concerned: Vec<Branch> = if unbridged.is_empty() {
+            residence.iter().copied().collect()
+        } else {
+            unbridged.clone()
+        };
+        out.push(
+            cx.finding(
+                &P409,
+                message,
+                posting.rule.head_span,
+            )
+            .concerning([party], concerned)
+            .label(format!("posting keeps {party}'s legislation"))
+            .secondary(line.head(), format!("{party}'s scheme reaches residents"))
+            .note(format!("whoever goes abroad with a posting stops residing in {party}, and a scheme that insures residents no longer reaches them, though the agreement keeps the worker under {party}'s legislation"))
+            .help(if worker.is_none() {
+                format!("name the spouse and children who accompany a posted worker in the `persons:` of {party}'s residence fiction, or add a rule `rule …: accompanying {party}, resides in Y -> {party}`")
+            } else {
+                format!(
+                    "add `residence-fiction {{ branches: {}  parties: {party}  persons: \"…\" }}` treating posted workers, and the family accompanying them, as residing in {party}; or a rule `rule …: accompanying {party}, resides in Y -> {party}` for the family",
+                    residence.iter().map(|b| b.key()).collect::<Vec<_>>().join(", ")
+                )
+            }),
         );
     }
     out
@@ -360,5 +483,32 @@ declare!(P406 = Check {
     },
 });
 
+declare!(P409 = Check {
+    name: "residence-scheme-posting-unbridged",
+    family: Family::Aggregation,
+    policy: Policy::Fixed(Warning),
+    principle: Some(RightsInCourseOfAcquisition),
+    source: "C157 Part II; C157 Part III",
+    summary: "a residence-based scheme whose posted workers have no residence fiction, or whose accompanying family has no rule",
+    profile: Profile { coverage: Treatment::Full, posting: Treatment::Full, export: Treatment::Off, ..Family::Aggregation.profile() },
+    run: Some(residence_scheme_posting_unbridged),
+    explanation: Explanation {
+        what: "For each Party with a `residence-based` or `residents-only` scope line to which a posting rule can keep \
+               a worker subject (the rule designates it, or a variable), looks for a `residence-fiction` concerning \
+               that Party (any: its `branches:` may be narrower than the text) — needed unless each residence-based \
+               branch is also reached by another of the Party's laws that insures work — and for a rule for the family \
+               accompanying the worker (a rule with `accompanying`, or a residence fiction whose `persons:` name the \
+               spouse, partner, children or family). One finding per Party, saying which is missing. Silent when the \
+               header says `unverified: applicable-legislation`.",
+        why: "A posting rule keeps the worker under the home Party's legislation (C157 Part II), but a scheme that \
+              insures residents stops insuring a person who goes to live abroad: without a residence fiction the \
+              posted worker accrues nothing there while abroad, and loses rights in course of acquisition (C157 Part \
+              III). The spouse and children who go with the worker are in the same position (Netherlands–Japan, \
+              Netherlands–Korea: a residence fiction and a rule for accompanying family members).",
+        failing: "scope XA \"General Old Age Pensions Act\" residence-based: old-age\n…\nrule 6.1: employed in Y, employer in X, posted -> X\n// no residence-fiction",
+        passing: "scope XA \"General Old Age Pensions Act\" residence-based: old-age\n…\nrule 6.1: employed in Y, employer in X, posted -> X\n…\nresidence-fiction {\n  branches: old-age\n  parties: XA\n  persons: \"posted workers and the spouse and children accompanying them\"\n  treated-as: \"residing in Arcadia\"\n}",
+    },
+});
+
 /// The checks declared in this file.
-pub(super) static CHECKS: &[&Check] = &[&P401, &P402, &P403, &P404, &P405, &P406];
+pub(super) static CHECKS: &[&Check] = &[&P401, &P402, &P403, &P404, &P405, &P406, &P409];

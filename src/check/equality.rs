@@ -1,11 +1,13 @@
 //! P2 — equality of treatment: missing (P201), conditioned on residence (P202), survivors
 //! judged by their own nationality (P203), prior-residence conditions above the C118 ceilings
-//! (P204), fewer branches than the material scope (P205).
+//! (P204), fewer branches than the material scope (P205), posted workers paying twice for a branch
+//! outside the host Party's scope (P207).
 
-use super::registry::{declare, Check, Explanation, Family, Policy};
+use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
 use crate::ast::{Duration, Unit, ValueKind};
 use crate::diag::Diagnostic;
+use crate::diag::Severity::Warning;
 use crate::model::coordination::join_and;
 use crate::model::Principle::*;
 use crate::model::{Branch, Provision};
@@ -203,6 +205,122 @@ pub fn equality_branches_narrower(cx: &Context<'_>) -> Vec<Diagnostic> {
         ))]
 }
 
+/// The Parties a rule's party reference can stand for: the Party it names, or any Party for a
+/// variable.
+fn parties_of<'a>(a: &'a crate::model::Agreement, r: &'a crate::ast::PartyRef) -> Vec<&'a str> {
+    if r.is_variable() {
+        a.party_codes()
+    } else {
+        a.party_codes()
+            .into_iter()
+            .filter(|c| *c == r.name)
+            .collect()
+    }
+}
+
+/// Branches often financed from taxation rather than contributions (medical care through national
+/// health services, family benefits through the tax system): the language cannot tell, so P207
+/// does not judge them.
+const TAX_FINANCED_OFTEN: [Branch; 2] = [Branch::MedicalCare, Branch::Family];
+
+/// P207: a posting rule keeps a worker under the home Party's legislation for a branch that the
+/// host Party has a scheme for but leaves out of its material scope: nothing relieves the worker of
+/// the host's scheme, so both apply.
+pub fn posted_double_contributions(cx: &Context<'_>) -> Vec<Diagnostic> {
+    use crate::ast::{ClauseKind, ConditionKind, Places};
+    let a = cx.agreement;
+    let unverified = super::unverified::declared(a);
+    if unverified
+        .iter()
+        .any(|f| f == "applicable-legislation" || f == "scope")
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for r in &a.rules {
+        let conditions = &r.rule.conditions;
+        if !conditions
+            .iter()
+            .any(|c| matches!(c.kind, ConditionKind::Posted(..)))
+        {
+            continue;
+        }
+        // The Party where the posted person works.
+        let Some(host) = conditions.iter().find_map(|c| match &c.kind {
+            ConditionKind::Activity {
+                places: Places::Parties(ps),
+                and_then: None,
+                ..
+            } if ps.len() == 1 => Some(&ps[0]),
+            ConditionKind::WorksIn(p) => Some(p),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let limited: Option<BTreeSet<Branch>> = r.rule.clauses.iter().find_map(|c| match &c.kind {
+            ClauseKind::Branches(bs) => Some(
+                bs.iter()
+                    .filter_map(|b| Branch::from_key(&b.value))
+                    .collect(),
+            ),
+            _ => None,
+        });
+        let mut pairs: Vec<(String, String, Vec<Branch>)> = Vec::new();
+        for home in parties_of(a, &r.rule.target) {
+            for there in parties_of(a, host) {
+                // Two variables stand for two different Parties.
+                if there == home {
+                    continue;
+                }
+                let Some(h) = a.party(there) else { continue };
+                let home_scope = a.scope_of(home);
+                let host_scope = a.scope_of(there);
+                let twice: Vec<Branch> = home_scope
+                    .iter()
+                    .copied()
+                    .filter(|b| limited.as_ref().map_or(true, |l| l.contains(b)))
+                    .filter(|b| !host_scope.contains(b))
+                    .filter(|b| h.schemes.contains(b) && !h.sub_national_branches.contains(b))
+                    .filter(|b| !TAX_FINANCED_OFTEN.contains(b))
+                    .collect();
+                if !twice.is_empty() {
+                    pairs.push((home.to_string(), there.to_string(), twice));
+                }
+            }
+        }
+        let Some((home, there, first)) = pairs.first() else {
+            continue;
+        };
+        let names: Vec<String> = first.iter().map(|b| b.title().to_string()).collect();
+        let mut d = cx
+            .finding(
+                &P207,
+                format!(
+                    "a worker posted from {home} to {there} stays under {home}'s legislation for {}, and nothing in the agreement relieves them of {there}'s legislation for {}, which is outside its material scope: where {there}'s law reaches their work, they pay contributions to both",
+                    join_and(&names),
+                    if first.len() == 1 { "that branch" } else { "these branches" }
+                ),
+                r.rule.head_span,
+            )
+            .concerning(
+                pairs.iter().flat_map(|(h, t, _)| [h.clone(), t.clone()]).collect::<BTreeSet<_>>(),
+                pairs.iter().flat_map(|(_, _, bs)| bs.iter().copied()).collect::<BTreeSet<_>>(),
+            )
+            .label("posting keeps the home legislation")
+            .note("an agreement can set aside only the legislation in its material scope; a branch left out for the host Party stays under the host's law while the posting rule keeps the worker under the home Party's law for it");
+        for (h, t, bs) in &pairs[1..] {
+            let names: Vec<String> = bs.iter().map(|b| b.title().to_string()).collect();
+            d = d.note(format!("likewise from {h} to {t} for {}", join_and(&names)));
+        }
+        let keys: Vec<&str> = first.iter().map(|b| b.key()).collect();
+        out.push(d.help(format!(
+            "bring {there}'s legislation for `{}` into the material scope (`applicable-legislation-only` is enough), or limit the posting rule with `branches …` to what both scopes share; where {there}'s law does not reach posted workers, `allow P207 \"reason\"`",
+            keys.join("`, `")
+        )));
+    }
+    out
+}
+
 declare!(P201 = Check {
     name: "no-equal-treatment",
     family: Family::Equality,
@@ -301,5 +419,33 @@ declare!(P205 = Check {
     },
 });
 
+declare!(P207 = Check {
+    name: "posted-double-contributions",
+    family: Family::Equality,
+    policy: Policy::Fixed(Warning),
+    principle: Some(ApplicableLegislation),
+    source: "C157 Part II; EU Regulation 883/2004 Art 11(1); EU Regulation 883/2004 Art 12",
+    summary: "a posting rule keeps a worker under the home legislation for a branch whose host scheme is outside the agreement",
+    profile: Profile { coverage: Treatment::Full, posting: Treatment::Full, export: Treatment::Off, ..Family::Equality.profile() },
+    run: Some(posted_double_contributions),
+    explanation: Explanation {
+        what: "For each posting rule (a rule with `posted`), each home Party it can designate and each host Party where \
+               the person works: the branches in the home Party's material scope (those of the rule's `branches` \
+               clause, if it has one) for which the host Party has a scheme (`schemes:`, not left to its sub-national \
+               units) that is not in its own material scope. Medical care and family benefits are not judged: they \
+               are often financed from taxes, not contributions, and the language does not say which. One finding \
+               per rule. Silent when the header says \
+               `unverified: applicable-legislation` or `unverified: scope`. Kept with the equality checks because a \
+               posted worker who pays twice bears a burden no local worker bears.",
+        why: "Rules on the applicable legislation set aside only the legislation in the material scope. When the home \
+              Party's scope covers a branch and the host Party's does not, the posting rule keeps the worker under the \
+              home scheme while the host scheme, which reaches work in its territory, still applies: contributions are \
+              due twice for the same work, against the aim of one legislation only (C157 Part II; EU Regulation \
+              883/2004 Arts 11(1) and 12).",
+        failing: "party XB \"Borduria\" { schemes: old-age, unemployment … }\nscope XA \"Social Insurance Act\": old-age, unemployment\nscope XB \"Pensions Code\": old-age\n…\nrule 6.1: employed in Y, employer in X, posted -> X",
+        passing: "party XB \"Borduria\" { schemes: old-age, unemployment … }\nscope XA \"Social Insurance Act\": old-age, unemployment\nscope XB \"Pensions Code\": old-age\nscope XB \"Jobseekers Act\": unemployment applicable-legislation-only\n…\nrule 6.1: employed in Y, employer in X, posted -> X",
+    },
+});
+
 /// The checks declared in this file.
-pub(super) static CHECKS: &[&Check] = &[&P201, &P202, &P203, &P204, &P205];
+pub(super) static CHECKS: &[&Check] = &[&P201, &P202, &P203, &P204, &P205, &P207];

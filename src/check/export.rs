@@ -1,6 +1,7 @@
 //! P5 — maintenance of acquired rights and provision of benefits abroad: pensions not exported
 //! (P501), export for nationals only (P502), unlisted exceptions (P503), children living in another
-//! Party (P504), medical care during a stay or residence abroad (P505).
+//! Party (P504), medical care during a stay or residence abroad (P505), guarantees against
+//! reduction only (P508).
 
 use super::registry::{declare, Check, Explanation, Family, Policy};
 use super::Context;
@@ -41,6 +42,15 @@ pub fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
+/// The Parties a provision concerns (`parties:`, every Party without it).
+fn concerned<'a>(cx: &'a Context<'_>, p: &crate::model::Provision) -> Vec<&'a str> {
+    let a = cx.agreement;
+    a.party_codes()
+        .into_iter()
+        .filter(|c| a.concerns(p, c))
+        .collect()
+}
+
 /// P502: export limited to nationals.
 pub fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.agreement
@@ -55,6 +65,7 @@ pub fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
                 "benefits are paid abroad to nationals only",
                 p.field_span("persons"),
             )
+            .concerning(concerned(cx, p), cx.agreement.branches_of(p))
             .label("export for nationals only")
             .note("C118 Art 5 guarantees payment abroad to every beneficiary covered, whatever their nationality")
             .help("write `persons: covered`")
@@ -76,6 +87,7 @@ pub fn export_exception_unlisted(cx: &Context<'_>) -> Vec<Diagnostic> {
                 "export has exceptions that are not listed",
                 p.field_span("exceptions"),
             )
+            .concerning(concerned(cx, p), cx.agreement.branches_of(p))
             .label("exceptions not enumerated")
             .note("a beneficiary must be able to tell from the text which benefits stop at the border")
             .help("list each benefit that is not exported: `except: \"…\", \"…\"`")
@@ -109,6 +121,8 @@ pub fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
             ),
             a.branch_anchor(b, &parties),
         )
+        // Every Party is concerned, as for P501: the obligation runs between them.
+        .concerning(Vec::<String>::new(), [b])
         .label("`family` for children abroad missing")
         .note("C118 Art 6 provides family allowances for children who live in another Party")
         .help("add `benefit family { children-in-other-party: yes }`")]
@@ -144,6 +158,44 @@ pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
         .label("`medical-care` stops at the border")
         .note("EU Regulation 883/2004 Arts 17–20: the institution of the place provides care for the competent institution")
         .help("add `benefit medical-care { in-kind-during: stay, residence  provided-by: institution-of-place  paid-by: competent-institution }`")]
+}
+
+/// P508: an export guarantee that forbids reducing a benefit paid abroad but not suspending or
+/// withdrawing it.
+pub fn export_suspension_allowed(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    let mut out = Vec::new();
+    for p in a.provisions_named("export") {
+        if !p.has_word("reduction", "none") {
+            continue;
+        }
+        let open: Vec<&str> = ["suspension", "withdrawal"]
+            .into_iter()
+            .filter(|f| !p.has_word(f, "none"))
+            .collect();
+        if open.is_empty() {
+            continue;
+        }
+        let parties = concerned(cx, p);
+        out.push(
+            cx.finding(
+                &P508,
+                format!(
+                    "benefits paid abroad may not be reduced, but nothing forbids their {}",
+                    open.join(" or ")
+                ),
+                p.field_span("reduction"),
+            )
+            .concerning(parties, a.branches_of(p))
+            .label("only reduction forbidden")
+            .note("C118 Art 5 guarantees benefits abroad against reduction, suspension and withdrawal alike: a benefit suspended while the beneficiary lives in the other Party is lost as surely as a reduced one")
+            .help(format!(
+                "where the text forbids it, write {}; otherwise add the guarantee to the Article",
+                open.iter().map(|f| format!("`{f}: none`")).collect::<Vec<_>>().join(" and ")
+            )),
+        );
+    }
+    out
 }
 
 declare!(P501 = Check {
@@ -243,5 +295,26 @@ declare!(P505 = Check {
     },
 });
 
+declare!(P508 = Check {
+    name: "export-suspension-allowed",
+    family: Family::Export,
+    policy: Policy::Principle(AcquiredRights),
+    principle: Some(AcquiredRights),
+    source: "C118 Art 5",
+    summary: "an export guarantee that forbids reducing benefits paid abroad but not suspending or withdrawing them",
+    profile: Family::Export.profile(),
+    run: Some(export_suspension_allowed),
+    explanation: Explanation {
+        what: "An `export` block that says `reduction: none` (benefits paid abroad are not reduced) without also saying \
+               `suspension: none` and `withdrawal: none`. One finding per block, naming what is left open. An `export` \
+               block that says nothing about reduction is not judged.",
+        why: "C118 Art 5 guarantees benefits to beneficiaries living abroad against suspension and withdrawal as well as \
+              reduction. A guarantee against reduction alone lets an institution stop paying a pension while the \
+              beneficiary lives in the other Party, which takes away more than any reduction.",
+        failing: "export {\n  branches: old-age, survivors\n  persons: covered\n  reduction: none\n}",
+        passing: "export {\n  branches: old-age, survivors\n  persons: covered\n  reduction: none\n  suspension: none\n  withdrawal: none\n}",
+    },
+});
+
 /// The checks declared in this file.
-pub(super) static CHECKS: &[&Check] = &[&P501, &P502, &P503, &P504, &P505];
+pub(super) static CHECKS: &[&Check] = &[&P501, &P502, &P503, &P504, &P505, &P508];

@@ -1,6 +1,7 @@
 //! P1 — material and personal scope: branches a Party has but the agreement leaves out (P101),
 //! C102 branches nobody covers (P102), branches in scope with no rule (P103), one-sided coverage
-//! (P104), and personal scopes that leave people out (P105–P107).
+//! (P104), personal scopes that leave people out (P105–P107), and export exceptions for benefits
+//! outside the material scope (P108).
 
 use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
@@ -79,6 +80,7 @@ pub fn c102_branch_absent(cx: &Context<'_>) -> Vec<Diagnostic> {
             },
             a.anchor(),
         )
+        .concerning(Vec::<String>::new(), absent.iter().copied())
         .label("branches left out")
         .note("most agreements cover only pensions; fewer than half cover any other branch (GB.344/POL/1 para 13)")
         .help(format!(
@@ -145,6 +147,7 @@ pub fn asymmetric_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
                 ),
                 a.scheme_span(first_out, b),
             )
+            .concerning(covering.iter().chain(&left_out).copied(), [b])
             .label(format!("{first_out} has this scheme"));
         if let Some(e) = a.scope_entry(first_in, b) {
             d = d.secondary(e.head(), format!("covered for {first_in}"));
@@ -306,6 +309,67 @@ pub fn family_not_covered(cx: &Context<'_>) -> Vec<Diagnostic> {
         ))]
 }
 
+/// P108: an `except:` item of an `export` block whose branches are in no concerned Party's
+/// material scope: the exception names a benefit the agreement does not cover.
+pub fn export_exception_outside_scope(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let a = cx.agreement;
+    // The export provisions were not verified in the text: say nothing about them.
+    if super::unverified::declared(a).iter().any(|f| f == "export") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for p in a.provisions_named("export") {
+        let parties: Vec<&str> = a
+            .party_codes()
+            .into_iter()
+            .filter(|c| a.concerns(p, c))
+            .collect();
+        let covered: std::collections::BTreeSet<Branch> =
+            parties.iter().flat_map(|c| a.scope_of(c)).collect();
+        for item in p
+            .field("except")
+            .map(|f| f.items.as_slice())
+            .unwrap_or_default()
+        {
+            let mut values = item.values.iter();
+            let Some(crate::ast::ValueKind::Str(name)) = values.next().map(|v| &v.kind) else {
+                continue;
+            };
+            // Only the branches written after the benefit tell where it belongs.
+            let outside: Vec<Branch> = values
+                .filter_map(|v| match &v.kind {
+                    crate::ast::ValueKind::Word(w) => Branch::from_key(w),
+                    _ => None,
+                })
+                .filter(|b| !covered.contains(b))
+                .collect();
+            if outside.is_empty() {
+                continue;
+            }
+            let names: Vec<String> = outside.iter().map(|b| b.title().to_string()).collect();
+            out.push(
+                cx.finding(
+                    &P108,
+                    format!(
+                        "the export exception \"{name}\" is for {}, which the material scope does not cover for {}",
+                        join_and(&names),
+                        join_and(&parties.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+                    ),
+                    crate::model::item_span(item),
+                )
+                .concerning(parties.iter().copied(), outside.iter().copied())
+                .label("excepted benefit outside the scope")
+                .note("an exception can only take out of the export guarantee a benefit the agreement covers; naming another one suggests the material scope is wider than written, or the exception is misplaced")
+                .help(format!(
+                    "add the legislation to a `scope` line with `{}`, or remove the exception",
+                    outside.iter().map(|b| b.key()).collect::<Vec<_>>().join("`, `")
+                )),
+            );
+        }
+    }
+    out
+}
+
 declare!(P101 = Check {
     name: "branch-not-covered",
     family: Family::Scope,
@@ -458,5 +522,29 @@ declare!(P107 = Check {
     },
 });
 
+declare!(P108 = Check {
+    name: "export-exception-outside-scope",
+    family: Family::Scope,
+    policy: Policy::Fixed(Warning),
+    principle: None,
+    source: "C157 Part I; C118 Art 5",
+    summary: "an export exception names a benefit of a branch that the material scope does not cover",
+    profile: Profile { coverage: Treatment::Off, posting: Treatment::Off, ..Family::Scope.profile() },
+    run: Some(export_exception_outside_scope),
+    explanation: Explanation {
+        what: "Each item of an `export` block's `except:` list that names its branches after the benefit \
+               (`except: \"Income Supplement\" old-age`) is compared with the material scope of the Parties the block \
+               concerns. An item whose branches are in none of those scopes is reported. Items without branches are \
+               not judged: the name of a benefit alone does not say where it belongs. Silent when the header says \
+               `unverified: export`.",
+        why: "An exception takes a covered benefit out of the guarantee of payment abroad (C118 Art 5). An exception \
+              for a benefit outside the material scope (C157 Part I) excepts nothing, and usually means that the scope \
+              was meant to be wider — with rules the text does not give — or that the exception belongs to another \
+              Party or provision.",
+        failing: "scope XA \"Pensions Act\": old-age\n…\nexport {\n  branches: old-age\n  persons: covered\n  except: \"Child Supplement\" family\n}",
+        passing: "scope XA \"Pensions Act\": old-age\n…\nexport {\n  branches: old-age\n  persons: covered\n  except: \"Minimum Pension Supplement\" old-age\n}",
+    },
+});
+
 /// The checks declared in this file.
-pub(super) static CHECKS: &[&Check] = &[&P101, &P102, &P103, &P104, &P105, &P106, &P107];
+pub(super) static CHECKS: &[&Check] = &[&P101, &P102, &P103, &P104, &P105, &P106, &P107, &P108];

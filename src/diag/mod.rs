@@ -97,6 +97,13 @@ pub struct Concerns {
     pub branches: Vec<crate::model::Branch>,
 }
 
+impl Concerns {
+    /// The branch keys (`old-age`), for the machine-readable outputs.
+    pub fn branch_keys(&self) -> Vec<String> {
+        self.branches.iter().map(|b| b.key().to_string()).collect()
+    }
+}
+
 impl Diagnostic {
     pub fn new(
         code: &'static str,

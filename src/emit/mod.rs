@@ -159,6 +159,8 @@ fn parties(a: &Agreement, t: &Tracer<'_>) -> Vec<Party> {
                     .iter()
                     .map(|u| u.value.clone())
                     .collect(),
+                sub_national_branches: p.sub_national_branches.iter().copied().collect(),
+                period_unit: p.period_unit.as_ref().map(|u| u.value.clone()),
                 source: t.outside(party_eid(code), p.span),
             }
         })
@@ -264,6 +266,8 @@ fn finding(t: &Tracer<'_>, d: &Diagnostic) -> Finding {
             .collect(),
         notes: d.notes.clone(),
         help: d.help.clone(),
+        parties: d.concerns.parties.clone(),
+        branches: d.concerns.branch_keys(),
     }
 }
 

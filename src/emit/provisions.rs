@@ -101,6 +101,8 @@ fn block(a: &Agreement, keyword: &str, p: &Provision, source: Source, out: &mut 
             except: texts(p, "except"),
             exceptions: text(p, "exceptions"),
             reduction: text(p, "reduction"),
+            suspension: text(p, "suspension"),
+            withdrawal: text(p, "withdrawal"),
             source,
         }),
         "aggregation" => out.aggregation.push(Aggregation {
@@ -111,6 +113,7 @@ fn block(a: &Agreement, keyword: &str, p: &Provision, source: Source, out: &mut 
             third_state_periods: text(p, "third-state-periods"),
             own_period_thresholds: party_phrases(p, "own-period-threshold"),
             excluded_periods: texts(p, "excluded-periods"),
+            conversion: text(p, "conversion"),
             parties: parties(a, p, "parties"),
             source,
         }),

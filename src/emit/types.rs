@@ -148,6 +148,12 @@ pub struct Party {
     pub institutions: Vec<Institution>,
     pub liaison_bodies: Vec<String>,
     pub sub_national_units: Vec<String>,
+    /// The branches legislated by the sub-national units, not by the Party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_national_branches: Vec<Branch>,
+    /// The unit in which the Party's legislation counts periods (`period-unit:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_unit: Option<String>,
     pub source: Source,
 }
 
@@ -288,6 +294,10 @@ pub struct Export {
     pub exceptions: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reduction: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspension: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<String>,
     pub source: Source,
 }
 
@@ -530,6 +540,9 @@ pub struct Aggregation {
     pub third_state_periods: Option<String>,
     pub own_period_thresholds: Vec<PartyPhrase>,
     pub excluded_periods: Vec<String>,
+    /// How periods counted in different units convert (`conversion:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversion: Option<String>,
     /// The Parties that aggregate (every Party when not written).
     pub parties: Vec<String>,
     pub source: Source,
@@ -744,6 +757,12 @@ pub struct Finding {
     pub notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The Parties the finding concerns, when the check knows them (none: every Party).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    /// The branches the finding concerns, by key, when the check knows them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

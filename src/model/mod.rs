@@ -88,6 +88,8 @@ pub struct PartyDecl {
     /// The branches whose legislation the sub-national units make, not the Party: the branches
     /// written after a unit (`sub-national-units: states employment-injury unemployment`).
     pub sub_national_branches: BTreeSet<Branch>,
+    /// The unit in which the Party's legislation counts periods (`period-unit: quarters`).
+    pub period_unit: Option<Spanned<String>>,
     /// The Party's official languages (`official-languages:`), lowercased.
     pub official_languages: Vec<String>,
     /// The ILO Conventions the Party has ratified (`ratified:`).

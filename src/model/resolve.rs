@@ -163,6 +163,7 @@ impl Resolver {
                 liaison_bodies: Vec::new(),
                 sub_national_units: Vec::new(),
                 sub_national_branches: BTreeSet::new(),
+                period_unit: None,
                 official_languages: Vec::new(),
                 ratified: Vec::new(),
                 ratified_span: None,
@@ -200,6 +201,16 @@ impl Resolver {
                                 _ => None,
                             }),
                     ),
+                    "period-unit" => {
+                        decl.period_unit =
+                            f.items
+                                .iter()
+                                .flat_map(|i| &i.values)
+                                .find_map(|v| match &v.kind {
+                                    ValueKind::Word(w) => Some(Spanned::new(w.clone(), v.span)),
+                                    _ => None,
+                                });
+                    }
                     "sub-national-units" => {
                         decl.sub_national_units.extend(strings());
                         decl.sub_national_branches.extend(

@@ -104,6 +104,7 @@ pub const PARTY: &[FieldSpec] = &[
     f("liaison-body", Strings, "the liaison body or bodies"),
     f("sub-national-units", Free, "states, provinces or cantons with their own schemes; the branches after a unit are legislated by the units, not the Party (`states employment-injury`)"),
     f("official-languages", Free, "the Party's official languages"),
+    f("period-unit", Words(&["days", "weeks", "months", "quarters", "years"]), "the unit in which the Party's legislation counts periods"),
     f("ratified", Ratifications, "the ILO Conventions the Party has ratified, with the branches accepted for C118 and C102"),
 ];
 
@@ -136,9 +137,11 @@ const EXPORT: &[FieldSpec] = &[
     f("to", PartiesOr(&["parties", "third-states", "residents-of-third-states"]), "where benefits are paid"),
     f("persons", Words(PERSONS), "who may receive benefits abroad"),
     f("third-state-persons", Words(PERSONS), "who may receive benefits in a third State"),
-    f("except", Strings, "benefits not exported, listed by name"),
+    f("except", Free, "benefits not exported, listed by name, each optionally followed by its branches (`\"Income Supplement\" old-age`)"),
     f("exceptions", Words(&["none", "listed", "unlisted"]), "whether there are exceptions, when not listed"),
     f("reduction", Words(&["none", "allowed"]), "whether benefits paid abroad may be reduced"),
+    f("suspension", Words(&["none", "allowed"]), "whether benefits paid abroad may be suspended"),
+    f("withdrawal", Words(&["none", "allowed"]), "whether benefits paid abroad may be withdrawn"),
     f("parties", PartiesOr(&["all"]), "the Parties whose benefits are paid abroad (default: all)"),
 ];
 
@@ -153,6 +156,8 @@ const AGGREGATION: &[FieldSpec] = &[
       "whether periods in third States count"),
     f("own-period-threshold", PartyPhrases, "own periods a Party requires before adding foreign periods"),
     f("excluded-periods", Strings, "periods that are not added"),
+    f("conversion", Words(&["stated", "administrative-arrangement"]),
+      "how periods counted in different units convert: stated in the agreement, or left to the administrative arrangement"),
     f("parties", PartiesOr(&["all"]), "the Parties that aggregate (default: all)"),
 ];
 

@@ -582,6 +582,14 @@ fn field_sentences(keyword: &str, f: &Field, names: &Names) -> Vec<String> {
             ("none", "No reduction shall be made by reason of residence abroad."),
             ("allowed", "Benefits paid abroad may be reduced."),
         ]),
+        ("export", "suspension") => pick(f, &[
+            ("none", "No suspension shall be made by reason of residence abroad."),
+            ("allowed", "Benefits paid abroad may be suspended."),
+        ]),
+        ("export", "withdrawal") => pick(f, &[
+            ("none", "No benefit shall be withdrawn by reason of residence abroad."),
+            ("allowed", "Benefits paid abroad may be withdrawn."),
+        ]),
         // exceptions to applicable legislation
         ("exceptions", "keeps") => pick(f, &[
             ("single-legislation", "Any such exception shall keep the person subject to the legislation of one Party only."),
@@ -593,6 +601,10 @@ fn field_sentences(keyword: &str, f: &Field, names: &Names) -> Vec<String> {
             ("not-allowed", "A person compulsorily insured under the legislation of one Party may not be voluntarily insured under the legislation of the other."),
         ]),
         // aggregation
+        ("aggregation", "conversion") => pick(f, &[
+            ("stated", "Periods counted in different units shall be converted as this Agreement states."),
+            ("administrative-arrangement", "The administrative arrangement shall set out how periods counted in different units are converted."),
+        ]),
         ("aggregation", "overlapping-periods") => pick(f, &[
             ("count-once", "Periods that coincide shall be taken into account only once."),
             ("count-both", "Periods that coincide shall each be taken into account."),

@@ -704,3 +704,117 @@ fn every_cited_instrument_and_article_is_in_the_table() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+// ───────────────────────────── Parties and branches concerned ─────────────────────────────
+
+/// The checks that know which Parties their findings concern, and those that know which branches.
+/// Every finding of these codes in the fixtures must say so: the Parties decide whether they are
+/// bound by the principle (`ratified:`), and the outputs (JSON, SARIF, the rule set) carry both.
+const KNOW_PARTIES: &[&str] = &[
+    "P101", "P104", "P108", "P207", "P403", "P404", "P405", "P409", "P502", "P503", "P508", "P607",
+    "P609",
+];
+const KNOW_BRANCHES: &[&str] = &[
+    "P101", "P102", "P104", "P108", "P207", "P401", "P403", "P405", "P409", "P501", "P502", "P503",
+    "P504", "P508", "P607", "P609",
+];
+
+#[test]
+fn findings_carry_the_parties_and_branches_their_checks_know() {
+    let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for d in pacta::check_source(&name, &text, &Config::default()).diagnostics {
+            if KNOW_PARTIES.contains(&d.code) {
+                seen.insert(d.code);
+                if d.concerns.parties.is_empty() {
+                    missing.push(format!("{name}: {} names no Party", d.code));
+                }
+            }
+            if KNOW_BRANCHES.contains(&d.code) {
+                seen.insert(d.code);
+                if d.concerns.branches.is_empty() {
+                    missing.push(format!("{name}: {} names no branch", d.code));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    // Each listed check fires in some fixture, so the list is not held vacuously.
+    let listed: std::collections::BTreeSet<&str> =
+        KNOW_PARTIES.iter().chain(KNOW_BRANCHES).copied().collect();
+    assert_eq!(seen, listed);
+}
+
+#[test]
+fn json_sarif_and_the_rule_set_carry_the_parties_and_branches() {
+    let text = fixture("P101.pacta");
+    let checked = pacta::check_source("P101.pacta", &text, &Config::default());
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "P101")
+        .unwrap();
+    assert_eq!(d.concerns.parties, vec!["XA"]);
+    let keys = vec!["death-grant".to_string(), "long-term-care".to_string()];
+    assert_eq!(d.concerns.branch_keys(), keys);
+    // JSON findings.
+    let finding = render::Finding::from_diagnostic(&checked.file, d);
+    assert_eq!(
+        (finding.parties.clone(), finding.branches.clone()),
+        (vec!["XA".to_string()], keys.clone())
+    );
+    // The rule set.
+    let ruleset = pacta::emit::build(&checked).unwrap();
+    let f = ruleset.findings.iter().find(|f| f.code == "P101").unwrap();
+    assert_eq!(
+        (f.parties.clone(), f.branches.clone()),
+        (vec!["XA".to_string()], keys.clone())
+    );
+    // SARIF: the result's property bag.
+    let report = FileReport {
+        file: checked.file.clone(),
+        diagnostics: vec![d.clone()],
+    };
+    let sarif: serde_json::Value =
+        serde_json::from_str(&render::sarif::render(std::slice::from_ref(&report))).unwrap();
+    let props = &sarif["runs"][0]["results"][0]["properties"];
+    assert_eq!(props["parties"], serde_json::json!(["XA"]));
+    assert_eq!(props["branches"], serde_json::json!(keys));
+}
+
+/// The new checks follow the kind of agreement: a coverage agreement is not expected to guarantee
+/// payment abroad (P508, P108 off), while posted workers matter most in coverage and posting
+/// agreements (P207, P409 apply).
+#[test]
+fn the_new_checks_follow_the_kind_of_agreement() {
+    let c = Config::default();
+    let as_kind = |text: &str, kind: &str| {
+        text.replacen(
+            "  conforms-to: C157\n",
+            &format!("  conforms-to: C157\n  kind: {kind}\n"),
+            1,
+        )
+    };
+    for (code, applies_to_coverage) in [
+        ("P508", false),
+        ("P108", false),
+        ("P207", true),
+        ("P409", true),
+    ] {
+        let text = fixture(&format!("{code}.pacta"));
+        assert_eq!(
+            severities(&as_kind(&text, "coordination"), code, &c).len(),
+            1,
+            "{code}"
+        );
+        assert_eq!(
+            severities(&as_kind(&text, "coverage"), code, &c).len(),
+            usize::from(applies_to_coverage),
+            "{code} under kind: coverage"
+        );
+    }
+}

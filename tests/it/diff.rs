@@ -220,7 +220,8 @@ fn impact_lists_introduced_and_resolved_findings() {
     // Draft 2 brings Borduria's unemployment scheme into scope with an institution (P101 and
     // P104 on Party XB resolved), aggregates unemployment periods (Arcadia's unemployment scope,
     // Art. 1, was coordinated by nothing: P103, P406) and counts periods for calculation (P402
-    // on the aggregation, old Art. 8).
+    // on the aggregation, old Art. 8); with Borduria's unemployment scheme in scope, the posting rule
+    // no longer leaves an Arcadian worker posted there under both unemployment laws (P207, Art. 6(1)).
     let mut resolved = sited(&r.impact.resolved);
     resolved.sort_unstable();
     assert_eq!(
@@ -229,6 +230,7 @@ fn impact_lists_introduced_and_resolved_findings() {
             ("P101", "Party XB"),
             ("P103", "Art. 1"),
             ("P104", "Party XB"),
+            ("P207", "Art. 6(1)"),
             ("P402", "Art. 8"),
             ("P406", "Art. 1"),
         ]

@@ -75,6 +75,12 @@ pub struct Finding {
     /// Fixes as data: each edit replaces a range (byte offsets and lines/columns) with a text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<FindingFix>,
+    /// The Parties the finding concerns, when the check knows them (none: every Party).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    /// The branches the finding concerns, by key, when the check knows them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<String>,
 }
 
 /// A fix of a finding, as JSON shows it.
@@ -137,6 +143,8 @@ impl Finding {
             notes: d.notes.clone(),
             help: d.help.clone(),
             fixes: d.fixes.iter().map(|f| FindingFix::of(file, f)).collect(),
+            parties: d.concerns.parties.clone(),
+            branches: d.concerns.branch_keys(),
         }
     }
 }

@@ -101,6 +101,17 @@ struct SarifResult {
     partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<SarifFix>,
+    /// The Parties and branches the finding concerns, when the check knows them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<ResultProperties>,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parties: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    branches: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -299,6 +310,12 @@ fn result(file: &SourceFile, d: &Diagnostic, fingerprint: String) -> SarifResult
                 }],
             })
             .collect(),
+        properties: (!d.concerns.parties.is_empty() || !d.concerns.branches.is_empty()).then(
+            || ResultProperties {
+                parties: d.concerns.parties.clone(),
+                branches: d.concerns.branch_keys(),
+            },
+        ),
     }
 }
 
