@@ -15,7 +15,10 @@ pub fn catalogue_markdown() -> String {
          Every finding Pacta reports has a stable code. A defect against a principle is an error where \
          the Parties concerned are bound by a Convention containing it (`ratified:` in each `party`; when \
          no Party declares its ratifications, the instruments the agreement claims in `conforms-to:`), \
-         otherwise a warning; info checks never fail a build. The kind of agreement (`kind:`) decides \
+         otherwise a warning. A Convention binds within its reach only: C19 and C121 for employment \
+         injury, C128 for invalidity, old-age and survivors, C130 for medical care and sickness, C168 for \
+         unemployment, C102 and C118 for the branches the Party accepted, MLC-2006 for seafarers (no \
+         finding on the agreement as a whole); info checks never fail a build. The kind of agreement (`kind:`) decides \
          which checks apply (see [Kinds of agreement](#kinds-of-agreement)). `pacta explain CODE` \
          prints each entry below. Suppress a finding next to what it concerns with \
          `allow CODE \"reason\"`, or set its level in `pacta.toml`.\n\n\

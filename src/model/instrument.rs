@@ -65,8 +65,36 @@ pub struct Instrument {
     /// Ratifications as of January 2022; `None` for Recommendations.
     pub ratifications: Option<u16>,
     pub principles: &'static [Principle],
+    /// Whom and what its obligations reach: a Convention on one contingency binds a Party for
+    /// findings on those branches only; the Maritime Labour Convention for seafarers only.
+    pub reach: Reach,
 }
 
+/// What a Convention's obligations reach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Every branch (C102 and C118 by the branches a Party accepted, in `ratified:`).
+    All,
+    /// These branches only (C19 and C121: employment injury; C128: long-term benefits; …).
+    Branches(&'static [Branch]),
+    /// Seafarers only (MLC-2006 Regulation 4.5): no finding on the agreement as a whole.
+    Seafarers,
+}
+
+impl Reach {
+    /// Whether a finding on `branches` (none named: the agreement as a whole) is within reach.
+    pub fn covers(self, branches: &[Branch]) -> bool {
+        match self {
+            Reach::All => true,
+            Reach::Branches(only) => {
+                !branches.is_empty() && branches.iter().all(|b| only.contains(b))
+            }
+            Reach::Seafarers => false,
+        }
+    }
+}
+
+use super::branch::Branch;
 use Principle::*;
 
 pub const INSTRUMENTS: &[Instrument] = &[
@@ -76,6 +104,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1925,
         ratifications: Some(121),
         principles: &[EqualityOfTreatment, AdministrativeAssistance],
+        reach: Reach::Branches(&[Branch::EmploymentInjury]),
     },
     Instrument {
         code: "R86",
@@ -87,6 +116,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
             AcquiredRights,
             RightsInCourseOfAcquisition,
         ],
+        reach: Reach::All,
     },
     Instrument {
         code: "C97",
@@ -94,6 +124,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1949,
         ratifications: Some(53),
         principles: &[EqualityOfTreatment],
+        reach: Reach::All,
     },
     Instrument {
         code: "C102",
@@ -101,6 +132,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1952,
         ratifications: Some(60),
         principles: &[EqualityOfTreatment],
+        reach: Reach::All,
     },
     Instrument {
         code: "C118",
@@ -113,6 +145,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
             RightsInCourseOfAcquisition,
             AdministrativeAssistance,
         ],
+        reach: Reach::All,
     },
     Instrument {
         code: "C121",
@@ -120,6 +153,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1964,
         ratifications: Some(24),
         principles: &[EqualityOfTreatment],
+        reach: Reach::Branches(&[Branch::EmploymentInjury]),
     },
     Instrument {
         code: "R122",
@@ -127,6 +161,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1964,
         ratifications: None,
         principles: &[EqualityOfTreatment],
+        reach: Reach::All,
     },
     Instrument {
         code: "C128",
@@ -134,6 +169,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1967,
         ratifications: Some(17),
         principles: &[RightsInCourseOfAcquisition],
+        reach: Reach::Branches(&[Branch::Invalidity, Branch::OldAge, Branch::Survivors]),
     },
     Instrument {
         code: "C130",
@@ -141,6 +177,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1969,
         ratifications: Some(16),
         principles: &[EqualityOfTreatment],
+        reach: Reach::Branches(&[Branch::MedicalCare, Branch::Sickness]),
     },
     Instrument {
         code: "C143",
@@ -148,6 +185,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1975,
         ratifications: Some(28),
         principles: &[EqualityOfTreatment],
+        reach: Reach::All,
     },
     Instrument {
         code: "R151",
@@ -159,6 +197,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
             AcquiredRights,
             RightsInCourseOfAcquisition,
         ],
+        reach: Reach::All,
     },
     Instrument {
         code: "C157",
@@ -172,6 +211,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
             RightsInCourseOfAcquisition,
             AdministrativeAssistance,
         ],
+        reach: Reach::All,
     },
     Instrument {
         code: "R167",
@@ -185,6 +225,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
             RightsInCourseOfAcquisition,
             AdministrativeAssistance,
         ],
+        reach: Reach::All,
     },
     Instrument {
         code: "C168",
@@ -192,6 +233,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 1988,
         ratifications: Some(8),
         principles: &[EqualityOfTreatment],
+        reach: Reach::Branches(&[Branch::Unemployment]),
     },
     Instrument {
         code: "MLC-2006",
@@ -199,6 +241,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 2006,
         ratifications: Some(98),
         principles: &[EqualityOfTreatment],
+        reach: Reach::Seafarers,
     },
     Instrument {
         code: "R201",
@@ -210,6 +253,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
             AcquiredRights,
             RightsInCourseOfAcquisition,
         ],
+        reach: Reach::All,
     },
     Instrument {
         code: "R202",
@@ -217,6 +261,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 2012,
         ratifications: None,
         principles: &[EqualityOfTreatment],
+        reach: Reach::All,
     },
     Instrument {
         code: "R205",
@@ -224,6 +269,7 @@ pub const INSTRUMENTS: &[Instrument] = &[
         year: 2017,
         ratifications: None,
         principles: &[AcquiredRights],
+        reach: Reach::All,
     },
 ];
 

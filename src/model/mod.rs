@@ -124,8 +124,9 @@ impl PartyDecl {
     }
 
     /// The Convention by which the Party is bound to the principle for all of `branches` (any
-    /// branch when empty), if any: one it has ratified that contains the principle and, for C118
-    /// and C102, whose accepted branches include them.
+    /// branch when empty), if any: one it has ratified that contains the principle, whose reach
+    /// covers them (C19 binds for employment injury only, MLC-2006 for no finding on the agreement
+    /// as a whole) and, for C118 and C102, whose accepted branches include them.
     pub fn bound_by(
         &self,
         principle: Principle,
@@ -135,6 +136,7 @@ impl PartyDecl {
             .iter()
             .find(|r| {
                 r.instrument.principles.contains(&principle)
+                    && r.instrument.reach.covers(branches)
                     && (r.branches.is_empty() || branches.iter().all(|b| r.branches.contains(b)))
             })
             .map(|r| r.instrument)

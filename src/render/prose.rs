@@ -206,7 +206,13 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
             // Pair the prose's durations with the provisions' (as multisets, by length): a
             // contradiction is a provision's duration left unpaired while the prose states one
             // that pairs with nothing. Prose that is merely silent about a duration is not one.
-            let mut said = durations_in(&prose.text);
+            // Without a provision's duration there is nothing to contradict, and the prose is not
+            // scanned (most prose blocks: the scan was a tenth of checking a corpus).
+            let mut said = if stated.is_empty() {
+                Vec::new()
+            } else {
+                durations_in(&prose.text)
+            };
             let mut unpaired: Vec<&Stated> = Vec::new();
             for s in &stated {
                 match said.iter().position(|d| d.days() == s.duration.days()) {
@@ -243,6 +249,9 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                 }
             }
             // Parties: a rule designating one Party, prose naming only the other.
+            if targets.is_empty() {
+                continue;
+            }
             let lower = prose.text.to_lowercase();
             let named = |code: &str| {
                 party_names

@@ -590,6 +590,27 @@ fn a_principle_is_an_error_only_where_the_parties_concerned_are_bound() {
     assert!(codes_of(&ratifying(&text, "C157 old-age", "C157")).contains(&"P007"));
 }
 
+/// A Convention on one contingency binds for that contingency only: C19 (equality in accident
+/// compensation) makes no finding on the agreement's other branches an error, and MLC-2006
+/// (seafarers) none on the agreement as a whole (Netherlands–Japan Art 4, Netherlands–Pakistan).
+#[test]
+fn a_convention_binds_only_within_its_reach() {
+    let c = Config::default();
+    let text = fixture("P201.pacta");
+    assert_eq!(
+        severities(
+            &ratifying(&text, "C19, MLC-2006", "C19, MLC-2006"),
+            "P201",
+            &c
+        ),
+        vec![Severity::Warning]
+    );
+    assert_eq!(
+        severities(&ratifying(&text, "C118", "C118, C19"), "P201", &c),
+        vec![Severity::Error]
+    );
+}
+
 // ───────────────────────────── check logic against real-treaty situations ─────────────────────────────
 
 #[test]
