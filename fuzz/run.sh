@@ -31,7 +31,7 @@ export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4
 -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
 # With an explicit --target, the flags reach the targets only, not build scripts or proc macros.
 host=$(rustc -vV | sed -n 's/^host: //p')
-cargo build --release --bins --target "$host" --target-dir target
+cargo build --locked --release --bins --target "$host" --target-dir target
 
 mkdir -p artifacts
 fresh=$(mktemp -d)

@@ -12,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
     }];
     let human = render::human::render(&reports, true);
     assert!(!human.contains("\u{1b}]"), "no agreement text reaches the terminal raw");
-    let _ = render::short::render(&reports);
+    let short = render::short::render(&reports);
+    assert!(
+        short.lines().all(|l| l.len() <= 160 + pacta::diag::visible::LONG_MESSAGE),
+        "one finding, one line of bounded length"
+    );
     let _ = render::github::render(&reports);
     let _ = render::json::render(&reports);
     let _ = render::sarif::render(&reports);

@@ -21,12 +21,7 @@ pub fn failing_scenarios(agreement: &crate::model::Agreement) -> Vec<Diagnostic>
     a.scenarios
         .iter()
         .zip(runs)
-        .filter(|(sc, run)| {
-            !run.passed
-                && sc.situation.is_some()
-                && sc.expect.is_some()
-                && !run.actual.starts_with("malformed situation")
-        })
+        .filter(|(_, run)| !run.passed && run.not_run.is_none())
         .map(|(sc, run)| {
             let span = sc.expect.as_ref().map_or(sc.name.span, |e| e.span);
             // P0 findings keep the severity they are made with.
@@ -79,10 +74,11 @@ declare!(P016 = Check {
     run: None,
     explanation: Explanation {
         what: "`pacta diff` matches articles, rules and provisions by identity first, then by similarity within a \
-               window of nearby positions, paying every comparison from a fixed budget of steps. When the budget is \
-               spent, the remaining similarity searches are skipped: the report is complete but coarser, and \
-               elements it could not pair are shown removed and added. The report carries `budget` (JSON) or a \
-               `P016` line (text, Markdown, HTML).",
+               window of nearby positions, and diffs the prose of matched articles word by word, paying every \
+               comparison from one budget of steps (`--budget`). When the budget is spent, the remaining \
+               similarity searches and word diffs are skipped: the report is complete but coarser, elements it \
+               could not pair are shown removed and added, prose it could not compare deleted and inserted whole. \
+               The report carries `budget` (JSON) or a `P016` line (text, Markdown, HTML).",
         why: "A diff runs on every pull request; two hostile or unrelated drafts must give a clear result in bounded \
               time, not hang the CI job.",
         failing: "pacta diff old.pacta completely-rewritten.pacta",

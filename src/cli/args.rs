@@ -223,6 +223,11 @@ pub struct DiffArgs {
     /// Use this configuration instead of the nearest pacta.toml
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// The matching's work budget, in counted steps (tokens compared, pairs considered); past it
+    /// the remaining similarity searches are skipped and the report says so (P016)
+    #[arg(long, value_name = "STEPS", default_value_t = pacta::diff::matching::DEFAULT_BUDGET,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub budget: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

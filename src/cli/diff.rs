@@ -45,7 +45,7 @@ pub fn run(mut args: DiffArgs) -> Result<i32, Failure> {
         eprint!("{shown}");
         return Ok(EXIT_FINDINGS);
     };
-    let report = diff::diff(a, b);
+    let report = diff::diff_within(a, b, &mut diff::matching::Budget::new(args.budget));
     let text = match args.format {
         DiffFormat::Text => {
             // Colour only when writing to a terminal, never into a file unless asked.

@@ -33,22 +33,78 @@ pub fn line(s: &str) -> Cow<'_, str> {
     neutralise(s, true)
 }
 
+/// Whether the character `c` at byte `i` of `s` is shown as an escape.
+fn unsafe_at(s: &str, i: usize, c: char, one_line: bool) -> bool {
+    hidden(c) && !(c == '\r' && !one_line && s[i + 1..].starts_with('\n'))
+        || (one_line && c == '\n')
+}
+
 fn neutralise(s: &str, one_line: bool) -> Cow<'_, str> {
-    let unsafe_at = |i: usize, c: char| {
-        hidden(c) && !(c == '\r' && !one_line && s[i + 1..].starts_with('\n'))
-            || (one_line && c == '\n')
-    };
-    if !s.char_indices().any(|(i, c)| unsafe_at(i, c)) {
+    if !s.char_indices().any(|(i, c)| unsafe_at(s, i, c, one_line)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     for (i, c) in s.char_indices() {
-        if unsafe_at(i, c) {
+        if unsafe_at(s, i, c, one_line) {
             escape(&mut out, c);
         } else {
             out.push(c);
         }
     }
+    Cow::Owned(out)
+}
+
+/// Messages, labels, notes and help longer than this many bytes as shown are cut in the middle
+/// by every findings renderer: agreement text quoted in a message (a title, a string) must not
+/// turn one finding into a line of kilobytes. Pacta's own messages stay well below it.
+pub const LONG_MESSAGE: usize = 480;
+
+/// As [`text`], and cut to at most about [`LONG_MESSAGE`] bytes: the start and the end are kept
+/// (the start names the finding, the end often the fix), the middle replaced by `…`.
+pub fn clipped_text(s: &str) -> Cow<'_, str> {
+    clip(s, false)
+}
+
+/// As [`line`] (line feeds escaped too), cut like [`clipped_text`].
+pub fn clipped_line(s: &str) -> Cow<'_, str> {
+    clip(s, true)
+}
+
+fn clip(s: &str, one_line: bool) -> Cow<'_, str> {
+    // What a character costs once shown: an escape is longer than the character.
+    let cost = |i: usize, c: char| {
+        if unsafe_at(s, i, c, one_line) {
+            format!("\\u{{{:x}}}", c as u32).len()
+        } else {
+            c.len_utf8()
+        }
+    };
+    if s.len() <= LONG_MESSAGE / 8
+        || s.char_indices().map(|(i, c)| cost(i, c)).sum::<usize>() <= LONG_MESSAGE
+    {
+        return neutralise(s, one_line);
+    }
+    let head_budget = LONG_MESSAGE * 2 / 3;
+    let tail_budget = LONG_MESSAGE - head_budget - ELLIPSIS.len();
+    let (mut head_end, mut used) = (0, 0);
+    for (i, c) in s.char_indices() {
+        used += cost(i, c);
+        if used > head_budget {
+            break;
+        }
+        head_end = i + c.len_utf8();
+    }
+    let (mut tail_start, mut used) = (s.len(), 0);
+    for (i, c) in s.char_indices().rev() {
+        used += cost(i, c);
+        if i < head_end || used > tail_budget {
+            break;
+        }
+        tail_start = i;
+    }
+    let mut out = neutralise(&s[..head_end], one_line).into_owned();
+    out.push_str(ELLIPSIS);
+    out.push_str(&neutralise(&s[tail_start..], one_line));
     Cow::Owned(out)
 }
 
@@ -227,6 +283,27 @@ mod tests {
         assert_eq!(text("over\rwrite"), "over\\u{d}write");
         assert_eq!(line("a\nb\r\n"), "a\\u{a}b\\u{d}\\u{a}");
         assert!(matches!(text("plain, «accented» text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_long_message_is_cut_in_the_middle_escapes_whole() {
+        let short = "a message of ordinary length";
+        assert!(matches!(clipped_line(short), Cow::Borrowed(_)));
+        let long = format!("start {} end", "\u{1b}x".repeat(2000));
+        for shown in [clipped_line(&long), clipped_text(&long)] {
+            assert!(shown.len() <= LONG_MESSAGE, "{} bytes", shown.len());
+            assert!(shown.starts_with("start \\u{1b}x"), "{shown}");
+            assert!(shown.ends_with("\\u{1b}x end"), "{shown}");
+            assert!(shown.contains(ELLIPSIS) && !shown.contains('\u{1b}'));
+            // No escape is cut in two: every backslash starts a whole one.
+            assert_eq!(
+                shown.matches('\\').count(),
+                shown.matches("\\u{1b}").count()
+            );
+        }
+        let lines = "line\n".repeat(200);
+        assert!(!clipped_line(&lines).contains('\n'));
+        assert!(clipped_text(&lines).contains('\n'));
     }
 
     #[test]

@@ -86,8 +86,9 @@ impl BudgetExceeded {
             code: Self::CODE.to_string(),
             steps: budget.limit,
             message: format!(
-                "the drafts differ too much to be matched within {} steps: elements the \
-                 similarity search did not reach are shown removed and added",
+                "the drafts differ too much to be compared within {} steps: elements the \
+                 similarity search did not reach are shown removed and added, and prose the word \
+                 diff did not reach deleted and inserted whole",
                 budget.limit
             ),
         })
@@ -449,6 +450,7 @@ pub fn diff(old: Draft<'_>, new: Draft<'_>) -> Report {
 /// Compare two drafts, the matching paid from `budget` (which tells the steps spent after).
 pub fn diff_within(old: Draft<'_>, new: Draft<'_>, budget: &mut matching::Budget) -> Report {
     let m = matching::match_drafts_within(&old, &new, budget);
+    let prose = prose::changes(&old, &new, &m, budget);
     Report {
         budget: BudgetExceeded::of(budget),
         schema: SCHEMA_ID.to_string(),
@@ -456,7 +458,7 @@ pub fn diff_within(old: Draft<'_>, new: Draft<'_>, budget: &mut matching::Budget
         new: DraftSummary::of(&new),
         articles: changes::articles(&old, &new, &m),
         changes: changes::changes(&old, &new, &m),
-        prose: prose::changes(&old, &new, &m),
+        prose,
         impact: impact::impact(&old, &new, &m),
         unrelated: unrelated::warning(&old, &new, &m),
     }

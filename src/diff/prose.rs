@@ -1,6 +1,6 @@
 //! Word-level diff of the prose (`text` blocks) of matched articles.
 
-use super::matching::Matching;
+use super::matching::{Budget, Matching};
 use super::{ArticleRef, Draft, ProseChange};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -30,16 +30,23 @@ const EXACT_TOKENS: usize = 4_000_000;
 /// The word-level diff of two texts, as runs; consecutive words with the same operation are
 /// joined into one run.
 pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
+    word_diff_within(old, new, &mut Budget::default())
+}
+
+/// As [`word_diff`], every sequence diff paid from `budget` (the product of the two lengths, a
+/// bound of what it can cost); a diff the budget cannot pay shows its run deleted and inserted
+/// whole, and the budget is marked exceeded (P016).
+pub fn word_diff_within(old: &str, new: &str, budget: &mut Budget) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let a = words(old);
     let b = words(new);
-    if a.len().saturating_mul(b.len()) <= EXACT_TOKENS {
+    if fits(a.len(), b.len(), budget) {
         diff_units(&a, &b, &mut out);
         return out;
     }
     let a = sentences(old);
     let b = sentences(new);
-    if a.len().saturating_mul(b.len()) > EXACT_TOKENS {
+    if !fits(a.len(), b.len(), budget) {
         push(&mut out, Op::Delete, old);
         push(&mut out, Op::Insert, new);
         return out;
@@ -51,7 +58,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
             similar::DiffOp::Equal { .. } => push(&mut out, Op::Equal, &x),
             _ => {
                 let (wx, wy) = (words(&x), words(&y));
-                if wx.len().saturating_mul(wy.len()) <= EXACT_TOKENS {
+                if fits(wx.len(), wy.len(), budget) {
                     diff_units(&wx, &wy, &mut out);
                 } else {
                     push(&mut out, Op::Delete, &x);
@@ -61,6 +68,13 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// Whether a diff of sequences of `a` and `b` units is small enough to run, paid from `budget`.
+/// A pair too large for any diff ([`EXACT_TOKENS`]) costs nothing: it is shown whole.
+fn fits(a: usize, b: usize, budget: &mut Budget) -> bool {
+    let pairs = a.saturating_mul(b);
+    pairs <= EXACT_TOKENS && budget.spend(pairs as u64)
 }
 
 /// Add a run, joining it to the last one when the operation is the same.
@@ -166,7 +180,12 @@ fn prose(d: &Draft<'_>, i: usize) -> String {
 
 /// The prose changes of every article, in the order of the new draft; a removed article's prose
 /// stands after the article that preceded it.
-pub fn changes(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<ProseChange> {
+pub fn changes(
+    old: &Draft<'_>,
+    new: &Draft<'_>,
+    m: &Matching,
+    budget: &mut Budget,
+) -> Vec<ProseChange> {
     let (a, b) = (&old.agreement.articles, &new.agreement.articles);
     let mut keyed: Vec<((usize, usize, usize), ProseChange)> = Vec::new();
     for (n, art) in b.iter().enumerate() {
@@ -181,7 +200,7 @@ pub fn changes(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<ProseChang
             ProseChange {
                 old: o.and_then(|o| a.get(o)).map(ArticleRef::of),
                 new: Some(ArticleRef::of(art)),
-                segments: word_diff(&old_text, &new_text),
+                segments: word_diff_within(&old_text, &new_text, budget),
             },
         ));
     }
@@ -196,7 +215,7 @@ pub fn changes(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<ProseChang
             ProseChange {
                 old: Some(ArticleRef::of(art)),
                 new: None,
-                segments: word_diff(&prose(old, o), ""),
+                segments: word_diff_within(&prose(old, o), "", budget),
             },
         ));
     }

@@ -26,7 +26,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use situation::{Loc, Namer, Party, Situation};
 
-pub use scenario::{resolve, run_scenarios, Resolution, RuleTrace, ScenarioRun, TraceKind};
+pub use scenario::{resolve, run_scenarios, NotRun, Resolution, RuleTrace, ScenarioRun, TraceKind};
 
 /// The outcome for one class of situations.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]

@@ -845,6 +845,19 @@ pub struct ScenarioRun {
     pub span: Span,
     /// The rule trace (of the first way of filling in the situation that fails, or of the first).
     pub trace: Vec<RuleTrace>,
+    /// Why the scenario could not run at all (`None` when it ran, passing or failing). Such a
+    /// scenario is reported by the check of its own (P007), not as a failure (P015).
+    #[serde(skip)]
+    pub not_run: Option<NotRun>,
+}
+
+/// Why a scenario could not run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRun {
+    /// It has no `situation:` or no `expect:`.
+    Incomplete,
+    /// Its situation cannot be resolved against the agreement.
+    MalformedSituation,
 }
 
 /// Run every scenario of the agreement.
@@ -871,15 +884,18 @@ pub fn run_scenarios(agreement: &Agreement) -> Vec<ScenarioRun> {
                 actual: String::new(),
                 span: sc.span,
                 trace: Vec::new(),
+                not_run: None,
             };
             let (Some(sit), Some(exp)) = (&sc.situation, &sc.expect) else {
                 run.actual = "the scenario needs a `situation:` and an `expect:`".to_string();
+                run.not_run = Some(NotRun::Incomplete);
                 return run;
             };
             let resolved = match resolve(agreement, &sit.conditions) {
                 Ok(r) => r,
                 Err(d) => {
                     run.actual = format!("malformed situation: {}", d.message);
+                    run.not_run = Some(NotRun::MalformedSituation);
                     return run;
                 }
             };

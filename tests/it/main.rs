@@ -24,6 +24,7 @@ mod fmt;
 mod hostile;
 mod legislation;
 mod legislation_agreements;
+mod legislation_budget;
 mod legislation_differential;
 mod lsp;
 mod no_panic;

@@ -46,17 +46,19 @@ pub fn escape_property(s: &str) -> String {
     out
 }
 
-/// The annotation for one finding. The message carries the notes and the help on further lines.
+/// The annotation for one finding. The message carries the notes and the help on further lines,
+/// each cut in the middle when long (see [`crate::diag::visible::LONG_MESSAGE`]).
 pub fn line(file: &SourceFile, d: &Diagnostic) -> String {
+    use crate::diag::visible::clipped_text;
     let at = Location::of(file, d.primary.span);
-    let mut message = d.message.clone();
+    let mut message = clipped_text(&d.message).into_owned();
     for note in &d.notes {
         message.push('\n');
-        message.push_str(note);
+        message.push_str(&clipped_text(note));
     }
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push_str(&clipped_text(help));
     }
     format!(
         "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",

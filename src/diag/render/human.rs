@@ -18,7 +18,8 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
-/// The codespan form of one diagnostic, its text made visible (see [`visible`]).
+/// The codespan form of one diagnostic, its text made visible and long messages cut (see
+/// [`visible`]).
 pub fn to_codespan(d: &Diagnostic) -> CsDiagnostic<()> {
     to_codespan_in(d, &|r| r)
 }
@@ -28,7 +29,7 @@ fn to_codespan_in(
     d: &Diagnostic,
     place: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
 ) -> CsDiagnostic<()> {
-    let show = |s: &str| visible::text(s).into_owned();
+    let show = |s: &str| visible::clipped_text(s).into_owned();
     let mut labels =
         vec![CsLabel::primary((), place(d.primary.span.range()))
             .with_message(show(&d.primary.message))];

@@ -1,5 +1,6 @@
 //! One line per finding: `file:line:col: severity[CODE] message`, control characters (line
-//! feeds too) shown as escapes.
+//! feeds too) shown as escapes, a long message cut in the middle (see
+//! [`crate::diag::visible::LONG_MESSAGE`]).
 
 use super::FileReport;
 use crate::diag::Diagnostic;
@@ -14,7 +15,7 @@ pub fn line(file: &SourceFile, d: &Diagnostic) -> String {
         lc.column,
         d.severity.as_str(),
         d.code,
-        crate::diag::visible::line(&d.message)
+        crate::diag::visible::clipped_line(&d.message)
     )
 }
 
