@@ -121,10 +121,41 @@ pub fn check_parsed(
     } else {
         None
     };
-    let diagnostics = check::finish(diagnostics, judged, config);
+    // Structure errors confined to some Articles leave the checks on the rest running.
+    let despite = if structurally_sound {
+        Vec::new()
+    } else {
+        check::partial::findings_despite_errors(&file.text, document, &diagnostics, config)
+    };
+    let mut diagnostics = check::finish(diagnostics, judged, config);
+    if !despite.is_empty() {
+        diagnostics.extend(despite);
+        diag::sort(&mut diagnostics);
+    }
     Checked {
         file,
         agreement: Some(agreement),
+        diagnostics,
+    }
+}
+
+/// Check a file that has syntax errors from its partial document
+/// ([`syntax::partial_document`]): the syntax errors, and the principle findings on the Articles
+/// the errors leave sound ([`check::partial`]).
+pub fn check_partial(
+    file: SourceFile,
+    partial: &ast::Document,
+    syntax_diagnostics: Vec<Diagnostic>,
+    config: &Config,
+) -> Checked {
+    let despite =
+        check::partial::findings_despite_errors(&file.text, partial, &syntax_diagnostics, config);
+    let mut diagnostics = check::finish(syntax_diagnostics, None, config);
+    diagnostics.extend(despite);
+    diag::sort(&mut diagnostics);
+    Checked {
+        file,
+        agreement: None,
         diagnostics,
     }
 }

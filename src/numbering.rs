@@ -55,6 +55,26 @@ impl ArticleNo {
         }
     }
 
+    /// The `n`th number of a sequential numbering, written in a style (`4` or `IV`): what
+    /// `pacta renumber` gives an Article.
+    pub fn sequential(value: u32, style: Style) -> ArticleNo {
+        let text = match style {
+            Style::Arabic => value.to_string(),
+            Style::Roman if (1..4000).contains(&value) => to_roman(value),
+            Style::Roman => value.to_string(),
+        };
+        ArticleNo {
+            style: if text.starts_with(|c: char| c.is_ascii_digit()) {
+                Style::Arabic
+            } else {
+                Style::Roman
+            },
+            text,
+            value,
+            suffix: String::new(),
+        }
+    }
+
     /// Reads `7`, `5bis`, `5a`, `1er` or `IV`. The error says, in words, what is wrong.
     pub fn parse(text: &str) -> Result<ArticleNo, String> {
         if text.is_empty() {

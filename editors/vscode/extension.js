@@ -23,6 +23,8 @@ async function start(context) {
   const clientOptions = {
     documentSelector: [{ scheme: "file", language: "pacta" }, { scheme: "untitled", language: "pacta" }],
     outputChannelName: "Pacta language server",
+    // The server checks each file with the nearest pacta.toml and reads it again when it changes.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/pacta.toml") },
   };
   client = new LanguageClient("pacta", "Pacta", serverOptions, clientOptions);
   try {

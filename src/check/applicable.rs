@@ -46,6 +46,11 @@ pub fn posting_without_limit(cx: &Context<'_>) -> Vec<Diagnostic> {
             .label("posting without a limit")
             .note("a posting with no limit keeps a worker under the sending Party's legislation for good (pre-1996 United States–Germany: \"not expected to be permanent\")")
             .help("add a clause such as `limit 24 months` under the rule")
+            .fix(
+                format!("Add `limit 24 months` to rule {}", r.rule.label.value),
+                crate::span::Span::new(r.rule.target.span.end, r.rule.target.span.end),
+                " limit 24 months",
+            )
         })
         .collect()
 }

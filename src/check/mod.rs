@@ -9,6 +9,7 @@ mod drafting;
 mod equality;
 mod export;
 mod final_provisions;
+pub mod partial;
 mod plurality;
 pub mod registry;
 mod runs;

@@ -8,6 +8,7 @@
 //! the rest of the file is kept byte for byte.
 
 use crate::diag::Diagnostic;
+use crate::numbering::{to_roman, ArticleNo, Style};
 use crate::span::Span;
 use crate::syntax::{self, Rule};
 use std::collections::BTreeMap;
@@ -123,7 +124,7 @@ impl State {
         let mut chapters = 0;
         for (i, c) in part.into_inner().enumerate() {
             match c.as_rule() {
-                _ if i == 0 => self.number(&c, roman(self.parts)),
+                _ if i == 0 => self.number(&c, to_roman(self.parts as u32)),
                 Rule::chapter => {
                     chapters += 1;
                     for (j, a) in c.into_inner().enumerate() {
@@ -142,10 +143,12 @@ impl State {
 
     fn article(&mut self, article: Pair<'_>) {
         self.articles_seen += 1;
-        let new = self.articles_seen.to_string();
         let mut inner = article.into_inner();
         let Some(number) = inner.next() else { return };
         let old = number.as_str().to_string();
+        // The new number in the style the Article was written in (`IV` stays Roman).
+        let style = ArticleNo::parse(&old).map_or(Style::Arabic, |n| n.style);
+        let new = ArticleNo::sequential(self.articles_seen as u32, style).text;
         self.number(&number, new.clone());
         self.articles.entry(old.clone()).or_insert(new.clone());
         let paragraphs: Vec<Pair<'_>> = inner
@@ -238,33 +241,6 @@ fn references(
     }
 }
 
-/// A number in Roman numerals (1 → I).
-pub fn roman(mut n: usize) -> String {
-    const DIGITS: &[(usize, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,10 +257,20 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_style_of_roman_articles() {
+        let src = "part III \"A\" {\n  article IV \"x\" { rule IV.1: employed in X -> X }\n  article 9 \"y\" { rule 9.1: employed in Y -> Y overrides IV.1 }\n}\n";
+        let r = renumber(src).unwrap();
+        assert_eq!(
+            r.text,
+            "part I \"A\" {\n  article I \"x\" { rule I.1: employed in X -> X }\n  article 2 \"y\" { rule 2.1: employed in Y -> Y overrides I.1 }\n}\n"
+        );
+        assert_eq!(renumber(&r.text).unwrap().text, r.text);
+    }
+
+    #[test]
     fn relabels_paragraphs() {
         assert_eq!(relabel("7.2", "7", "8", Some(("2", "1"))), "8.1");
         assert_eq!(relabel("7(1)", "7", "8", None), "8(1)");
         assert_eq!(relabel("71.1", "7", "8", None), "71.1");
-        assert_eq!(roman(14), "XIV");
     }
 }

@@ -78,23 +78,71 @@ pub struct Analysis {
     pub document: Document,
     pub references: ReferenceIndex,
     tokens: Vec<Token>,
+    /// Whether `document` is the whole tree, the file being free of syntax errors.
+    sound: bool,
+    /// The Article missing from `document` when its syntax errors are the file's only ones and it
+    /// was found by an incremental re-parse; the next edit inside it re-parses only it.
+    broken: Option<Span>,
 }
 
 impl Analysis {
+    /// Analyse a whole text.
     pub fn new(name: &str, text: &str, config: &Config) -> Analysis {
         let parsed = crate::syntax::parse(text);
-        let document = match &parsed.document {
-            Some(d) => d.clone(),
-            None => crate::syntax::parse_partial(text)
-                .document
-                .unwrap_or_default(),
+        let whole = parsed.document.is_some();
+        let document = match parsed.document {
+            Some(d) => d,
+            None => crate::syntax::partial_document(text),
         };
-        let checked = crate::check_parsed(
-            SourceFile::new(name, text),
-            parsed.document.as_ref(),
-            parsed.diagnostics,
+        Analysis::finish(
+            name,
+            text,
             config,
-        );
+            document,
+            parsed.diagnostics,
+            whole,
+            None,
+        )
+    }
+
+    /// Analyse a new version of the text, re-parsing only the Article that changed when the edit
+    /// is confined to one (see [`crate::syntax::reparse`]); the result is the same as
+    /// [`Analysis::new`]'s.
+    pub fn update(&self, name: &str, text: &str, config: &Config) -> Analysis {
+        if self.sound || self.broken.is_some() {
+            if let Some(r) = crate::syntax::reparse(self.text(), &self.document, self.broken, text)
+            {
+                let whole = r.broken.is_none();
+                return Analysis::finish(
+                    name,
+                    text,
+                    config,
+                    r.document,
+                    r.diagnostics,
+                    whole,
+                    r.broken,
+                );
+            }
+        }
+        Analysis::new(name, text, config)
+    }
+
+    fn finish(
+        name: &str,
+        text: &str,
+        config: &Config,
+        document: Document,
+        syntax: Vec<Diagnostic>,
+        whole: bool,
+        broken: Option<Span>,
+    ) -> Analysis {
+        let sound = whole && syntax.is_empty();
+        let file = SourceFile::new(name, text);
+        let checked = if whole {
+            crate::check_parsed(file, Some(&document), syntax, config)
+        } else {
+            crate::check_partial(file, &document, syntax, config)
+        };
         let tokens = tokenize(text);
         let references = ReferenceIndex::build(&document, text, &tokens);
         Analysis {
@@ -103,6 +151,8 @@ impl Analysis {
             document,
             references,
             tokens,
+            sound,
+            broken,
         }
     }
 

@@ -409,12 +409,51 @@ fn overlap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagno
             Some(r2) if weight(r2) > weight(r1) => (r2.label.as_str(), r1.label.as_str()),
             _ => (r1.label.as_str(), labels.get(1).copied().unwrap_or("")),
         };
-        diag.help(format!(
+        let diag = diag.help(format!(
             "let one rule yield, e.g. add `overrides {general}` to rule {special}, or narrow their conditions so that they do not meet"
-        ))
+        ));
+        match overrides_edit(a.agreement, special, general) {
+            Some((span, text)) => diag.fix(
+                format!("Let rule {general} yield: `overrides {general}` on rule {special}"),
+                span,
+                text,
+            ),
+            None => diag,
+        }
     };
     diag.notes.insert(0, format!("situation: {sit}"));
     diag
+}
+
+/// The edit that makes rule `label` override rule `yielding`: a label added to its `overrides`
+/// clause, or a new clause after its target.
+fn overrides_edit(
+    agreement: &crate::model::Agreement,
+    label: &str,
+    yielding: &str,
+) -> Option<(crate::span::Span, String)> {
+    if yielding.is_empty() || yielding == label {
+        return None;
+    }
+    let rule = &agreement
+        .rules
+        .iter()
+        .find(|r| r.rule.label.value == label)?
+        .rule;
+    let existing = rule.clauses.iter().find_map(|c| match &c.kind {
+        crate::ast::ClauseKind::Overrides(labels) => labels.last(),
+        _ => None,
+    });
+    Some(match existing {
+        Some(last) => (
+            crate::span::Span::new(last.span.end, last.span.end),
+            format!(", {yielding}"),
+        ),
+        None => (
+            crate::span::Span::new(rule.target.span.end, rule.target.span.end),
+            format!(" overrides {yielding}"),
+        ),
+    })
 }
 
 fn gap_finding(ctx: &Context<'_>, a: &Analysis<'_>, d: &RawDefect) -> Diagnostic {

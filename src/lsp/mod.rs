@@ -1,6 +1,9 @@
 //! `pacta lsp`: the Language Server Protocol over standard input and output (`lsp-server`,
 //! `lsp-types`), on top of the protocol-free [`pacta::ide`].
 //!
+//! Each document is checked with the `pacta.toml` nearest above it, as `pacta check` finds it; the
+//! server reads it again when the editor reports the file saved or changed.
+//!
 //! Findings are published when a document opens and, while it is edited, once the typing pauses
 //! ([`DEBOUNCE`]). Requests always read an analysis of the latest text. A handler that fails —
 //! parameters it cannot read, a method it does not know, even a panic — answers with an error
@@ -21,15 +24,18 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 
 struct Document {
     text: String,
+    /// The configuration of the `pacta.toml` nearest above the document (the default without one).
+    config: Config,
     version: i32,
     analysis: Option<Analysis>,
+    /// The analysis of an earlier text, from which the next one is made incrementally.
+    previous: Option<Analysis>,
     /// When the findings of the latest text are due, if they have not been published yet.
     due: Option<Instant>,
 }
 
 struct Server {
     documents: HashMap<lsp::Url, Document>,
-    config: Config,
 }
 
 pub fn run() -> Result<(), String> {
@@ -41,7 +47,6 @@ pub fn run() -> Result<(), String> {
     eprintln!("pacta lsp {} ready", env!("CARGO_PKG_VERSION"));
     let mut server = Server {
         documents: HashMap::new(),
-        config: Config::default(),
     };
     server.main_loop(&connection)?;
     drop(connection);
@@ -144,12 +149,15 @@ impl Server {
             DidOpenTextDocument::METHOD => {
                 let p: lsp::DidOpenTextDocumentParams = params(n.params)?;
                 let doc = p.text_document;
+                let config = config_for(connection, &doc.uri);
                 self.documents.insert(
                     doc.uri.clone(),
                     Document {
                         text: doc.text,
+                        config,
                         version: doc.version,
                         analysis: None,
+                        previous: None,
                         due: None,
                     },
                 );
@@ -173,8 +181,37 @@ impl Server {
                     }
                 }
                 doc.version = p.text_document.version;
-                doc.analysis = None;
+                if let Some(a) = doc.analysis.take() {
+                    doc.previous = Some(a);
+                }
                 doc.due = Some(Instant::now() + DEBOUNCE);
+            }
+            DidSaveTextDocument::METHOD | DidChangeWatchedFiles::METHOD => {
+                // A `pacta.toml` saved or changed: every document reads its configuration again.
+                let touches_config = match n.method.as_str() {
+                    DidSaveTextDocument::METHOD => {
+                        let p: lsp::DidSaveTextDocumentParams = params(n.params)?;
+                        is_config(&p.text_document.uri)
+                    }
+                    _ => {
+                        let p: lsp::DidChangeWatchedFilesParams = params(n.params)?;
+                        p.changes.iter().any(|c| is_config(&c.uri))
+                    }
+                };
+                if touches_config {
+                    let uris: Vec<lsp::Url> = self.documents.keys().cloned().collect();
+                    for uri in uris {
+                        let config = config_for(connection, &uri);
+                        if let Some(doc) = self.documents.get_mut(&uri) {
+                            if doc.config != config {
+                                doc.config = config;
+                                doc.analysis = None;
+                                doc.previous = None;
+                                doc.due = Some(Instant::now());
+                            }
+                        }
+                    }
+                }
             }
             DidCloseTextDocument::METHOD => {
                 let p: lsp::DidCloseTextDocumentParams = params(n.params)?;
@@ -193,13 +230,18 @@ impl Server {
 
     /// The analysis of a document's latest text.
     fn analysis(&mut self, uri: &lsp::Url) -> Result<&Analysis, Failed> {
-        let config = &self.config;
         let doc = self
             .documents
             .get_mut(uri)
             .ok_or((ErrorCode::InvalidParams, format!("{uri} is not open")))?;
+        let config = &doc.config;
         if doc.analysis.is_none() {
-            doc.analysis = Some(Analysis::new(&name_of(uri), &doc.text, config));
+            let name = name_of(uri);
+            doc.analysis = Some(match doc.previous.take() {
+                // Only the Article being edited is parsed again, when the edit stays inside one.
+                Some(previous) => previous.update(&name, &doc.text, config),
+                None => Analysis::new(&name, &doc.text, config),
+            });
         }
         Ok(doc.analysis.as_ref().expect("just analysed"))
     }
@@ -404,4 +446,34 @@ fn name_of(uri: &lsp::Url) -> String {
         .and_then(|mut s| s.next_back().map(str::to_string))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| uri.to_string())
+}
+
+fn is_config(uri: &lsp::Url) -> bool {
+    uri.path().ends_with("/pacta.toml")
+}
+
+/// The configuration `pacta check` would use for a document: the nearest `pacta.toml` above its
+/// file. A document that is not a file, or a directory without one, has the default; a
+/// `pacta.toml` that cannot be read is reported to the editor and the default used.
+fn config_for(connection: &Connection, uri: &lsp::Url) -> Config {
+    let Ok(path) = uri.to_file_path() else {
+        return Config::default();
+    };
+    let Some(dir) = path.parent() else {
+        return Config::default();
+    };
+    match crate::cli::files::find_config(dir) {
+        Ok((config, _)) => config,
+        Err(crate::cli::Failure(message)) => {
+            eprintln!("pacta lsp: {message}");
+            notify::<lsp::notification::ShowMessage>(
+                connection,
+                lsp::ShowMessageParams {
+                    typ: lsp::MessageType::WARNING,
+                    message: format!("pacta: {message}; checking with the default configuration"),
+                },
+            );
+            Config::default()
+        }
+    }
 }

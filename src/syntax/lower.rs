@@ -337,7 +337,7 @@ impl<'s> Lowering<'s> {
         c
     }
 
-    fn article(&mut self, pair: P<'s>) -> Article {
+    pub(crate) fn article(&mut self, pair: P<'s>) -> Article {
         let span = span_of(&pair);
         let mut a = Article {
             number: Spanned::new(ArticleNo::default(), span),

@@ -3,17 +3,20 @@
 
 mod braces;
 mod errors;
+mod incremental;
 mod lower;
 mod order;
 mod parser;
 mod partial;
 mod prose;
 mod repeats;
+pub mod shift;
 pub mod tokens;
 mod typography;
 
+pub use incremental::{reparse, Edit, Reparsed};
 pub use parser::Rule;
-pub use partial::parse_partial;
+pub use partial::{parse_partial, partial_document};
 pub use prose::dedent;
 
 use crate::ast::{Condition, Document};

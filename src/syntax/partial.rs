@@ -23,27 +23,27 @@ pub fn parse_partial(source: &str) -> Parsed {
     if parsed.document.is_some() {
         return parsed;
     }
+    Parsed {
+        document: Some(partial_document(source)),
+        diagnostics: parsed.diagnostics,
+    }
+}
+
+/// The partial document of a file that has syntax errors (see [`parse_partial`]), for a caller
+/// that has already collected the errors.
+pub fn partial_document(source: &str) -> Document {
     let mut masked = source.as_bytes().to_vec();
     for _ in 0..MAX_ROUNDS {
         let text = String::from_utf8_lossy(&masked).into_owned();
         let error = match PactaParser::parse(Rule::file, &text) {
-            Ok(pairs) => {
-                let document = lower_file(&text, pairs).document;
-                return Parsed {
-                    document,
-                    diagnostics: parsed.diagnostics,
-                };
-            }
+            Ok(pairs) => return lower_file(&text, pairs).document.unwrap_or_default(),
             Err(e) => e,
         };
         let at = error_offset(&error).min(text.len());
         let (start, end) = region(&text, at);
         blank(&text, &mut masked, start, end);
     }
-    Parsed {
-        document: Some(Document::default()),
-        diagnostics: parsed.diagnostics,
-    }
+    Document::default()
 }
 
 /// Whether a line (from its start) opens a construct the parser can resume at.

@@ -266,3 +266,50 @@ fn lsp_session_over_stdio() {
     let status = c.child.wait().unwrap();
     assert!(status.success(), "{status}");
 }
+
+#[test]
+fn lsp_checks_with_the_nearest_pacta_toml() {
+    let dir = std::env::temp_dir().join(format!("pacta-lsp-config-{}", std::process::id()));
+    let sub = dir.join("treaties");
+    std::fs::create_dir_all(&sub).unwrap();
+    let config = dir.join("pacta.toml");
+    std::fs::write(&config, "[checks]\nP303 = \"allow\"\n").unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/check/P303.pacta"
+    ))
+    .unwrap();
+    let uri = lsp_types_url(&sub.join("a.pacta"));
+    let mut c = Client::start();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "pacta", "version": 1, "text": text}}),
+    );
+    // The configuration of the directory above turns P303 off, as for `pacta check`.
+    let d = c.diagnostics();
+    assert!(!codes(&d).contains(&"P303".to_string()), "{d:?}");
+    assert!(!d.is_empty(), "{d:?}");
+    // The editor reports pacta.toml changed: the document is checked again with it.
+    std::fs::write(&config, "[checks]\nP303 = \"error\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": lsp_types_url(&config), "type": 2}]}),
+    );
+    let d = c.diagnostics();
+    let p303: Vec<&Value> = d.iter().filter(|x| x["code"] == "P303").collect();
+    assert_eq!(p303.len(), 1, "{d:?}");
+    assert_eq!(p303[0]["severity"], json!(1), "{d:?}");
+    c.request("shutdown", json!(null));
+    c.notify("exit", json!(null));
+    let _ = c.child.wait();
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn lsp_types_url(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}

@@ -11,6 +11,7 @@ const vscodeStub = {
   workspace: {
     getConfiguration: () => ({ get: () => setting }),
     onDidChangeConfiguration: () => ({ dispose() {} }),
+    createFileSystemWatcher: (glob) => ({ glob, dispose() {} }),
   },
   window: { showErrorMessage: (m) => { throw new Error(m); } },
   commands: { registerCommand: () => ({ dispose() {} }), executeCommand: async () => {} },
@@ -48,6 +49,7 @@ const pkg = require("../package.json");
   assert.strictEqual(started.serverOptions.run.command, "/opt/pacta/bin/pacta");
   assert.deepStrictEqual(started.serverOptions.run.args, ["lsp"]);
   assert.strictEqual(started.clientOptions.documentSelector[0].language, "pacta");
+  assert.strictEqual(started.clientOptions.synchronize.fileEvents.glob, "**/pacta.toml");
   await extension.deactivate();
   console.log("client: 1 passed, 0 failed");
 })().catch((e) => {

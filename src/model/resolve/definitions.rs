@@ -48,13 +48,48 @@ impl Resolver {
         let corpus = stem(&corpus);
         let defs = self.agreement.definitions.clone();
         let meanings: Vec<String> = defs.iter().map(|d| stem(&d.meaning.value)).collect();
-        for d in &defs {
-            let term = stem(&d.term.value);
-            let used_elsewhere = defs
-                .iter()
-                .zip(&meanings)
-                .any(|(o, meaning)| o.span != d.span && meaning.contains(&term));
-            if !used_elsewhere && !corpus.contains(&term) {
+        let terms: Vec<String> = defs.iter().map(|d| stem(&d.term.value)).collect();
+        // Which terms the prose and the other definitions' meanings contain, in one pass over
+        // each (a search per term and text was quadratic in the number of definitions).
+        let mut in_corpus: Vec<bool> = terms.iter().map(String::is_empty).collect();
+        let mut in_meaning = in_corpus.clone();
+        // Each distinct term once: the definitions that define it.
+        let mut distinct: Vec<(&str, Vec<usize>)> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = Default::default();
+        for (i, t) in terms.iter().enumerate() {
+            let k = *index.entry(t.as_str()).or_insert_with(|| {
+                distinct.push((t.as_str(), Vec::new()));
+                distinct.len() - 1
+            });
+            distinct[k].1.push(i);
+        }
+        let patterns: Vec<&str> = distinct.iter().map(|(t, _)| *t).collect();
+        if let Ok(searcher) = aho_corasick::AhoCorasick::new(&patterns) {
+            for m in searcher.find_overlapping_iter(&corpus) {
+                for &i in &distinct[m.pattern().as_usize()].1 {
+                    in_corpus[i] = true;
+                }
+            }
+            for (o, meaning) in defs.iter().zip(&meanings) {
+                for m in searcher.find_overlapping_iter(meaning) {
+                    for &i in &distinct[m.pattern().as_usize()].1 {
+                        if defs[i].span != o.span {
+                            in_meaning[i] = true;
+                        }
+                    }
+                }
+            }
+        } else {
+            for (i, term) in terms.iter().enumerate() {
+                in_corpus[i] = corpus.contains(term.as_str());
+                in_meaning[i] = defs
+                    .iter()
+                    .zip(&meanings)
+                    .any(|(o, meaning)| o.span != defs[i].span && meaning.contains(term.as_str()));
+            }
+        }
+        for ((d, used_elsewhere), found) in defs.iter().zip(in_meaning).zip(in_corpus) {
+            if !used_elsewhere && !found {
                 self.push(
                     Diagnostic::new(
                         "P009",
