@@ -103,6 +103,7 @@ pub fn check_parsed(
     let (agreement, mut diagnostics) = model::resolve(document);
     diagnostics.extend(syntax_diagnostics);
     diag::companions::drop_companions(&mut diagnostics);
+    diag::companions::fold_repeats(&mut diagnostics);
     // Checks read names and fields; they run only on a file free of syntax and structure errors.
     let structurally_sound = !diagnostics
         .iter()

@@ -26,8 +26,16 @@ fn anchor(cx: &Context<'_>, field: &str) -> Span {
         .unwrap_or_else(|| cx.agreement.anchor())
 }
 
-/// P601: a Party without a liaison body.
+/// P601: a Party without a liaison body. Liaison bodies the agreement leaves to the competent
+/// authorities or the administrative arrangement (`liaison-bodies: designated` or `listed`) are
+/// designated, though the treaty does not name them.
 pub fn no_liaison_body(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let delegated = blocks(cx).any(|p| {
+        p.has_word("liaison-bodies", "designated") || p.has_word("liaison-bodies", "listed")
+    });
+    if delegated {
+        return Vec::new();
+    }
     cx.agreement
         .parties
         .iter()
@@ -40,7 +48,7 @@ pub fn no_liaison_body(cx: &Context<'_>) -> Vec<Diagnostic> {
             )
             .label("no liaison body")
             .note("the liaison bodies are how the institutions of the Parties reach each other")
-            .help("add `liaison-body: \"…\"` to the Party")
+            .help("add `liaison-body: \"…\"` to the Party, or write `liaison-bodies: designated` in the `administration` block when the competent authorities designate them")
         })
         .collect()
 }
@@ -267,7 +275,11 @@ declare!(P601 = Check {
     profile: Family::Administration.profile(),
     run: Some(no_liaison_body),
     explanation: Explanation {
-        what: "Each `party` must have at least one `liaison-body:`. One finding per Party without one.",
+        what: "Each `party` must have at least one `liaison-body:`, unless an `administration` block leaves their \
+               designation to the competent authorities (`liaison-bodies: designated`) or lists them in the \
+               administrative arrangement (`liaison-bodies: listed`): liaison bodies delegated so are designated, \
+               though the treaty does not name them (Netherlands–Japan Art 22(1) and the Administrative Arrangement \
+               Art 2). One finding per Party without one.",
         why: "Liaison bodies are how institutions of the Parties reach each other to exchange records of periods and \
               decide claims (C157 Part V).",
         failing: "party XB \"Borduria\" {\n  schemes: old-age\n  institution \"Borduria Social Insurance\": all\n}",

@@ -29,12 +29,28 @@ fn lacking<'a>(
     (!parties.is_empty()).then_some(parties)
 }
 
+/// The branches whose contingency (invalidity, death) can be met while insured elsewhere.
+const CONTINGENCY_BRANCHES: [Branch; 2] = [Branch::Invalidity, Branch::Survivors];
+
+/// Whether a Party counts being insured under another Party's legislation when the contingency
+/// occurs as being insured under its own (`benefit BRANCH { insured-at-contingency: either-party }`):
+/// a pension that requires insurance at the onset of invalidity or at death is then not lost by
+/// moving (Netherlands–Japan Art 14(2), 16(1) and 18).
+fn assimilates_insurance(cx: &Context<'_>, b: Branch, party: &str) -> bool {
+    CONTINGENCY_BRANCHES.contains(&b)
+        && cx
+            .agreement
+            .benefits_covering(b, party)
+            .any(|p| p.has_word("insured-at-contingency", "either-party"))
+}
+
 /// P401: a long-term branch in scope without aggregation of periods.
 pub fn no_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for b in Branch::LONG_TERM {
-        let Some(parties) = lacking(cx, b, |p| a.aggregates(b, p)) else {
+        let protected = |p: &str| a.aggregates(b, p) || assimilates_insurance(cx, b, p);
+        let Some(parties) = lacking(cx, b, protected) else {
             continue;
         };
         out.push(
@@ -68,17 +84,96 @@ fn purposes_required(cx: &Context<'_>, p: &Provision) -> &'static [&'static str]
     }
 }
 
+/// The methods that compute an amount from the Party's own periods alone: the other Party's
+/// periods do not enter the calculation.
+const OWN_PERIODS_METHODS: &[&str] = &["own-periods-only", "independent"];
+
+/// The methods a `calculation` block gives a Party: its `party-method:` phrases naming the Party,
+/// else its `method:` when the block concerns the Party.
+fn methods_for<'a>(cx: &Context<'_>, c: &'a Provision, party: &str) -> Vec<&'a str> {
+    let own: Vec<&str> = c
+        .field("party-method")
+        .map(|f| {
+            f.items
+                .iter()
+                .filter(|i| crate::model::first_word(i) == Some(party))
+                .filter_map(|i| {
+                    i.values.get(1).and_then(|v| match &v.kind {
+                        crate::ast::ValueKind::Word(w) => Some(w.as_str()),
+                        _ => None,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !own.is_empty() {
+        return own;
+    }
+    if cx.agreement.concerns(c, party) {
+        c.words("method")
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether the calculation of a branch's amount for a Party is settled without a `calculation`
+/// purpose of aggregation: every calculation block that covers it either computes on the Party's
+/// own periods alone (`own-periods-only`, `independent`) or states its formula (`formula:`), which
+/// says itself which periods enter the amount. `false` when no method is given for the Party.
+fn calculation_settled(cx: &Context<'_>, b: Branch, party: &str) -> bool {
+    let a = cx.agreement;
+    let mut any = false;
+    for c in a
+        .provisions_named("calculation")
+        .filter(|c| a.branches_of(c).contains(&b))
+    {
+        let methods = methods_for(cx, c, party);
+        if methods.is_empty() {
+            continue;
+        }
+        any = true;
+        let settled = c.has("formula") || methods.iter().all(|m| OWN_PERIODS_METHODS.contains(m));
+        if !settled {
+            return false;
+        }
+    }
+    any
+}
+
+/// Whether an aggregation block must count periods for the calculation: some Party it concerns
+/// calculates one of its pensions with the other Parties' periods (pro rata, or the higher of a
+/// pro-rata and an independent amount) under a method the treaty does not state as a formula.
+fn calculation_purpose_needed(cx: &Context<'_>, p: &Provision) -> bool {
+    let a = cx.agreement;
+    let parties: Vec<&str> = a
+        .party_codes()
+        .into_iter()
+        .filter(|c| a.concerns(p, c))
+        .collect();
+    a.branches_of(p)
+        .into_iter()
+        .filter(|b| Branch::LONG_TERM.contains(b))
+        .any(|b| {
+            parties
+                .iter()
+                .filter(|c| a.scope_of(c).contains(&b))
+                .any(|c| !calculation_settled(cx, b, c))
+        })
+}
+
 /// P402: aggregation that omits acquisition, maintenance, recovery or calculation.
 pub fn aggregation_purpose_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in cx.agreement.provisions_named("aggregation") {
-        // Without any calculation method, P403 reports the missing calculation once.
+        // Without any calculation method, P403 reports the missing calculation once; with methods
+        // that use own periods only or a formula the treaty states, there is nothing to count.
         let calculated = uncalculated(cx, p).is_empty();
+        let needs_calculation = calculated && calculation_purpose_needed(cx, p);
         let missing: Vec<&str> = purposes_required(cx, p)
             .iter()
             .copied()
             .filter(|w| !p.has_word("purposes", w))
-            .filter(|w| *w != "calculation" || calculated)
+            .filter(|w| *w != "calculation" || needs_calculation)
             .collect();
         if missing.is_empty() {
             continue;
@@ -92,7 +187,14 @@ pub fn aggregation_purpose_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
             )
             .label("purpose missing")
             .note("C118 Art 7 counts periods for the acquisition, maintenance or recovery of rights and, for pensions, the calculation of benefits")
-            .help(format!("add `{}` to `purposes:`", missing.join("`, `"))),
+            .help(if missing.contains(&"calculation") {
+                format!(
+                    "add `{}` to `purposes:`, or, where the treaty states the formula of the amount, write it as `formula: \"…\"` in the `calculation` block",
+                    missing.join("`, `")
+                )
+            } else {
+                format!("add `{}` to `purposes:`", missing.join("`, `"))
+            }),
         );
     }
     out
@@ -366,10 +468,14 @@ declare!(P401 = Check {
     run: Some(no_aggregation),
     explanation: Explanation {
         what: "For each long-term branch (invalidity, old-age, survivors) in the material scope of a Party, looks for \
-               an `aggregation` block naming it (or `benefit BRANCH { aggregation: yes }`) that concerns that Party. One \
-               finding per branch, on the scope line, naming the Parties without aggregation.\
-               Branches kept in scope on purpose without coordination (`applicable-legislation-only`, \
-               `excluded: yes`) are still reported: the periods are still lost.",
+               an `aggregation` block naming it (or `benefit BRANCH { aggregation: yes }`) that concerns that Party. For \
+               invalidity and survivors, assimilation of insurance status at the contingency also protects the rights \
+               in course of acquisition: `benefit invalidity { parties: NL  insured-at-contingency: either-party }` says \
+               that being insured under the other Party's legislation when invalidity arises or at death counts as \
+               being insured under this Party's (Netherlands–Japan Art 14(2), 16(1) and 18), so a career is not lost \
+               by moving. One finding per branch, on the scope line, naming the Parties without either. Branches kept \
+               in scope on purpose without coordination (`applicable-legislation-only`, `excluded: yes`) are still \
+               reported: the periods are still lost.",
         why: "Aggregation (totalization) of periods completed under each Party's legislation is the third ILO \
               principle (C118 Art 7; C157 Part III; EU Regulation 883/2004 Art 6): without it, a career split between \
               two Parties may reach the qualifying period in neither (Netherlands–Korea and Netherlands–Pakistan have \
@@ -390,9 +496,14 @@ declare!(P402 = Check {
     run: Some(aggregation_purpose_missing),
     explanation: Explanation {
         what: "Each `aggregation` block's `purposes:`. A block covering a long-term branch must list `acquisition`, \
-               `maintenance`, `recovery` and `calculation`; a block for short-term branches only must list \
-               `acquisition`. A block without `purposes:` misses them all. When no \
-               calculation method covers the block's pensions at all, the missing `calculation` purpose is left to P403.",
+               `maintenance` and `recovery`, and `calculation` where a Party it concerns calculates a pension with the \
+               other Parties' periods; a block for short-term branches only must list `acquisition`. A block without \
+               `purposes:` misses them all. `calculation` is not needed when every Party the block concerns calculates \
+               each of its pensions on its own periods alone (`method: own-periods-only` or `independent`, or a \
+               `party-method:` naming the Party) or by a formula the treaty states in full (`formula: \"…\"` in the \
+               `calculation` block, as Netherlands–Japan Art 14(3) and 16(2) do): the formula says itself which \
+               periods enter the amount. When no calculation method covers the block's pensions at all, the missing \
+               `calculation` purpose is left to P403.",
         why: "C118 Art 7 counts periods for acquiring, maintaining and recovering rights and for calculating \
               benefits; leaving one out (for instance recovery after a break in insurance) loses rights in between.",
         failing: "aggregation {\n  branches: old-age\n  purposes: acquisition\n  overlapping-periods: count-once\n}",
@@ -474,8 +585,10 @@ declare!(P406 = Check {
     explanation: Explanation {
         what: "For each short-term cash branch (sickness, maternity, unemployment) in the material scope of a Party, \
                looks for aggregation for acquisition (an `aggregation` block naming it whose `purposes:` include \
-               `acquisition` or are not given, or `benefit BRANCH { aggregation: yes }`). One finding per branch, \
-               deliberately uncoordinated branches included.",
+               `acquisition` or are not given, or `benefit BRANCH { aggregation: yes }`). One finding per branch. A \
+               branch in a Party's scope for the applicable legislation only (`BRANCH applicable-legislation-only` \
+               in its scope line: the agreement settles who pays contributions, no benefit is paid under it) is not \
+               reported for that Party; a branch `excluded: yes` still is.",
         why: "Short-term benefits have waiting periods; a worker who has just moved would otherwise have to requalify \
               from zero (C157 Part III).",
         failing: "scope XA \"Employment Insurance Act\": unemployment\n…\nbenefit unemployment {\n  export-period: 3 months\n}",

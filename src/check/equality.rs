@@ -73,20 +73,61 @@ pub fn residence_conditioned_equality(cx: &Context<'_>) -> Vec<Diagnostic> {
                     "residents of the Party concerned".to_string(),
                 )
             });
-        if let Some((span, who)) = condition.or(residents_only) {
-            out.push(
-                cx.finding(
-                    &P202,
-                    format!("equality of treatment is granted only to {who}"),
-                    span,
-                )
-                .label("residence condition")
-                .note("C118 Art 4(1) grants equality without any condition of residence")
-                .help("write `residence-condition: none`"),
-            );
+        let Some((span, who)) = condition.or(residents_only) else {
+            continue;
+        };
+        // C118 Art 4(1) allows the condition for a branch whose benefits every Party grants only on
+        // residence: it may be imposed on the nationals of a State whose own legislation imposes it.
+        let branches = equality_branches(cx, p);
+        let unconditional: Vec<Branch> = branches
+            .iter()
+            .copied()
+            .filter(|b| !every_party_requires_residence(cx, *b))
+            .collect();
+        if unconditional.is_empty() && !branches.is_empty() {
+            continue;
         }
+        let names: Vec<String> = unconditional
+            .iter()
+            .map(|b| b.title().to_string())
+            .collect();
+        let what = if unconditional.len() == branches.len() {
+            String::new()
+        } else {
+            format!(" for {}", join_and(&names))
+        };
+        out.push(
+            cx.finding(
+                &P202,
+                format!("equality of treatment{what} is granted only to {who}"),
+                span,
+            )
+            .label("residence condition")
+            .note("C118 Art 4(1) grants equality without any condition of residence, except for a branch whose benefits the legislation of the State whose nationals are concerned grants only on residence in its territory")
+            .help("write `residence-condition: none`, or keep the condition in a block whose `branches:` are residence-based for every Party"),
+        );
     }
     out
+}
+
+/// The branches an `equal-treatment` block covers (no `branches:`: the whole material scope).
+fn equality_branches(cx: &Context<'_>, p: &Provision) -> BTreeSet<Branch> {
+    if p.has("branches") {
+        cx.agreement.branches_in(p, "branches")
+    } else {
+        cx.agreement.covered_branches()
+    }
+}
+
+/// Whether every Party makes the grant of a branch's benefits depend on residence in its territory:
+/// a scope line of each Party puts the branch under a `residence-based` or `residents-only` law.
+fn every_party_requires_residence(cx: &Context<'_>, b: Branch) -> bool {
+    let a = cx.agreement;
+    a.party_codes().into_iter().all(|party| {
+        a.scopes
+            .iter()
+            .any(|s| s.party.value == party && s.residence_based && s.branches.contains(&b))
+    })
 }
 
 /// P203: survivors' equality made to depend on the survivor's nationality.
@@ -353,12 +394,16 @@ declare!(P202 = Check {
     explanation: Explanation {
         what: "An `equal-treatment` block with any `residence-condition:` other than `none` (`resident-in-party`, \
                `ordinarily-resident-in-party`, `stay-or-residence-in-other-party`, or a duration of residence), or whose \
-               `persons:` are only `residents` or `nationals-residing`.",
+               `persons:` are only `residents` or `nationals-residing`. The condition is allowed, and not reported, for \
+               the branches whose benefits every Party grants on residence (each Party has a scope line putting the \
+               branch under a `residence-based` or `residents-only` law): C118 Art 4(1) lets a State require residence \
+               of the nationals of a State whose legislation requires it. A block covering such branches and others is \
+               reported for the others, named in the message.",
         why: "C118 Art 4(1) grants equality of treatment without any condition of residence: a frontier worker or a \
               pensioner living abroad must be treated like a national too. Netherlands–Japan Art 4 limits equality to \
               persons ordinarily resident in the State concerned; Netherlands–Korea to persons staying or residing there.",
         failing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: ordinarily-resident-in-party\n}",
-        passing: "equal-treatment {\n  persons: covered\n  branches: all\n  residence-condition: none\n}",
+        passing: "scope XA \"National Old Age Pensions Act\" residence-based: old-age\nscope XB \"Residents' Pension Act\" residents-only: old-age\n…\nequal-treatment {\n  persons: covered\n  branches: old-age\n  residence-condition: resident-in-party\n}",
     },
 });
 

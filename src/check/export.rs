@@ -286,7 +286,9 @@ declare!(P505 = Check {
     run: Some(medical_care_abroad),
     explanation: Explanation {
         what: "When medical care is in a Party's material scope, looks for `benefit medical-care { in-kind-during: stay \
-               and/or residence }` concerning that Party.",
+               and/or residence }` concerning that Party. Medical care in a Party's scope for the applicable \
+               legislation only (`medical-care applicable-legislation-only` in its scope line) is not reported: the \
+               agreement provides no care under it.",
         why: "Medical care is a benefit in kind and cannot be exported as money; persons staying or living in the other \
               Party need its institution to provide care on behalf of the competent one (EU Regulation 883/2004 Arts \
               17–20).",

@@ -18,7 +18,9 @@ pub fn no_anti_overlap(cx: &Context<'_>) -> Vec<Diagnostic> {
         .help("add to Part IV `overlapping { national-rules: apply-to-foreign  same-kind-pro-rata: exempt  simultaneous-reduction: shared }`")]
 }
 
-/// P802: national anti-overlap rules applied between same-kind pro-rata benefits.
+/// P802: national anti-overlap rules applied between same-kind pro-rata benefits. A means test
+/// that counts the other Party's benefits as income (`national-rules: means-test`) is a national
+/// rule on overlapping, but it reduces means-tested benefits, not same-kind pro-rata pensions.
 pub fn same_kind_reduction(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.agreement
         .provisions_named("overlapping")
@@ -74,7 +76,10 @@ declare!(P802 = Check {
     run: Some(same_kind_reduction),
     explanation: Explanation {
         what: "An `overlapping` block with `same-kind-pro-rata: reduce`, or with `national-rules: apply-to-foreign` and \
-               nothing said about same-kind pro-rata benefits.",
+               nothing said about same-kind pro-rata benefits. A means-test offset — the other Party's benefits counted \
+               as income when a means-tested benefit is assessed — is a national rule on overlapping benefits too, \
+               written `national-rules: means-test`; it reduces a means-tested benefit, not a pro-rata pension of the \
+               same kind, so without `apply-to-foreign` it is not reported.",
         why: "R167, Annex I exempts benefits of the same kind awarded pro rata from national anti-overlap rules: each \
               already pays only for its own periods, so reducing one because of the other cuts the pension twice.",
         failing: "overlapping {\n  national-rules: apply-to-foreign\n  same-kind-pro-rata: reduce\n}",

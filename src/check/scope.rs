@@ -431,7 +431,8 @@ declare!(P103 = Check {
                only other Parties. A branch written `BRANCH applicable-legislation-only` in a scope line is in scope \
                for the applicable legislation only and needs no rule. An explicit exclusion — `benefit BRANCH { excluded: yes  parties: NL }` — counts as a \
                deliberate decision too and silences this check (and P607) for that Party; the principle checks (P401, \
-               P406, P501, P504, P505) still report the branch.",
+               P406, P501, P504, P505) still report the branch (P406 and P505 not a branch in scope for the \
+               applicable legislation only).",
         why: "A branch listed in the material scope with nothing that coordinates it looks covered but gives migrant \
               workers nothing beyond the applicable-legislation rules (Netherlands–Korea: Dutch sickness and \
               unemployment benefits). Either write the rule or say the branch is excluded. An error when the agreement \

@@ -210,6 +210,26 @@ fn aggregation(a: &Agreement, t: &Tracer<'_>, party: &str, branch: Branch, only:
             format!("periods are aggregated for {}", branch.key()),
         );
     }
+    // Insurance under the other Party's legislation at the onset of invalidity or at death counts
+    // as insurance here: that protects the rights in course of acquisition too (P401).
+    if matches!(branch, Branch::Invalidity | Branch::Survivors) {
+        let mut assimilated = sources(
+            t,
+            a.benefits_for(branch).filter(|p| {
+                a.concerns(p, party) && p.has_word("insured-at-contingency", "either-party")
+            }),
+        );
+        assimilated.sort();
+        if !assimilated.is_empty() {
+            return covered(
+                assimilated,
+                format!(
+                    "insurance under the other Party's legislation at the contingency counts for {}",
+                    branch.key()
+                ),
+            );
+        }
+    }
     if Branch::LONG_TERM.contains(&branch) || branch.is_short_term_cash() {
         return (
             Coverage::NotCovered,

@@ -121,6 +121,7 @@ fn block(a: &Agreement, keyword: &str, p: &Provision, source: Source, out: &mut 
             branches: branches(a, p, "branches").unwrap_or_default(),
             methods: texts(p, "method"),
             party_methods: party_phrases(p, "party-method"),
+            formula: text(p, "formula"),
             source,
         }),
         "minimum-period" => out.minimum_periods.push(MinimumPeriod {
@@ -208,6 +209,7 @@ fn branch_provision(branch: Branch, p: &Provision, source: Source) -> BranchProv
         paid_by_party: text(p, "paid-by-party"),
         cash: text(p, "cash"),
         aggregation: yes_no(p, "aggregation"),
+        insured_at_contingency: text(p, "insured-at-contingency"),
         exported: yes_no(p, "exported"),
         excluded: yes_no(p, "excluded"),
         notes: texts(p, "note"),

@@ -562,6 +562,9 @@ pub struct Calculation {
     pub branches: Vec<Branch>,
     pub methods: Vec<String>,
     pub party_methods: Vec<PartyPhrase>,
+    /// The formula the treaty states for the amount (`formula:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
     pub source: Source,
 }
 
@@ -605,6 +608,10 @@ pub struct BranchProvision {
     pub cash: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregation: Option<bool>,
+    /// Whose insurance at the contingency counts (`insured-at-contingency:`): `either-party` when
+    /// being insured under the other Party's legislation counts as insured under this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insured_at_contingency: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

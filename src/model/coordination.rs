@@ -9,9 +9,11 @@
 //! modifier `BRANCH applicable-legislation-only` in a scope line
 //! ([`Agreement::coordinated_scope_of`]) and `benefit BRANCH { excluded: yes }` concerning the Party
 //! ([`Agreement::excluded_for`]). Either answers P103 (a branch listed with no rule at all) and P607
-//! (no institution), because the omission is then deliberate. The principle checks (P401, P406,
-//! P501, P504, P505) still report the branch: a deliberate gap in aggregation or export is still a
-//! gap for the migrant worker (Netherlands–Japan disapplies aggregation for Dutch unemployment).
+//! (no institution), because the omission is then deliberate. The principle checks (P401, P501,
+//! P504) still report the branch: a deliberate gap in aggregation or export is still a gap for the
+//! migrant worker. P406 and P505 do not report a branch in scope for the applicable legislation
+//! only: no benefit is paid under the agreement for it, so there is nothing to aggregate or to
+//! provide abroad (Netherlands–Japan Art 2(2) for Dutch unemployment and Japanese health care).
 
 use super::{Agreement, Branch, Provision, ScopeEntry};
 use crate::span::Span;

@@ -166,6 +166,7 @@ const CALCULATION: &[FieldSpec] = &[
     req("branches", Branches, "the benefits calculated"),
     f("method", Words(METHODS), "how the amount is computed"),
     f("party-method", PartyPhrases, "a Party-specific method, e.g. `NL own-periods-only`"),
+    f("formula", Strings, "the formula the treaty states for the amount, e.g. the ratio of a pro-rata benefit; a stated formula says which periods enter the calculation"),
     f("parties", PartiesOr(&["all"]), "the Parties this calculation applies to (default: all)"),
 ];
 
@@ -181,7 +182,8 @@ const MINIMUM_PERIOD: &[FieldSpec] = &[
 
 #[rustfmt::skip]
 const OVERLAPPING: &[FieldSpec] = &[
-    f("national-rules", Words(&["apply-to-foreign", "national-only"]), "national anti-overlap rules and foreign benefits"),
+    f("national-rules", Words(&["apply-to-foreign", "means-test", "national-only"]),
+      "national anti-overlap rules and foreign benefits: `apply-to-foreign` (reduction, suspension and withdrawal rules count the other Party's benefits), `means-test` (only the means test of means-tested benefits counts them as income), `national-only`"),
     f("same-kind-pro-rata", Words(&["exempt", "reduce"]), "same-kind pro-rata benefits"),
     f("simultaneous-reduction", Words(&["shared", "full"]), "when two Parties reduce at once"),
 ];
@@ -189,7 +191,7 @@ const OVERLAPPING: &[FieldSpec] = &[
 #[rustfmt::skip]
 const ADMINISTRATION: &[FieldSpec] = &[
     f("arrangement", Words(&["competent-authorities", "none"]), "who concludes the administrative arrangement"),
-    f("liaison-bodies", Words(&["designated", "listed", "none"]), "liaison bodies designated in the arrangement"),
+    f("liaison-bodies", Words(&["designated", "listed", "none"]), "liaison bodies left to the competent authorities (`designated`) or named in the administrative arrangement (`listed`); P601 then asks no `liaison-body:` of the Parties"),
     f("statistics-exchange", Free, "exchange of statistics between the Parties"),
     f("assistance", Words(&["free", "reimbursed", "on-request", "none"]), "mutual assistance between institutions"),
     f("fees", Words(&["exempt", "charged"]), "exemption from fees"),
@@ -296,6 +298,8 @@ pub const BENEFIT: &[FieldSpec] = &[
     f("priority", Free, "which Party pays first when several would"),
     f("difference", Free, "how the other Party tops up"),
     f("aggregation", YesNo, "periods elsewhere count for this benefit"),
+    f("insured-at-contingency", Words(&["either-party", "own-party"]),
+      "`either-party`: being insured under the other Party's legislation when the contingency (invalidity, death) occurs counts as being insured under this Party's; `own-party`: only its own"),
     f("exported", YesNo, "the benefit is paid abroad"),
     f("excluded", YesNo, "the branch is deliberately left out of coordination"),
     f("note", Strings, "a remark on the provision"),

@@ -630,6 +630,9 @@ fn field_sentences(keyword: &str, f: &Field, names: &Names) -> Vec<String> {
             }).collect();
             format!("The institution of {p} shall calculate the benefit {}.", m.join(" "))
         }).collect(),
+        ("calculation", "formula") => f.items.iter().map(|i| {
+            format!("The amount shall be calculated as follows: {}.", item(i, names).trim_end_matches('.'))
+        }).collect(),
         // minimum period
         ("minimum-period", "others-count") => pick(f, &[
             ("yes", "Those periods shall nevertheless be taken into account by the other Party as if they had been completed under its own legislation."),
@@ -644,6 +647,7 @@ fn field_sentences(keyword: &str, f: &Field, names: &Names) -> Vec<String> {
         // undue plurality
         ("overlapping", "national-rules") => pick(f, &[
             ("apply-to-foreign", "The provisions of the legislation of a Party on the reduction, suspension or withdrawal of benefits where they overlap with other benefits or income shall apply also to benefits and income acquired under the legislation of the other Party."),
+            ("means-test", "Where the legislation of a Party makes a benefit subject to a means test, benefits and income acquired under the legislation of the other Party shall be taken into account as income in that test."),
             ("national-only", "The provisions of the legislation of a Party on the overlapping of benefits shall apply only to benefits and income acquired under its own legislation."),
         ]),
         ("overlapping", "same-kind-pro-rata") => pick(f, &[
@@ -907,6 +911,10 @@ fn benefit_field(title: &str, f: &Field, names: &Names) -> Vec<String> {
         "aggregation" => pick(f, &[
             ("yes", "Periods completed under the legislation of the other Party shall be taken into account for this benefit."),
             ("no", "Periods completed under the legislation of the other Party shall not be taken into account for this benefit."),
+        ]),
+        "insured-at-contingency" => pick(f, &[
+            ("either-party", "Where the legislation of a Party requires a person to be insured when the contingency occurs, a person insured at that time under the legislation of the other Party shall be regarded as insured under the legislation of the first Party."),
+            ("own-party", "Where the legislation of a Party requires a person to be insured when the contingency occurs, only insurance under its own legislation meets that requirement."),
         ]),
         "exported" => {
             if has(f, "no") {

@@ -359,6 +359,23 @@ fn huge_repetitions_are_one_finding_each() {
     assert_eq!(p002.len(), 1);
     assert_eq!(p002[0].2, "article 7 appears 3000 times");
 
+    // The same unreadable value pasted thousands of times: one finding, with the count.
+    let limits = "      limit 99999999999999999999 months\n".repeat(20_000);
+    let text = TWO_PARTS.replace(
+        "    rule 6.1: employed in X -> X\n",
+        &format!("    rule 6.1: employed in X -> X\n{limits}"),
+    );
+    let checked = check(&text);
+    let p007: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P007")
+        .collect();
+    assert_eq!(p007.len(), 1);
+    assert!(p007[0]
+        .notes
+        .contains(&"the same finding is repeated at 19999 more places in this file".to_string()));
+
     // A short repetition carries a fix that keeps the first.
     let text = TWO_PARTS.replace(
         "    define \"residence\": \"ordinary residence\"\n",

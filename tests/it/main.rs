@@ -5,6 +5,7 @@
 mod common;
 
 mod agreements;
+mod agreements_like;
 mod build;
 mod build_cli;
 mod build_coverage;
