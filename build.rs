@@ -18,6 +18,7 @@ fn main() {
     let grammar = "grammar/pacta.pest";
     println!("cargo:rerun-if-changed={grammar}");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build/pest_words.rs");
     let source = match std::fs::read_to_string(grammar) {
         Ok(source) => source,
         Err(e) => {
@@ -45,53 +46,6 @@ fn main() {
     }
 }
 
-/// The double-quoted literals of a pest grammar, `//` comments left out; a single-quoted
-/// character literal (`'0'` in a range) is skipped whole.
-fn quoted_words(source: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut chars = source.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '/' if chars.peek() == Some(&'/') => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
-            '"' => {
-                let mut literal = String::new();
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            if let Some(escaped) = chars.next() {
-                                literal.push('\\');
-                                literal.push(escaped);
-                            }
-                        }
-                        '"' => break,
-                        _ => literal.push(c),
-                    }
-                }
-                words.push(literal);
-            }
-            '\'' => {
-                for c in chars.by_ref() {
-                    if c == '\'' {
-                        break;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    words
-}
-
-/// A kebab-case word of two letters or more: `in`, `months`, `repost-gap`.
-fn is_keyword(literal: &str) -> bool {
-    literal.len() >= 2
-        && literal
-            .split('-')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()))
-}
+#[path = "build/pest_words.rs"]
+mod pest_words;
+use pest_words::{is_keyword, quoted_words};

@@ -19,6 +19,10 @@ use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "../../build/pest_words.rs"]
+mod pest_words;
+use pest_words::is_keyword;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -27,58 +31,13 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-/// The quoted words of a pest grammar, with `//` comments (and so the `///` doc comments, whose
-/// examples hold quoted words that are not keywords) left out.
+/// The quoted words of a pest grammar that are keywords, with `//` comments (and so the `///`
+/// doc comments, whose examples hold quoted words that are not keywords) left out.
 fn pest_keywords(source: &str) -> BTreeSet<String> {
-    let mut keywords = BTreeSet::new();
-    let mut chars = source.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '/' if chars.peek() == Some(&'/') => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
-            '"' => {
-                let mut literal = String::new();
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            if let Some(escaped) = chars.next() {
-                                literal.push('\\');
-                                literal.push(escaped);
-                            }
-                        }
-                        '"' => break,
-                        _ => literal.push(c),
-                    }
-                }
-                if is_keyword(&literal) {
-                    keywords.insert(literal);
-                }
-            }
-            '\'' => {
-                // A character literal such as '0' in a range; never a keyword.
-                for c in chars.by_ref() {
-                    if c == '\'' {
-                        break;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    keywords
-}
-
-/// A kebab-case word of two letters or more: `in`, `months`, `repost-gap`.
-fn is_keyword(literal: &str) -> bool {
-    literal.len() >= 2
-        && literal
-            .split('-')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()))
+    pest_words::quoted_words(source)
+        .into_iter()
+        .filter(|w| is_keyword(w))
+        .collect()
 }
 
 fn is_word_char(c: char) -> bool {
