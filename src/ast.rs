@@ -435,6 +435,47 @@ pub enum ConditionKind {
     Status(Status, Option<PartyRef>),
 }
 
+impl ConditionKind {
+    /// The Parties (codes or variables) the condition names, in the order written.
+    pub fn party_refs(&self) -> Vec<&PartyRef> {
+        match self {
+            ConditionKind::Activity {
+                places, and_then, ..
+            } => [Some(places), and_then.as_ref().map(|(_, p)| p)]
+                .into_iter()
+                .flatten()
+                .flat_map(|p| match p {
+                    Places::Parties(ps) => ps.iter().collect(),
+                    Places::Several(_) => Vec::new(),
+                })
+                .collect(),
+            ConditionKind::WorksIn(p)
+            | ConditionKind::UsuallySelfEmployedIn(p)
+            | ConditionKind::Employer(Place::In(p))
+            | ConditionKind::Resides(Place::In(p))
+            | ConditionKind::Status(_, Some(p))
+            | ConditionKind::National(p) => vec![p],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The span of `several` where the condition says it instead of naming places.
+    pub fn several(&self) -> Option<Span> {
+        match self {
+            ConditionKind::Activity {
+                places, and_then, ..
+            } => [Some(places), and_then.as_ref().map(|(_, p)| p)]
+                .into_iter()
+                .flatten()
+                .find_map(|p| match p {
+                    Places::Several(span) => Some(*span),
+                    Places::Parties(_) => None,
+                }),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
     pub kind: ConditionKind,

@@ -8,7 +8,6 @@ use super::schema::{self, FieldSpec, Values};
 use super::*;
 use crate::ast::{
     ArticleItem, ClauseKind, ConditionKind, Division, Document, ExpectKind, PartItem, PartyRef,
-    Place as AstPlace, Places,
 };
 use crate::check::registry;
 use crate::diag::{Diagnostic, Severity};

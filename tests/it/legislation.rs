@@ -362,3 +362,24 @@ fn unknown_branches_in_rules_and_scenarios_are_p005() {
         ]
     );
 }
+
+/// A situation's Parties are checked whatever condition names them: `national of XC` with no
+/// Party XC declared is an unknown Party (the scenario resolver used to skip nationality), and
+/// `several` in a situation is P007.
+#[test]
+fn a_situation_names_declared_parties_in_every_condition() {
+    let text = "agreement \"t\" { conforms-to: C157 }\n\
+        party XA \"A\" { schemes: old-age }\nparty XB \"B\" { schemes: old-age }\n\
+        article 1 \"r\" {\n  rule 1.1: employed in X -> X\n}\n\
+        scenario \"s\" {\n  situation: employed in XA, national of XC\n  expect: XA\n}\n\
+        scenario \"t\" {\n  situation: employed in several\n  expect: XA\n}\n";
+    let checked = pacta::check_source("n.pacta", text, &Config::default());
+    let found: Vec<(usize, &str)> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with("P0"))
+        .map(|d| (checked.file.line_of(d.primary.span.start), d.code))
+        .collect();
+    assert!(found.contains(&(8, "P004")), "{found:?}");
+    assert!(found.contains(&(12, "P007")), "{found:?}");
+}

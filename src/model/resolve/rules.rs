@@ -7,31 +7,13 @@ impl Resolver {
         let mut bound: BTreeSet<String> = BTreeSet::new();
         let mut refs: Vec<&PartyRef> = Vec::new();
         for c in &r.conditions {
-            match &c.kind {
-                ConditionKind::Activity {
-                    places, and_then, ..
-                } => {
-                    for p in [Some(places), and_then.as_ref().map(|(_, p)| p)]
-                        .into_iter()
-                        .flatten()
-                    {
-                        if let Places::Parties(ps) = p {
-                            refs.extend(ps);
-                        }
-                    }
-                }
-                ConditionKind::WorksIn(p) | ConditionKind::UsuallySelfEmployedIn(p) => refs.push(p),
-                ConditionKind::Employer(AstPlace::In(p))
-                | ConditionKind::Resides(AstPlace::In(p)) => refs.push(p),
-                ConditionKind::Status(_, Some(p)) | ConditionKind::National(p) => refs.push(p),
-                ConditionKind::Posted(Some(d), _) => {
-                    self.push(
-                        error("P007", "a rule cannot fix the length of a posting", c.span)
-                            .label("duration in a rule condition")
-                            .help(format!("write `posted` and add the clause `limit {d}`")),
-                    );
-                }
-                _ => {}
+            refs.extend(c.kind.party_refs());
+            if let ConditionKind::Posted(Some(d), _) = &c.kind {
+                self.push(
+                    error("P007", "a rule cannot fix the length of a posting", c.span)
+                        .label("duration in a rule condition")
+                        .help(format!("write `posted` and add the clause `limit {d}`")),
+                );
             }
         }
         for p in &refs {

@@ -22,38 +22,14 @@ impl Resolver {
             }
             if let Some(sit) = &s.situation {
                 for c in &sit.conditions {
-                    let mut refs: Vec<&PartyRef> = Vec::new();
-                    match &c.kind {
-                        ConditionKind::Activity {
-                            places, and_then, ..
-                        } => {
-                            for p in [Some(places), and_then.as_ref().map(|(_, p)| p)]
-                                .into_iter()
-                                .flatten()
-                            {
-                                match p {
-                                    Places::Parties(ps) => refs.extend(ps),
-                                    Places::Several(span) => self.push(
-                                        error(
-                                            "P007",
-                                            "a situation names its places of work",
-                                            *span,
-                                        )
-                                        .label("`several` in a situation")
-                                        .help("name the Parties, such as `employed in XA and XB`"),
-                                    ),
-                                }
-                            }
-                        }
-                        ConditionKind::WorksIn(p) | ConditionKind::UsuallySelfEmployedIn(p) => {
-                            refs.push(p)
-                        }
-                        ConditionKind::Employer(AstPlace::In(p))
-                        | ConditionKind::Resides(AstPlace::In(p)) => refs.push(p),
-                        ConditionKind::Status(_, Some(p)) => refs.push(p),
-                        _ => {}
+                    if let Some(span) = c.kind.several() {
+                        self.push(
+                            error("P007", "a situation names its places of work", span)
+                                .label("`several` in a situation")
+                                .help("name the Parties, such as `employed in XA and XB`"),
+                        );
                     }
-                    for r in refs {
+                    for r in c.kind.party_refs() {
                         if r.is_variable() {
                             self.push(
                                 error(
