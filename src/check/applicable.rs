@@ -372,8 +372,8 @@ declare!(P303 = Check {
         why: "A posted worker stays under the sending Party's legislation only for a limited time (EU Regulation \
               883/2004 Art 12: 24 months). Without a limit, a posting is a permanent exception to the law of the place \
               of work, as in the pre-1996 United States–Germany text (\"not expected to be permanent\").",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  repost-gap 12 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  repost-gap 12 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months",
     },
 });
 
@@ -391,8 +391,8 @@ declare!(P304 = Check {
                months, a quarter 3).",
         why: "Reference values are 24 months in the EU, 48 months in India–Germany and 60 months in the United States \
               agreements; beyond that, the worker has in fact moved and should join the host Party's scheme.",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 5 years\n  extension 2 years by competent-authorities\n  repost-gap 12 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 5 years\n  extension 2 years by competent-authorities\n  repost-gap 12 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
     },
 });
 
@@ -411,8 +411,8 @@ declare!(P305 = Check {
               case, and sets no maximum itself; so an extension with no maximum is common and lawful, and the \
               finding is information: without the authorities' consent, or with no ceiling agreed in practice, \
               the extension removes the limit.",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension by employer\n  repost-gap 12 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension by employer\n  repost-gap 12 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
     },
 });
 
@@ -430,8 +430,8 @@ declare!(P306 = Check {
         why: "Without a gap before the same person is posted again, or a ban on replacing one posted worker by another, \
               postings can be chained to keep workers outside the host scheme indefinitely (EU Regulation 883/2004 \
               Art 12; Netherlands–Japan requires a 1-year gap).",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months\n  no-replacement",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months\n  no-replacement",
     },
 });
 

@@ -203,8 +203,8 @@ declare!(P704 = Check {
               after it, or the first generation of migrants gains nothing. C118 does not require it: its Art 12(2) \
               leaves the treatment of contingencies that arose before entry into force to the agreements; EU \
               Regulation 883/2004 Art 87(2) and Netherlands–Japan count earlier periods.",
-        failing: "transitional {\n  benefits-before-entry-into-force: none\n}",
-        passing: "transitional {\n  prior-periods: count\n  benefits-before-entry-into-force: none\n}",
+        failing: "aggregation {\n  branches: old-age\n  periods: insurance\n}\n…\ntransitional {\n  benefits-before-entry-into-force: none\n}",
+        passing: "aggregation {\n  branches: old-age\n  periods: insurance\n}\n…\ntransitional {\n  prior-periods: count\n  benefits-before-entry-into-force: none\n}",
     },
 });
 

@@ -437,8 +437,8 @@ declare!(P103 = Check {
               workers nothing beyond the applicable-legislation rules (Netherlands–Korea: Dutch sickness and \
               unemployment benefits). Either write the rule or say the branch is excluded. An error when the agreement \
               claims C157 or R167, which cover every branch a Party has legislation for; otherwise a warning.",
-        failing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\n// no provision names unemployment",
-        passing: "article 2 \"Legislation covered\" {\n  scope XA \"Pensions Act\": old-age\n  scope XA \"Unemployment Act\": unemployment\n}\narticle 18 \"Unemployment\" {\n  benefit unemployment { excluded: yes  parties: XA }\n}",
+        failing: "article 2 \"Legislation covered\" {\n  scope XA \"Unemployment Act\": unemployment\n}\n// no provision names unemployment",
+        passing: "article 2 \"Legislation covered\" {\n  scope XA \"Unemployment Act\": unemployment\n}\narticle 18 \"Unemployment\" {\n  benefit unemployment { excluded: yes  parties: XA }\n}",
     },
 });
 

@@ -50,8 +50,8 @@ declare!(P014 = Check {
            Article with prose in one authentic language (`languages:`) and none in another.",
     why: "Every authentic text is equally binding; an Article missing from one of them cannot be signed, \
           and the divergence clause (`prevailing-language:`) does not cure an absent text.",
-    failing: "agreement \"…\" { languages: en, fr }\n…\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
-    passing: "agreement \"…\" { languages: en, fr }\n…\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}",
+    failing: "agreement \"…\" { languages: en, fr }\n…\narticle 3 \"Persons covered\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
+    passing: "agreement \"…\" { languages: en, fr }\n…\narticle 3 \"Persons covered\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}",
     },
 });
 
