@@ -200,6 +200,22 @@ pub struct Field {
     pub span: Span,
 }
 
+impl Field {
+    /// The words, codes and strings of the field, lowercased (`official-languages: en, FR`), for
+    /// comparing values written in either case.
+    pub fn lowercase_words(&self) -> impl Iterator<Item = String> + '_ {
+        self.items
+            .iter()
+            .flat_map(|i| &i.values)
+            .filter_map(|v| match &v.kind {
+                ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
+                    Some(w.to_lowercase())
+                }
+                _ => None,
+            })
+    }
+}
+
 /// One list item: one value or a short phrase of values.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {

@@ -5,7 +5,6 @@
 
 use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
-use crate::ast::ValueKind;
 use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
 use crate::model::coordination::join_and;
@@ -140,18 +139,7 @@ pub fn no_language_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
 fn accepts_every_language(cx: &Context<'_>, p: &Provision) -> bool {
     let listed: Vec<String> = p
         .field("documents-in")
-        .map(|f| {
-            f.items
-                .iter()
-                .flat_map(|i| &i.values)
-                .filter_map(|v| match &v.kind {
-                    ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
-                        Some(w.to_lowercase())
-                    }
-                    _ => None,
-                })
-                .collect()
-        })
+        .map(|f| f.lowercase_words().collect())
         .unwrap_or_default();
     if listed.is_empty() {
         return false;

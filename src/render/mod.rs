@@ -65,13 +65,7 @@ fn header_words(a: &Agreement, name: &str) -> Vec<String> {
     a.header_fields
         .iter()
         .filter(|f| f.name.value == name)
-        .flat_map(|f| &f.items)
-        .filter_map(|i| match i.single().map(|v| &v.kind) {
-            Some(ast::ValueKind::Word(w) | ast::ValueKind::Code(w) | ast::ValueKind::Str(w)) => {
-                Some(w.to_lowercase())
-            }
-            _ => None,
-        })
+        .flat_map(|f| f.lowercase_words())
         .collect()
 }
 
