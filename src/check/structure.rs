@@ -226,7 +226,7 @@ declare!(P011 = Check {
 });
 
 /// P012: no `kind:` in the header; say once which profile the checks applied.
-pub fn profile_assumed(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn profile_assumed(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     if a.kind.is_some() {
         return Vec::new();

@@ -348,7 +348,7 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 /// The durations a prose block states: a number (in figures, or in English or French words) and
 /// a unit of time (English, French, Spanish, Portuguese, Dutch, German), adjacent or with one
 /// adjective between ("24 calendar months"), or joined by a hyphen ("five-year").
-pub fn durations_in(text: &str) -> Vec<Duration> {
+pub(crate) fn durations_in(text: &str) -> Vec<Duration> {
     let lower = text.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
