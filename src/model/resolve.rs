@@ -189,17 +189,7 @@ impl Resolver {
                         self.scheme_spans(&p.code.value, &f.items);
                     }
                     "liaison-body" => decl.liaison_bodies.extend(strings()),
-                    "official-languages" => decl.official_languages.extend(
-                        f.items
-                            .iter()
-                            .flat_map(|i| &i.values)
-                            .filter_map(|v| match &v.kind {
-                                ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
-                                    Some(w.to_lowercase())
-                                }
-                                _ => None,
-                            }),
-                    ),
+                    "official-languages" => decl.official_languages.extend(f.lowercase_words()),
                     "period-unit" => {
                         decl.period_unit =
                             f.items
