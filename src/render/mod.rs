@@ -6,7 +6,7 @@
 //! output depends on the input only, byte for byte.
 
 pub mod prose;
-pub(crate) mod style;
+pub mod style;
 pub mod words;
 
 use crate::ast::{self, ArticleItem, Division, Document, PartItem, Provision};

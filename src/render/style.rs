@@ -34,7 +34,7 @@ pub(crate) fn css_string(s: &str) -> String {
 }
 
 /// The shared sheet: typography, the article and margin layout, findings, redline marks.
-pub(crate) const BASE: &str = r#"
+pub const BASE: &str = r#"
 :root { --ink: #1a1a1a; --muted: #555; --rule: #b8b8b8; --error: #b3261e; --warning: #8a6100; --info: #2f5d8a; --paper: #fff; }
 html { background: #f4f2ee; }
 body { font: 16px/1.55 Georgia, 'Times New Roman', 'DejaVu Serif', serif; color: var(--ink); background: var(--paper);

@@ -535,7 +535,8 @@ fn every_condition_clause_and_coverage_basis_is_in_the_words_snapshot() {
         assert!(bases.contains(key), "kinds.pacta has no scope line `{key}`");
     }
     // Each clause and basis changes the sentence: its words are there, not dropped.
-    let names = words::Names::with_parties([("XA", "Republic of Arcadia"), ("XB", "Japan")]);
+    let checked = pacta::check_source("kinds.pacta", KINDS, &Config::default());
+    let names = words::Names::of(checked.agreement.as_ref().unwrap());
     for r in &rules {
         let s = words::rule(r, &names);
         for c in &r.clauses {
