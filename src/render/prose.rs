@@ -8,7 +8,8 @@
 //!   what can be decided is judged: durations written with a number (in figures, or in English
 //!   or French words) and a unit, and Parties named by their names.
 //! - **P014 prose-missing-language**: once an agreement gives prose in more than one language
-//!   (`text fr """…"""`), an Article with prose in one authentic language but not in another.
+//!   (`text fr """…"""`), an Article, or the preamble, with prose in one authentic language but
+//!   not in another.
 //!   Prose without a language is in the first language of `languages:`.
 
 use crate::ast::{self, ClauseKind, Duration, Unit, ValueKind};
@@ -49,7 +50,8 @@ declare!(P014 = Check {
     run: None,
     explanation: Explanation {
     what: "In an agreement that gives its prose in several languages (`text fr \"\"\"…\"\"\"`), an \
-           Article with prose in one authentic language (`languages:`) and none in another.",
+           Article (or the preamble) with prose in one authentic language (`languages:`) and none \
+           in another.",
     why: "Every authentic text is equally binding; an Article missing from one of them cannot be signed, \
           and the divergence clause (`prevailing-language:`) does not cure an absent text.",
     failing: "agreement \"…\" { languages: en, fr }\n…\narticle 3 \"Persons covered\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
@@ -75,22 +77,38 @@ fn missing_languages(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let langs = super::Languages::of(a);
     let mut out = Vec::new();
-    let tagged: Vec<&str> = a
-        .articles
-        .iter()
-        .flat_map(|x| &x.prose)
-        .filter_map(|p| p.lang.as_deref())
-        .collect();
-    let mut distinct: Vec<String> = a
-        .articles
-        .iter()
-        .flat_map(|x| &x.prose)
+    let all_prose = || {
+        a.preamble
+            .iter()
+            .chain(a.articles.iter().flat_map(|x| &x.prose))
+    };
+    let tagged = all_prose().any(|p| p.lang.is_some());
+    let mut distinct: Vec<String> = all_prose()
         .filter_map(|p| langs.of_text(p.lang.as_deref()))
         .collect();
     distinct.sort();
     distinct.dedup();
-    if tagged.is_empty() || distinct.len() < 2 || langs.authentic.len() < 2 {
+    if !tagged || distinct.len() < 2 || langs.authentic.len() < 2 {
         return out;
+    }
+    // The preamble, in the header.
+    if let (Some(first), Some(title)) = (a.preamble.first(), &a.title) {
+        let present: Vec<String> = a
+            .preamble
+            .iter()
+            .filter_map(|p| langs.of_text(p.lang.as_deref()))
+            .collect();
+        for l in langs.authentic.iter().filter(|l| !present.contains(l)) {
+            let name = super::language_name(l);
+            out.push(
+                cx.finding(&P014, format!("the preamble has no {name} text"), title.span)
+                    .label(format!("no `text {l}` in the header"))
+                    .secondary(first.span, "the preamble it has")
+                    .help(format!(
+                        "add the {name} preamble to the header (`text {l} \"\"\"…\"\"\"`), or drop `{l}` from `languages:`"
+                    )),
+            );
+        }
     }
     for art in &a.articles {
         if art.prose.is_empty() {

@@ -67,7 +67,44 @@ fn every_agreement_renders_every_article_in_order_and_byte_identically() {
             !a.contains("http://") && !a.contains("https://"),
             "{name}: no external resource"
         );
-        let _ = document;
+        // Every chapter and paragraph, numbered as in the source, in order.
+        let mut ids: Vec<String> = Vec::new();
+        let paragraphs = |a: &pacta::ast::Article, ids: &mut Vec<String>| {
+            for i in &a.items {
+                if let pacta::ast::ArticleItem::Paragraph(p) = i {
+                    ids.push(format!(
+                        "id=\"art_{}__para_{}\"",
+                        a.number.value, p.label.value
+                    ));
+                }
+            }
+        };
+        for d in &document.body {
+            match d {
+                pacta::ast::Division::Article(a) => paragraphs(a, &mut ids),
+                pacta::ast::Division::Part(p) => {
+                    for i in &p.items {
+                        match i {
+                            pacta::ast::PartItem::Article(a) => paragraphs(a, &mut ids),
+                            pacta::ast::PartItem::Chapter(c) => {
+                                ids.push(format!(
+                                    "id=\"part_{}__chp_{}\"",
+                                    p.number.value, c.number.value
+                                ));
+                                c.articles.iter().for_each(|a| paragraphs(a, &mut ids));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        let mut at = 0;
+        for id in &ids {
+            let found = a[at..].find(id.as_str());
+            assert!(found.is_some(), "{name}: {id} missing or out of order");
+            at += found.unwrap() + id.len();
+        }
     }
 }
 
@@ -176,6 +213,30 @@ fn a_party_named_in_the_prose_other_than_the_rule_designates_is_p013() {
     assert!(
         p013.contains(&"the English prose of Article 5 names Kingdom of Borduria where rule 5.1 designates Republic of Arcadia"),
         "{p013:#?}"
+    );
+}
+
+#[test]
+fn a_preamble_missing_in_one_authentic_language_is_p014() {
+    let text = read("tests/fixtures/render/bilingual.pacta");
+    let start = text.find("  text fr \"\"\"\n    La République").unwrap();
+    let end = start + text[start..].find("  \"\"\"\n").unwrap() + "  \"\"\"\n".len();
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let p014 = |t: &str| -> Vec<String> {
+        pacta::check_source("t.pacta", t, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "P014")
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    assert_eq!(p014(&text), ["Article 4 has no French text"]);
+    assert_eq!(
+        p014(&without),
+        [
+            "the preamble has no French text",
+            "Article 4 has no French text"
+        ]
     );
 }
 
