@@ -101,7 +101,7 @@ nav.toc .num { display: inline-block; min-width: 5.5em; }
 .text .lang { display: block; margin-bottom: 0.15em; font: 0.72em/1.4 'DejaVu Sans', Helvetica, Arial, sans-serif; color: var(--muted); letter-spacing: 0.06em; text-transform: uppercase; white-space: normal; }
 .text.prevailing .lang::after { content: ' · prevails'; text-transform: none; }
 .text.missing { color: var(--muted); font-style: italic; }
-h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
+h1, .meta, dd, li, .words, .signatory { unicode-bidi: plaintext; }
 .margin code { font-size: 0.95em; }
 .margin { font: 0.8em/1.4 'DejaVu Sans', Helvetica, Arial, sans-serif; border-left: 1px solid var(--rule); padding-left: 0.9em; }
 .note { margin: 0 0 0.8em; }
