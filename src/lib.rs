@@ -150,6 +150,17 @@ pub fn check_partial(
 ) -> Checked {
     let despite =
         check::partial::findings_despite_errors(&file.text, partial, &syntax_diagnostics, config);
+    check_partial_with(file, syntax_diagnostics, despite, config)
+}
+
+/// [`check_partial`] with the findings despite the errors already found
+/// ([`check::partial::Despite`], which the language server reuses from one keystroke to the next).
+pub fn check_partial_with(
+    file: SourceFile,
+    syntax_diagnostics: Vec<Diagnostic>,
+    despite: Vec<Diagnostic>,
+    config: &Config,
+) -> Checked {
     let mut diagnostics = check::finish(syntax_diagnostics, None, config);
     diagnostics.extend(despite);
     diag::sort(&mut diagnostics);
