@@ -25,7 +25,7 @@ const MAX_ROUNDS: usize = 8;
 /// The findings of the principle checks that stand despite the errors, finished (severities,
 /// profile, suppressions and configuration applied). `document` is the tree (partial with syntax
 /// errors), `errors` the syntax and structure errors found in it.
-pub fn findings_despite_errors(
+pub(crate) fn findings_despite_errors(
     text: &str,
     document: &Document,
     errors: &[Diagnostic],

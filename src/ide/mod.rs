@@ -6,11 +6,12 @@
 //! Everything here works on a file with syntax errors too: navigation reads the partial document
 //! of [`crate::syntax::parse_partial`], and the findings are the syntax errors.
 
-pub mod line_index;
-pub mod references;
+pub(crate) mod line_index;
+pub(crate) mod references;
 
 pub use line_index::{LineIndex, Position};
-pub use references::{ReferenceIndex, Symbol, SymbolKind};
+pub(crate) use references::Symbol;
+pub use references::{ReferenceIndex, SymbolKind};
 
 use crate::ast::{ArticleItem, Division, Document, PartItem, Provision};
 use crate::check::partial::Despite;
@@ -605,7 +606,7 @@ fn all_fields() -> impl Iterator<Item = &'static schema::FieldSpec> {
 }
 
 /// The documentation of a field name, from the language's field table.
-pub fn field_doc(name: &str) -> Option<&'static str> {
+pub(crate) fn field_doc(name: &str) -> Option<&'static str> {
     all_fields().find(|f| f.name == name).map(|f| f.doc)
 }
 

@@ -6,7 +6,7 @@
 //! output depends on the input only, byte for byte.
 
 pub mod prose;
-pub mod style;
+pub(crate) mod style;
 pub mod words;
 
 use crate::ast::{self, ArticleItem, Division, Document, PartItem, Provision};
@@ -27,7 +27,7 @@ pub struct Options {
 }
 
 /// The name of a language code, for column labels.
-pub fn language_name(code: &str) -> String {
+pub(crate) fn language_name(code: &str) -> String {
     let name = match code {
         "en" => "English",
         "fr" => "French",
@@ -65,13 +65,7 @@ fn header_words(a: &Agreement, name: &str) -> Vec<String> {
     a.header_fields
         .iter()
         .filter(|f| f.name.value == name)
-        .flat_map(|f| &f.items)
-        .filter_map(|i| match i.single().map(|v| &v.kind) {
-            Some(ast::ValueKind::Word(w) | ast::ValueKind::Code(w) | ast::ValueKind::Str(w)) => {
-                Some(w.to_lowercase())
-            }
-            _ => None,
-        })
+        .flat_map(|f| f.lowercase_words())
         .collect()
 }
 
@@ -94,13 +88,13 @@ fn header_text(a: &Agreement, name: &str) -> Option<String> {
 /// The authentic languages (`languages:`), the one prose without a language is in (the first),
 /// and the prevailing one.
 #[derive(Clone, Debug, Default)]
-pub struct Languages {
+pub(crate) struct Languages {
     pub authentic: Vec<String>,
     pub prevailing: Option<String>,
 }
 
 impl Languages {
-    pub fn of(a: &Agreement) -> Languages {
+    pub(crate) fn of(a: &Agreement) -> Languages {
         let prevailing = header_words(a, "prevailing-language").into_iter().next();
         Languages {
             authentic: header_words(a, "languages"),
@@ -109,7 +103,7 @@ impl Languages {
     }
 
     /// The language of a prose block: its own, else the first authentic language.
-    pub fn of_text(&self, lang: Option<&str>) -> Option<String> {
+    pub(crate) fn of_text(&self, lang: Option<&str>) -> Option<String> {
         lang.map(str::to_lowercase)
             .or_else(|| self.authentic.first().cloned())
     }

@@ -50,8 +50,8 @@ declare!(P014 = Check {
            Article with prose in one authentic language (`languages:`) and none in another.",
     why: "Every authentic text is equally binding; an Article missing from one of them cannot be signed, \
           and the divergence clause (`prevailing-language:`) does not cure an absent text.",
-    failing: "agreement \"…\" { languages: en, fr }\n…\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
-    passing: "agreement \"…\" { languages: en, fr }\n…\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}",
+    failing: "agreement \"…\" { languages: en, fr }\n…\narticle 3 \"Persons covered\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
+    passing: "agreement \"…\" { languages: en, fr }\n…\narticle 3 \"Persons covered\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}",
     },
 });
 
@@ -348,7 +348,7 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 /// The durations a prose block states: a number (in figures, or in English or French words) and
 /// a unit of time (English, French, Spanish, Portuguese, Dutch, German), adjacent or with one
 /// adjective between ("24 calendar months"), or joined by a hyphen ("five-year").
-pub fn durations_in(text: &str) -> Vec<Duration> {
+pub(crate) fn durations_in(text: &str) -> Vec<Duration> {
     let lower = text.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))

@@ -20,7 +20,7 @@ pub fn escape(s: &str) -> String {
 
 /// A CSS string literal (`"…"`) holding `s`: every character that could end the string, the rule
 /// or the `<style>` element is written as a hexadecimal escape.
-pub fn css_string(s: &str) -> String {
+pub(crate) fn css_string(s: &str) -> String {
     let mut out = String::from("\"");
     for ch in s.chars() {
         if ch.is_alphanumeric() && !ch.is_control() || " .,;:–—-()/'’".contains(ch) {
@@ -34,7 +34,7 @@ pub fn css_string(s: &str) -> String {
 }
 
 /// The shared sheet: typography, the article and margin layout, findings, redline marks.
-pub const BASE: &str = r#"
+pub(crate) const BASE: &str = r#"
 :root { --ink: #1a1a1a; --muted: #555; --rule: #b8b8b8; --error: #b3261e; --warning: #8a6100; --info: #2f5d8a; --paper: #fff; }
 html { background: #f4f2ee; }
 body { font: 16px/1.55 Georgia, 'Times New Roman', 'DejaVu Serif', serif; color: var(--ink); background: var(--paper);
@@ -71,7 +71,7 @@ li.changed::marker { content: '~ '; color: var(--warning); }
 "#;
 
 /// The sheet of the rendered agreement, on top of [`BASE`].
-pub const DOCUMENT: &str = r#"
+pub(crate) const DOCUMENT: &str = r#"
 .title-page { margin-bottom: 2em; }
 .title-page .status { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; color: var(--muted); }
 nav.toc ol { list-style: none; padding-left: 0; columns: 2; column-gap: 2.5em; font-size: 0.92em; }

@@ -40,17 +40,6 @@ impl Names {
         }
     }
 
-    /// Names for tests and callers without an agreement: Party codes only.
-    pub fn with_parties<'a>(parties: impl IntoIterator<Item = (&'a str, &'a str)>) -> Names {
-        Names {
-            parties: parties
-                .into_iter()
-                .map(|(c, n)| (c.to_string(), n.to_string()))
-                .collect(),
-            tags: BTreeMap::new(),
-        }
-    }
-
     fn bilateral(&self) -> bool {
         self.parties.len() <= 2
     }
@@ -311,7 +300,7 @@ pub fn ast_provision(p: &ast::Provision, names: &Names) -> Option<String> {
 }
 
 /// A resolved provision (block, branch or line) in words.
-pub fn model_provision(p: &crate::model::Provision, names: &Names) -> String {
+pub(crate) fn model_provision(p: &crate::model::Provision, names: &Names) -> String {
     match p.branch {
         Some(b) => provision(b.key(), true, &p.fields, names),
         None => provision(&p.keyword.value, false, &p.fields, names),

@@ -11,7 +11,7 @@ use crate::span::{Span, Spanned};
 
 /// Where positions move: those at or after `from` move by `delta` bytes.
 #[derive(Clone, Copy, Debug)]
-pub struct Move {
+pub(crate) struct Move {
     pub from: usize,
     pub delta: isize,
 }
@@ -26,7 +26,7 @@ impl Move {
     }
 }
 
-pub trait Shift {
+pub(crate) trait Shift {
     fn shift(&mut self, m: Move);
 }
 
