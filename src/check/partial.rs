@@ -78,15 +78,15 @@ impl Aside {
 /// The findings despite errors with what decides them, so that the next version of the text can
 /// reuse them (the language server, while the same Article stays broken).
 #[derive(Clone, Debug)]
-pub struct Despite {
+pub(crate) struct Despite {
     aside: Option<Aside>,
     config: crate::config::Config,
-    pub findings: Vec<Diagnostic>,
+    pub(crate) findings: Vec<Diagnostic>,
 }
 
 impl Despite {
     /// [`findings_despite_errors`], kept with what decides them.
-    pub fn new(
+    pub(crate) fn new(
         text: &str,
         document: &Document,
         errors: &[Diagnostic],
@@ -109,7 +109,7 @@ impl Despite {
     /// whether the previous ones were reused. They are when the errors set aside the same text,
     /// moved, and it writes provisions of the same families: everything the checks read is then
     /// the same, so their findings are the previous ones, moved. Otherwise they are found again.
-    pub fn after_edit(
+    pub(crate) fn after_edit(
         &self,
         moved: Move,
         text: &str,

@@ -166,7 +166,7 @@ impl Analysis {
                 None => (Despite::new(text, &document, &syntax, config), false),
             };
             let findings = despite.findings.clone();
-            let checked = crate::check_partial_with(file, syntax, findings, config);
+            let checked = crate::check_partial(file, syntax, findings, config);
             (checked, Some(despite), reused)
         };
         let tokens = tokenize(text);

@@ -77,7 +77,7 @@ pub struct Reparsed {
     pub broken: Option<Span>,
     /// How the positions after the edit moved: the spans of the constructs kept from the old tree
     /// moved so.
-    pub moved: Move,
+    pub(crate) moved: Move,
 }
 
 /// Characters whose insertion or removal can change the extent of constructs beyond the Article.
