@@ -3,7 +3,7 @@
 //! suppressions, and the instruments the agreement claims. Built from the AST by [`resolve`],
 //! which also reports the structure findings P002–P009.
 
-pub(crate) mod basis;
+pub mod basis;
 pub(crate) mod branch;
 pub(crate) mod coordination;
 pub(crate) mod instrument;

@@ -34,7 +34,7 @@ pub(crate) fn css_string(s: &str) -> String {
 }
 
 /// The shared sheet: typography, the article and margin layout, findings, redline marks.
-pub(crate) const BASE: &str = r#"
+pub const BASE: &str = r#"
 :root { --ink: #1a1a1a; --muted: #555; --rule: #b8b8b8; --error: #b3261e; --warning: #8a6100; --info: #2f5d8a; --paper: #fff; }
 html { background: #f4f2ee; }
 body { font: 16px/1.55 Georgia, 'Times New Roman', 'DejaVu Serif', serif; color: var(--ink); background: var(--paper);
@@ -110,6 +110,11 @@ h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
 .summary-findings h2 { margin: 0.4em 0; font-size: 1em; }
 .summary-findings ul { list-style: none; padding: 0; }
 .clean-copy { text-align: center; color: var(--muted); }
+.testimonium { margin: 2.5em 0 1em; }
+.signatories { display: grid; grid-template-columns: repeat(var(--cols, 2), minmax(0, 1fr)); gap: 2.5em 3em; margin-top: 2.2em; }
+.signatory .for { margin: 0 0 3.5em; }
+.signatory .line { margin: 0; border-top: 1px dotted var(--ink); }
+.annex { margin-top: 3em; }
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
 @media print {
   body { font-size: 10pt; }
@@ -117,6 +122,9 @@ h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
   .paragraph, .texts { break-inside: avoid; }
   .part > h2 { break-before: page; }
   nav.toc { break-after: page; }
+  .testimonium { break-inside: avoid; }
+  .annex { break-before: page; }
+  .summary-findings { margin-left: 1pt; margin-right: 1pt; }
   .margin { font-size: 7.5pt; }
   a { text-decoration: none; }
 }
