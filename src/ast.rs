@@ -3,7 +3,7 @@
 
 use crate::span::{Span, Spanned};
 
-pub type Ident = Spanned<String>;
+pub(crate) type Ident = Spanned<String>;
 
 /// A whole agreement file.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -200,6 +200,22 @@ pub struct Field {
     pub span: Span,
 }
 
+impl Field {
+    /// The words, codes and strings of the field, lowercased (`official-languages: en, FR`), for
+    /// comparing values written in either case.
+    pub(crate) fn lowercase_words(&self) -> impl Iterator<Item = String> + '_ {
+        self.items
+            .iter()
+            .flat_map(|i| &i.values)
+            .filter_map(|v| match &v.kind {
+                ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
+                    Some(w.to_lowercase())
+                }
+                _ => None,
+            })
+    }
+}
+
 /// One list item: one value or a short phrase of values.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
@@ -217,7 +233,7 @@ impl Item {
     }
 
     /// The item's only value as a word (`old-age`) or code (`XA`).
-    pub fn as_word(&self) -> Option<&str> {
+    pub(crate) fn as_word(&self) -> Option<&str> {
         match self.single()?.kind {
             ValueKind::Word(ref w) | ValueKind::Code(ref w) => Some(w),
             _ => None,
@@ -344,7 +360,7 @@ pub struct PartyRef {
 
 impl PartyRef {
     /// A single uppercase letter is a variable.
-    pub fn is_variable(&self) -> bool {
+    pub(crate) fn is_variable(&self) -> bool {
         self.name.len() == 1
     }
 }
@@ -437,7 +453,7 @@ pub enum ConditionKind {
 
 impl ConditionKind {
     /// The Parties (codes or variables) the condition names, in the order written.
-    pub fn party_refs(&self) -> Vec<&PartyRef> {
+    pub(crate) fn party_refs(&self) -> Vec<&PartyRef> {
         match self {
             ConditionKind::Activity {
                 places, and_then, ..

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The `schema` value of a baseline file.
-pub const SCHEMA_ID: &str = "pacta.baseline/1";
+pub(crate) const SCHEMA_ID: &str = "pacta.baseline/1";
 
 /// One accepted finding.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -54,7 +54,7 @@ impl Entry {
     }
 
     /// A short stable hash of the identity (64-bit FNV-1a, hex), for SARIF `partialFingerprints`.
-    pub fn fingerprint(&self) -> String {
+    pub(crate) fn fingerprint(&self) -> String {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         let occurrence = self.occurrence.to_string();
         for part in [

@@ -6,6 +6,9 @@
 
 // The library never panics on any input and never prints: a failure is a finding or an `Err`.
 // (Unit tests may unwrap and panic: see `clippy.toml`.)
+// `pub` is for the API the CLI, the language server, the WebAssembly build, benches, fuzz targets
+// and tests use; everything else is `pub(crate)`.
+#![warn(unreachable_pub)]
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -26,6 +29,7 @@ pub mod diff;
 pub mod emit;
 pub mod fmt;
 pub mod ide;
+#[allow(unreachable_pub)] // its modules are narrowed by their owner (issue 18)
 pub mod legislation;
 pub mod model;
 pub mod numbering;
@@ -140,16 +144,15 @@ pub fn check_parsed(
 }
 
 /// Check a file that has syntax errors from its partial document
-/// ([`syntax::partial_document`]): the syntax errors, and the principle findings on the Articles
-/// the errors leave sound ([`check::partial`]).
-pub fn check_partial(
+/// ([`syntax::partial_document`]): the syntax errors, and `despite`, the principle findings on the
+/// Articles the errors leave sound ([`check::partial`], whose `Despite` the language server reuses
+/// from one keystroke to the next).
+pub(crate) fn check_partial(
     file: SourceFile,
-    partial: &ast::Document,
     syntax_diagnostics: Vec<Diagnostic>,
+    despite: Vec<Diagnostic>,
     config: &Config,
 ) -> Checked {
-    let despite =
-        check::partial::findings_despite_errors(&file.text, partial, &syntax_diagnostics, config);
     let mut diagnostics = check::finish(syntax_diagnostics, None, config);
     diagnostics.extend(despite);
     diag::sort(&mut diagnostics);

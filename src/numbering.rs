@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// The Latin suffixes of inserted articles, in order (`5bis` comes after `5`, `5ter` after `5bis`).
-pub const LATIN_SUFFIXES: &[&str] = &[
+pub(crate) const LATIN_SUFFIXES: &[&str] = &[
     "bis",
     "ter",
     "quater",
@@ -124,7 +124,7 @@ impl ArticleNo {
     }
 
     /// Whether the number is a whole number without a suffix (`1er` counts as plain).
-    pub fn is_plain(&self) -> bool {
+    pub(crate) fn is_plain(&self) -> bool {
         self.suffix.is_empty()
     }
 
@@ -201,7 +201,7 @@ impl Default for ArticleNo {
 }
 
 /// The value of a well-formed Roman number (`IV` = 4, `XIX` = 19), or `None` for `IIII`, `VV`, `IC`.
-pub fn roman_value(text: &str) -> Option<u32> {
+pub(crate) fn roman_value(text: &str) -> Option<u32> {
     let digit = |c: char| match c {
         'I' => Some(1u32),
         'V' => Some(5),
@@ -231,7 +231,7 @@ pub fn roman_value(text: &str) -> Option<u32> {
 }
 
 /// The canonical Roman spelling of a number from 1 to 3999.
-pub fn to_roman(mut n: u32) -> String {
+pub(crate) fn to_roman(mut n: u32) -> String {
     const TABLE: &[(u32, &str)] = &[
         (1000, "M"),
         (900, "CM"),

@@ -27,7 +27,7 @@ pub fn did_you_mean<'a>(
 
 /// Edit distance over characters, counting a swap of two neighbouring characters as one edit
 /// (optimal string alignment), so that `monhts` is one edit from `months`.
-pub fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];

@@ -5,7 +5,6 @@
 
 use super::registry::{declare, Check, Explanation, Family, Policy, Profile, Treatment};
 use super::Context;
-use crate::ast::ValueKind;
 use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
 use crate::model::coordination::join_and;
@@ -29,7 +28,7 @@ fn anchor(cx: &Context<'_>, field: &str) -> Span {
 /// P601: a Party without a liaison body. Liaison bodies the agreement leaves to the competent
 /// authorities or the administrative arrangement (`liaison-bodies: designated` or `listed`) are
 /// designated, though the treaty does not name them.
-pub fn no_liaison_body(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_liaison_body(cx: &Context<'_>) -> Vec<Diagnostic> {
     let delegated = blocks(cx).any(|p| {
         p.has_word("liaison-bodies", "designated") || p.has_word("liaison-bodies", "listed")
     });
@@ -54,7 +53,7 @@ pub fn no_liaison_body(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P602: administrative assistance not declared free of charge.
-pub fn assistance_not_free(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn assistance_not_free(cx: &Context<'_>) -> Vec<Diagnostic> {
     if blocks(cx).any(|p| p.has_word("assistance", "free")) {
         return Vec::new();
     }
@@ -70,7 +69,7 @@ pub fn assistance_not_free(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P603: claims or appeals lodged with the other Party do not count from the same date.
-pub fn claims_not_portable(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn claims_not_portable(cx: &Context<'_>) -> Vec<Diagnostic> {
     let missing: Vec<String> = ["claims", "appeals"]
         .into_iter()
         .filter(|f| !blocks(cx).any(|p| p.has_word(f, "lodged-with-either-party")))
@@ -101,7 +100,7 @@ pub fn claims_not_portable(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P604: no data-protection provision.
-pub fn no_data_protection(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_data_protection(cx: &Context<'_>) -> Vec<Diagnostic> {
     if blocks(cx).any(|p| p.has_word("data-protection", "yes")) {
         return Vec::new();
     }
@@ -116,7 +115,7 @@ pub fn no_data_protection(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P605: documents in another Party's official language may be refused.
-pub fn no_language_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_language_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
     if blocks(cx).any(|p| accepts_every_language(cx, p)) {
         return Vec::new();
     }
@@ -140,18 +139,7 @@ pub fn no_language_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
 fn accepts_every_language(cx: &Context<'_>, p: &Provision) -> bool {
     let listed: Vec<String> = p
         .field("documents-in")
-        .map(|f| {
-            f.items
-                .iter()
-                .flat_map(|i| &i.values)
-                .filter_map(|v| match &v.kind {
-                    ValueKind::Word(w) | ValueKind::Code(w) | ValueKind::Str(w) => {
-                        Some(w.to_lowercase())
-                    }
-                    _ => None,
-                })
-                .collect()
-        })
+        .map(|f| f.lowercase_words().collect())
         .unwrap_or_default();
     if listed.is_empty() {
         return false;
@@ -170,7 +158,7 @@ fn accepts_every_language(cx: &Context<'_>, p: &Provision) -> bool {
 }
 
 /// P606: no dispute settlement.
-pub fn no_disputes_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_disputes_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
     if blocks(cx).any(|p| p.has("disputes") && !p.has_word("disputes", "none")) {
         return Vec::new();
     }
@@ -185,7 +173,7 @@ pub fn no_disputes_clause(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P607: a covered branch with no institution designated for a Party.
-pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for p in &a.parties {
@@ -214,7 +202,7 @@ pub fn no_institution(cx: &Context<'_>) -> Vec<Diagnostic> {
 
 /// P609: Parties that count periods in different units (`period-unit:`) and aggregate them, with
 /// no rule on converting one unit into the other.
-pub fn period_units_unconverted(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn period_units_unconverted(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     if super::unverified::declared(a)
         .iter()

@@ -45,7 +45,7 @@ fn assimilates_insurance(cx: &Context<'_>, b: Branch, party: &str) -> bool {
 }
 
 /// P401: a long-term branch in scope without aggregation of periods.
-pub fn no_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for b in Branch::LONG_TERM {
@@ -162,7 +162,7 @@ fn calculation_purpose_needed(cx: &Context<'_>, p: &Provision) -> bool {
 }
 
 /// P402: aggregation that omits acquisition, maintenance, recovery or calculation.
-pub fn aggregation_purpose_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn aggregation_purpose_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in cx.agreement.provisions_named("aggregation") {
         // Without any calculation method, P403 reports the missing calculation once; with methods
@@ -214,7 +214,7 @@ fn uncalculated(cx: &Context<'_>, p: &Provision) -> Vec<Branch> {
 }
 
 /// P403: aggregation for a long-term cash benefit with no calculation method.
-pub fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for p in a.provisions_named("aggregation") {
@@ -246,7 +246,7 @@ pub fn no_calculation_method(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P404: a minimum-period clause that can lose short careers everywhere.
-pub fn minimum_period_without_fallback(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn minimum_period_without_fallback(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let a = cx.agreement;
     for p in a.provisions_named("minimum-period") {
@@ -287,7 +287,7 @@ pub fn minimum_period_without_fallback(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P405: aggregation that does not say overlapping periods count once.
-pub fn overlapping_periods(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn overlapping_periods(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.agreement
         .provisions_named("aggregation")
         .filter(|p| !p.has_word("overlapping-periods", "count-once"))
@@ -311,7 +311,7 @@ pub fn overlapping_periods(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P406: sickness, maternity or unemployment in scope without aggregation for acquisition.
-pub fn short_term_without_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn short_term_without_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for b in Branch::ALL.into_iter().filter(|b| b.is_short_term_cash()) {
@@ -362,7 +362,7 @@ const FAMILY_WORDS: &[&str] = &["famil", "spouse", "partner", "child", "accompan
 
 /// P409: a Party whose scheme is residence-based and to which posted workers stay subject, with no
 /// residence fiction bridging those branches, or no rule for the family accompanying them.
-pub fn residence_scheme_posting_unbridged(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn residence_scheme_posting_unbridged(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let unverified = super::unverified::declared(a);
     if unverified.iter().any(|f| f == "applicable-legislation") {

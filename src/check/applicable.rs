@@ -14,7 +14,7 @@ use crate::model::Principle::*;
 use crate::model::RuleDecl;
 
 /// The longest posting, in months, that current practice accepts (limit plus extension).
-pub const LONGEST_POSTING_MONTHS: u64 = 60;
+pub(super) const LONGEST_POSTING_MONTHS: u64 = 60;
 
 /// A posting rule: a rule with a `posted` condition.
 fn posting_rules<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = &'a RuleDecl> + 'a {
@@ -34,7 +34,7 @@ fn limit(r: &RuleDecl) -> Option<Duration> {
 }
 
 /// P303: a posting rule with no time limit.
-pub fn posting_without_limit(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn posting_without_limit(cx: &Context<'_>) -> Vec<Diagnostic> {
     posting_rules(cx)
         .filter(|r| limit(r).is_none())
         .map(|r| {
@@ -56,7 +56,7 @@ pub fn posting_without_limit(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P304: posting limit plus extension above 60 months.
-pub fn posting_limit_long(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn posting_limit_long(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in posting_rules(cx) {
         let Some(lim) = limit(r) else {
@@ -97,7 +97,7 @@ pub fn posting_limit_long(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P305: an extension with no maximum, or granted by someone other than the competent authorities.
-pub fn extension_unbounded(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn extension_unbounded(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in posting_rules(cx) {
         for c in &r.rule.clauses {
@@ -140,7 +140,7 @@ pub fn extension_unbounded(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P306: a posting rule with neither a re-posting gap nor a no-replacement condition.
-pub fn posting_chaining(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn posting_chaining(cx: &Context<'_>) -> Vec<Diagnostic> {
     posting_rules(cx)
         .filter(|r| {
             !r.rule.clauses.iter().any(|c| {
@@ -180,7 +180,7 @@ fn is_multi_state(r: &RuleDecl) -> bool {
 }
 
 /// P307: no rule for persons active in two or more Parties.
-pub fn no_multi_state_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_multi_state_rule(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     // Under per-activity allocation every activity is allocated on its own: nothing is missing.
     if crate::legislation::allocates_per_activity(a) {
@@ -239,7 +239,7 @@ fn needs_whole_person(r: &RuleDecl) -> Option<(crate::span::Span, &'static str)>
 /// P314: an allocation clause with no effect — a rule marked `per-activity` whose conditions no
 /// single activity can meet (it is only ever applied to the whole person), or a rule marked
 /// `person-level` in an agreement that allocates nothing per activity.
-pub fn allocation_clause_without_effect(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn allocation_clause_without_effect(cx: &Context<'_>) -> Vec<Diagnostic> {
     let per_activity = crate::legislation::allocates_per_activity(cx.agreement);
     let mut out = Vec::new();
     for r in &cx.agreement.rules {
@@ -284,7 +284,7 @@ pub fn allocation_clause_without_effect(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P308: no rule for seafarers, aircrew or transport crew, civil servants, or mission staff.
-pub fn special_category_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn special_category_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let has = |wanted: &[Status]| {
         a.rules.iter().any(|r| {
@@ -342,7 +342,7 @@ pub fn special_category_missing(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P309: exceptions by common agreement that need not keep exactly one legislation.
-pub fn exception_breaks_single_legislation(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn exception_breaks_single_legislation(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.agreement
         .provisions_named("exceptions")
         .filter(|p| !p.has_word("keeps", "single-legislation"))
@@ -372,8 +372,8 @@ declare!(P303 = Check {
         why: "A posted worker stays under the sending Party's legislation only for a limited time (EU Regulation \
               883/2004 Art 12: 24 months). Without a limit, a posting is a permanent exception to the law of the place \
               of work, as in the pre-1996 United States–Germany text (\"not expected to be permanent\").",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  repost-gap 12 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  repost-gap 12 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months",
     },
 });
 
@@ -391,8 +391,8 @@ declare!(P304 = Check {
                months, a quarter 3).",
         why: "Reference values are 24 months in the EU, 48 months in India–Germany and 60 months in the United States \
               agreements; beyond that, the worker has in fact moved and should join the host Party's scheme.",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 5 years\n  extension 2 years by competent-authorities\n  repost-gap 12 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 5 years\n  extension 2 years by competent-authorities\n  repost-gap 12 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
     },
 });
 
@@ -411,8 +411,8 @@ declare!(P305 = Check {
               case, and sets no maximum itself; so an extension with no maximum is common and lawful, and the \
               finding is information: without the authorities' consent, or with no ceiling agreed in practice, \
               the extension removes the limit.",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension by employer\n  repost-gap 12 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension by employer\n  repost-gap 12 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  extension 24 months by competent-authorities\n  repost-gap 12 months",
     },
 });
 
@@ -430,8 +430,8 @@ declare!(P306 = Check {
         why: "Without a gap before the same person is posted again, or a ban on replacing one posted worker by another, \
               postings can be chained to keep workers outside the host scheme indefinitely (EU Regulation 883/2004 \
               Art 12; Netherlands–Japan requires a 1-year gap).",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months\n  no-replacement",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months\n  repost-gap 12 months\n  no-replacement",
     },
 });
 

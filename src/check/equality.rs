@@ -18,7 +18,7 @@ fn blocks<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = &'a Provision> + 'a {
 }
 
 /// P201: no equality-of-treatment provision.
-pub fn no_equal_treatment(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_equal_treatment(cx: &Context<'_>) -> Vec<Diagnostic> {
     if blocks(cx).next().is_some() {
         return Vec::new();
     }
@@ -33,7 +33,7 @@ pub fn no_equal_treatment(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P202: equality only for residents of the Party concerned.
-pub fn residence_conditioned_equality(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn residence_conditioned_equality(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in blocks(cx) {
         let condition = p.field("residence-condition").and_then(|f| {
@@ -131,7 +131,7 @@ fn every_party_requires_residence(cx: &Context<'_>, b: Branch) -> bool {
 }
 
 /// P203: survivors' equality made to depend on the survivor's nationality.
-pub fn survivors_nationality(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn survivors_nationality(cx: &Context<'_>) -> Vec<Diagnostic> {
     blocks(cx)
         .filter(|p| p.has_word("survivors", "nationals-only"))
         .map(|p| {
@@ -160,7 +160,7 @@ fn ceiling(b: Branch) -> Option<(Duration, &'static str)> {
 }
 
 /// P204: a prior-residence condition above the C118 ceilings.
-pub fn residence_condition_too_long(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn residence_condition_too_long(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for p in blocks(cx) {
@@ -207,7 +207,7 @@ pub fn residence_condition_too_long(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P205: equality covers fewer branches than the material scope.
-pub fn equality_branches_narrower(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn equality_branches_narrower(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let Some(first) = blocks(cx).next() else {
         return Vec::new();
@@ -267,7 +267,7 @@ const TAX_FINANCED_OFTEN: [Branch; 2] = [Branch::MedicalCare, Branch::Family];
 /// P207: a posting rule keeps a worker under the home Party's legislation for a branch that the
 /// host Party has a scheme for but leaves out of its material scope: nothing relieves the worker of
 /// the host's scheme, so both apply.
-pub fn posted_double_contributions(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn posted_double_contributions(cx: &Context<'_>) -> Vec<Diagnostic> {
     use crate::ast::{ClauseKind, ConditionKind, Places};
     let a = cx.agreement;
     let unverified = super::unverified::declared(a);

@@ -11,7 +11,7 @@ use crate::model::Branch;
 use crate::model::Principle::*;
 
 /// P501: a long-term benefit in scope that is not exported.
-pub fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn long_term_not_exported(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for b in Branch::ALL
@@ -52,7 +52,7 @@ fn concerned<'a>(cx: &'a Context<'_>, p: &crate::model::Provision) -> Vec<&'a st
 }
 
 /// P502: export limited to nationals.
-pub fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.agreement
         .provisions_named("export")
         .filter(|p| {
@@ -74,7 +74,7 @@ pub fn export_nationals_only(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P503: export with exceptions not enumerated.
-pub fn export_exception_unlisted(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn export_exception_unlisted(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.agreement
         .provisions_named("export")
         .filter(|p| {
@@ -96,7 +96,7 @@ pub fn export_exception_unlisted(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P504: family benefits in scope with no rule for children living in another Party.
-pub fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let b = Branch::Family;
     let parties: Vec<&str> = a
@@ -129,7 +129,7 @@ pub fn family_children_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P505: medical care in scope with no in-kind provision during a stay or residence abroad.
-pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let b = Branch::MedicalCare;
     let parties: Vec<&str> = a
@@ -162,7 +162,7 @@ pub fn medical_care_abroad(cx: &Context<'_>) -> Vec<Diagnostic> {
 
 /// P508: an export guarantee that forbids reducing a benefit paid abroad but not suspending or
 /// withdrawing it.
-pub fn export_suspension_allowed(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn export_suspension_allowed(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for p in a.provisions_named("export") {

@@ -9,7 +9,7 @@ use crate::diag::Severity::*;
 use crate::model::Principle::*;
 
 /// P701: no entry-into-force provision.
-pub fn no_entry_into_force(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_entry_into_force(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let in_header = a.header_fields.iter().any(|f| f.name.value == "in-force");
     if in_header || a.provisions_named("entry-into-force").next().is_some() {
@@ -22,7 +22,7 @@ pub fn no_entry_into_force(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P702: no duration or termination provision.
-pub fn no_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     if a.provisions_named("duration").next().is_some()
         || a.provisions_named("termination").next().is_some()
@@ -36,7 +36,7 @@ pub fn no_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P703: termination without retention of acquired rights.
-pub fn rights_lost_on_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn rights_lost_on_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     if a.provisions_named("termination")
         .any(|p| p.has_word("acquired-rights", "retained"))
@@ -64,7 +64,7 @@ pub fn rights_lost_on_termination(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P704: no rule that periods before entry into force count.
-pub fn prior_periods_ignored(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn prior_periods_ignored(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     // Without aggregation, no period of one Party counts under the other's law, before entry
     // into force or after.
@@ -103,7 +103,7 @@ pub fn prior_periods_ignored(cx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// P705: an agreement that supersedes another without preserving the rights acquired under it.
-pub fn superseded_rights(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn superseded_rights(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let Some(field) = a
         .header_fields
@@ -203,8 +203,8 @@ declare!(P704 = Check {
               after it, or the first generation of migrants gains nothing. C118 does not require it: its Art 12(2) \
               leaves the treatment of contingencies that arose before entry into force to the agreements; EU \
               Regulation 883/2004 Art 87(2) and Netherlands–Japan count earlier periods.",
-        failing: "transitional {\n  benefits-before-entry-into-force: none\n}",
-        passing: "transitional {\n  prior-periods: count\n  benefits-before-entry-into-force: none\n}",
+        failing: "aggregation {\n  branches: old-age\n  periods: insurance\n}\n…\ntransitional {\n  benefits-before-entry-into-force: none\n}",
+        passing: "aggregation {\n  branches: old-age\n  periods: insurance\n}\n…\ntransitional {\n  prior-periods: count\n  benefits-before-entry-into-force: none\n}",
     },
 });
 

@@ -9,20 +9,20 @@ mod drafting;
 mod equality;
 mod export;
 mod final_provisions;
-pub mod partial;
+pub(crate) mod partial;
 mod plurality;
 pub mod registry;
 mod runs;
 mod scope;
 mod structure;
-pub mod unverified;
+pub(crate) mod unverified;
 
 use crate::config::{Config, Level};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Agreement;
 use registry::Policy;
 
-pub use applicable::{P301, P302, P310, P311, P312, P313};
+pub(crate) use applicable::{P301, P302, P310, P311, P312, P313};
 pub use catalogue::catalogue_markdown;
 pub use runs::failing_scenarios;
 
@@ -30,8 +30,6 @@ pub use runs::failing_scenarios;
 pub struct Context<'a> {
     pub agreement: &'a Agreement,
 }
-
-pub use registry::CheckFn;
 
 impl Context<'_> {
     /// A finding of `code`, with the note naming its principle and instrument. The severity is
@@ -58,12 +56,6 @@ pub fn run(agreement: &Agreement) -> Vec<Diagnostic> {
         .filter_map(|c| c.run)
         .flat_map(|f| f(&ctx))
         .collect()
-}
-
-/// The severity of a finding for this agreement, before its profile and the configuration.
-pub fn policy_severity(code: &str, agreement: Option<&Agreement>) -> Severity {
-    let d = Diagnostic::new("", Severity::Warning, "", crate::span::Span::new(0, 0));
-    severity_and_note(code, &d.concerns, agreement).0
 }
 
 /// The severity of a finding by its check's policy and, for a principle, a note saying whether
@@ -148,7 +140,7 @@ fn binding_note(
 
 /// Set severities (policy, then configuration), drop what the configuration allows, apply the
 /// agreement's suppressions, report unused suppressions (P010), and sort.
-pub fn finish(
+pub(crate) fn finish(
     mut diags: Vec<Diagnostic>,
     agreement: Option<&Agreement>,
     config: &Config,

@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::diag::Severity::*;
 
 /// P801: no rule on overlapping benefits.
-pub fn no_anti_overlap(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn no_anti_overlap(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     if a.provisions_named("overlapping").next().is_some() {
         return Vec::new();
@@ -21,7 +21,7 @@ pub fn no_anti_overlap(cx: &Context<'_>) -> Vec<Diagnostic> {
 /// P802: national anti-overlap rules applied between same-kind pro-rata benefits. A means test
 /// that counts the other Party's benefits as income (`national-rules: means-test`) is a national
 /// rule on overlapping, but it reduces means-tested benefits, not same-kind pro-rata pensions.
-pub fn same_kind_reduction(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn same_kind_reduction(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.agreement
         .provisions_named("overlapping")
         .filter(|p| {

@@ -88,10 +88,6 @@ impl Family {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Family> {
-        Family::ALL.into_iter().find(|f| f.key() == key)
-    }
-
     /// The family's profile: how its checks apply to each kind of agreement, unless a check's
     /// declaration says otherwise.
     pub const fn profile(self) -> Profile {
@@ -198,7 +194,7 @@ impl Profile {
 }
 
 /// A check family's function: reads the agreement, returns findings (the runner sets severities).
-pub type CheckFn = fn(&super::Context<'_>) -> Vec<crate::diag::Diagnostic>;
+pub(crate) type CheckFn = fn(&super::Context<'_>) -> Vec<crate::diag::Diagnostic>;
 
 /// The declaration of one check. Write it with [`declare!`], which takes the code from the
 /// identifier.
@@ -224,11 +220,11 @@ pub struct Check {
 }
 
 /// The former name of [`Check`].
-pub type CheckInfo = Check;
+pub(crate) type CheckInfo = Check;
 
 impl Check {
     /// The default severity of this check when nothing is claimed.
-    pub fn default_severity(&self) -> Severity {
+    pub(crate) fn default_severity(&self) -> Severity {
         match self.policy {
             Policy::Fixed(s) | Policy::UnlessDraft(s) | Policy::Instruments(_, s) => s,
             Policy::Principle(_) => Severity::Warning,
@@ -247,7 +243,7 @@ impl PartialEq for Check {
 /// except `code`, which is the identifier.
 macro_rules! declare {
     ($code:ident = Check { $($field:ident: $value:expr),* $(,)? }) => {
-        pub static $code: $crate::check::registry::Check = $crate::check::registry::Check {
+        pub(crate) static $code: $crate::check::registry::Check = $crate::check::registry::Check {
             code: stringify!($code),
             $($field: $value),*
         };
@@ -319,7 +315,7 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Check> {
 }
 
 /// The code for a code or a name.
-pub fn resolve_code(code_or_name: &str) -> Option<&'static str> {
+pub(crate) fn resolve_code(code_or_name: &str) -> Option<&'static str> {
     lookup(code_or_name).map(|c| c.code)
 }
 

@@ -59,8 +59,8 @@ declare!(P003 = Check {
         what: "An `overrides` clause, a scenario's `expect: … by LABEL`, or a `see:` reference names a rule, article \
                or tag that does not exist (or a rule overrides itself).",
         why: "A precedence clause that points nowhere leaves two rules in conflict without anyone noticing.",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.9\n  limit 24 months",
-        passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
+        failing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.9\n  limit 24 months",
+        passing: "rule 6.1: employed in X -> X\nrule 7.1: employed in Y, employer in X, posted -> X\n  overrides 6.1\n  limit 24 months",
     },
 });
 
@@ -136,7 +136,7 @@ declare!(P007 = Check {
                a suppression without a reason.",
         why: "Values drive the checks (posting limits, notice periods, claimed instruments); a wrong value gives \
               wrong findings or none.",
-        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  limit 24",
+        failing: "rule 7.1: employed in Y, employer in X, posted -> X\n  limit 0 months",
         passing: "rule 7.1: employed in Y, employer in X, posted -> X\n  limit 24 months",
     },
 });
@@ -196,8 +196,8 @@ declare!(P010 = Check {
         what: "An `allow CODE \"reason\"` that matches no finding in its region (the article, chapter, Part, Party or \
                scenario it stands in; the whole file when it is in the header).",
         why: "A stale suppression would silently hide the defect if it came back in a later draft.",
-        failing: "article 7 \"Detached workers\" {\n  allow P303 \"limit left open\"\n  rule 7.1: employed in Y, employer in X, posted -> X\n    overrides 6.1\n    limit 24 months\n}",
-        passing: "article 7 \"Detached workers\" {\n  rule 7.1: employed in Y, employer in X, posted -> X\n    overrides 6.1\n    limit 24 months\n}",
+        failing: "article 7 \"Detached workers\" {\n  allow P303 \"limit left open\"\n  rule 7.1: employed in Y, employer in X, posted -> X\n    limit 24 months\n}",
+        passing: "article 7 \"Detached workers\" {\n  rule 7.1: employed in Y, employer in X, posted -> X\n    limit 24 months\n}",
     },
 });
 
@@ -226,7 +226,7 @@ declare!(P011 = Check {
 });
 
 /// P012: no `kind:` in the header; say once which profile the checks applied.
-pub fn profile_assumed(cx: &Context<'_>) -> Vec<Diagnostic> {
+pub(super) fn profile_assumed(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     if a.kind.is_some() {
         return Vec::new();

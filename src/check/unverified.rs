@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::Agreement;
 
 /// The values `unverified:` accepts: the keys of the check families, structure aside.
-pub const FAMILY_NAMES: &[&str] = &[
+pub(crate) const FAMILY_NAMES: &[&str] = &[
     "scope",
     "equality",
     "applicable-legislation",
@@ -39,7 +39,7 @@ fn rests_on_unverified(code: &str, families: &[String]) -> bool {
 }
 
 /// The family a code belongs to, unless it is always reported.
-pub fn family_of(code: &str) -> Option<&'static str> {
+pub(crate) fn family_of(code: &str) -> Option<&'static str> {
     if ALWAYS_REPORTED.contains(&code) {
         return None;
     }
@@ -50,7 +50,7 @@ pub fn family_of(code: &str) -> Option<&'static str> {
 }
 
 /// The families the header declares unverified, in the order written.
-pub fn declared(agreement: &Agreement) -> Vec<String> {
+pub(crate) fn declared(agreement: &Agreement) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for f in agreement
         .header_fields
@@ -69,7 +69,7 @@ pub fn declared(agreement: &Agreement) -> Vec<String> {
 }
 
 /// Drop the findings of the unverified families and add one P011 that lists them.
-pub fn apply(agreement: &Agreement, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn apply(agreement: &Agreement, diagnostics: &mut Vec<Diagnostic>) {
     let families = declared(agreement);
     if families.is_empty() {
         return;

@@ -15,7 +15,7 @@ fn is_unreadable_value(d: &Diagnostic) -> bool {
 }
 
 /// Drop every finding whose span encloses an unreadable value's, other than that value's own.
-pub fn drop_companions(diags: &mut Vec<Diagnostic>) {
+pub(crate) fn drop_companions(diags: &mut Vec<Diagnostic>) {
     // The spans of the unreadable values, in order; they do not overlap one another, so a
     // finding encloses one of them exactly when it encloses the first that starts inside it.
     let mut roots: Vec<(usize, usize)> = diags
@@ -45,7 +45,7 @@ const MAX_IDENTICAL: usize = 10;
 /// A syntax or structure finding repeated many times over (a line pasted thousands of times)
 /// is reported once, at its first place, with the count of the others: one defect to correct,
 /// not thousands of lines to scroll. Findings of the principle checks are never folded.
-pub fn fold_repeats(diags: &mut Vec<Diagnostic>) {
+pub(crate) fn fold_repeats(diags: &mut Vec<Diagnostic>) {
     use std::collections::HashMap;
     let key = |d: &Diagnostic| (d.code, d.message.clone(), d.primary.message.clone());
     let mut count: HashMap<(&'static str, String, String), usize> = HashMap::new();

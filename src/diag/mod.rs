@@ -1,7 +1,7 @@
 //! Diagnostics as data. Checks produce [`Diagnostic`]s; the renderers in [`render`] turn them into
 //! terminal output, JSON, SARIF, GitHub annotations or JUnit.
 
-pub mod companions;
+pub(crate) mod companions;
 pub mod render;
 pub mod visible;
 
@@ -128,7 +128,7 @@ impl Diagnostic {
     }
 
     /// Say which Parties and branches the finding concerns.
-    pub fn concerning<S: Into<String>>(
+    pub(crate) fn concerning<S: Into<String>>(
         mut self,
         parties: impl IntoIterator<Item = S>,
         branches: impl IntoIterator<Item = crate::model::Branch>,
@@ -196,7 +196,7 @@ impl Diagnostic {
     }
 
     /// The key that orders findings in every output: position, then code, then message.
-    pub fn sort_key(&self) -> (usize, usize, &'static str, &str) {
+    pub(crate) fn sort_key(&self) -> (usize, usize, &'static str, &str) {
         (
             self.primary.span.start,
             self.primary.span.end,

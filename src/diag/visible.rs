@@ -61,12 +61,12 @@ pub const LONG_MESSAGE: usize = 480;
 
 /// As [`text`], and cut to at most about [`LONG_MESSAGE`] bytes: the start and the end are kept
 /// (the start names the finding, the end often the fix), the middle replaced by `…`.
-pub fn clipped_text(s: &str) -> Cow<'_, str> {
+pub(crate) fn clipped_text(s: &str) -> Cow<'_, str> {
     clip(s, false)
 }
 
 /// As [`line`] (line feeds escaped too), cut like [`clipped_text`].
-pub fn clipped_line(s: &str) -> Cow<'_, str> {
+pub(crate) fn clipped_line(s: &str) -> Cow<'_, str> {
     clip(s, true)
 }
 
@@ -113,7 +113,7 @@ fn clip(s: &str, one_line: bool) -> Cow<'_, str> {
 /// Line breaks are kept, so line numbers do not change; [`View::original`] maps a byte of the
 /// shown text back to the source, for columns.
 #[derive(Clone, Debug)]
-pub struct View {
+pub(crate) struct View {
     pub text: String,
     /// (offset in the shown text, offset in the source) where each run of the shown text
     /// starts; runs in between are copied unchanged.
@@ -121,7 +121,7 @@ pub struct View {
 }
 
 /// Lines longer than this many bytes are cut around the labelled spans in snippets.
-pub const LONG_LINE: usize = 240;
+pub(crate) const LONG_LINE: usize = 240;
 
 /// How much of a long line is kept on each side of a labelled span, in bytes (about).
 const CONTEXT: usize = 60;
@@ -131,11 +131,11 @@ const ELLIPSIS: &str = "…";
 
 impl View {
     /// Whether a source needs a view at all (else it can be shown as it is).
-    pub fn needed(source: &str) -> bool {
+    pub(crate) fn needed(source: &str) -> bool {
         matches!(text(source), Cow::Owned(_)) || source.lines().any(|l| l.len() > LONG_LINE)
     }
 
-    pub fn new(source: &str, keep: &[std::ops::Range<usize>]) -> View {
+    pub(crate) fn new(source: &str, keep: &[std::ops::Range<usize>]) -> View {
         let mut view = View {
             text: String::with_capacity(source.len().min(1 << 16)),
             marks: vec![(0, 0)],
@@ -242,7 +242,7 @@ impl View {
     }
 
     /// The source offset a shown offset stands for (a cut or an escape maps to its start).
-    pub fn original(&self, shown: usize) -> usize {
+    pub(crate) fn original(&self, shown: usize) -> usize {
         let i = self
             .marks
             .partition_point(|m| m.0 <= shown)
@@ -257,7 +257,7 @@ impl View {
     }
 
     /// The shown offset of a source offset (the start of a cut or escape it falls in).
-    pub fn shown(&self, original: usize) -> usize {
+    pub(crate) fn shown(&self, original: usize) -> usize {
         let i = self
             .marks
             .partition_point(|m| m.1 <= original)

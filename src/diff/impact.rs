@@ -309,7 +309,7 @@ pub fn coverage(d: &Draft<'_>) -> BTreeMap<(String, Branch, Aspect), bool> {
 }
 
 /// The cells that differ between two drafts (a Party absent from a draft covers nothing there).
-pub fn coverage_changes(old: &Draft<'_>, new: &Draft<'_>) -> Vec<CoverageChange> {
+pub(crate) fn coverage_changes(old: &Draft<'_>, new: &Draft<'_>) -> Vec<CoverageChange> {
     let (a, b) = (coverage(old), coverage(new));
     let mut cells: Vec<&(String, Branch, Aspect)> = a.keys().chain(b.keys()).collect();
     cells.sort();

@@ -41,7 +41,7 @@ impl Budget {
     }
 
     /// Spend `steps`; false (and the budget marked exceeded) when they are not available.
-    pub fn spend(&mut self, steps: u64) -> bool {
+    pub(crate) fn spend(&mut self, steps: u64) -> bool {
         if self.spent.saturating_add(steps) > self.limit {
             self.exceeded = true;
             return false;
@@ -85,11 +85,11 @@ impl Pairs {
         true
     }
 
-    pub fn new_of(&self, o: usize) -> Option<usize> {
+    pub(crate) fn new_of(&self, o: usize) -> Option<usize> {
         self.old_to_new.get(o).copied().flatten()
     }
 
-    pub fn old_of(&self, n: usize) -> Option<usize> {
+    pub(crate) fn old_of(&self, n: usize) -> Option<usize> {
         self.new_to_old.get(n).copied().flatten()
     }
 
@@ -263,7 +263,7 @@ pub struct Matching {
 impl Matching {
     /// For each old article, the new article matched to the nearest matched old article before
     /// it (0 when there is none): where a removed article is reported.
-    pub fn preceding_new(&self) -> Vec<usize> {
+    pub(crate) fn preceding_new(&self) -> Vec<usize> {
         let mut last = 0;
         let mut out = Vec::with_capacity(self.articles.old_to_new.len());
         for n in &self.articles.old_to_new {
@@ -276,7 +276,7 @@ impl Matching {
     }
 
     /// Whether old article `o` and new article `n` are the same article.
-    pub fn same_article(&self, o: Option<usize>, n: Option<usize>) -> bool {
+    pub(crate) fn same_article(&self, o: Option<usize>, n: Option<usize>) -> bool {
         match (o, n) {
             (Some(o), Some(n)) => self.articles.new_of(o) == Some(n),
             (None, None) => true,
@@ -390,7 +390,7 @@ pub fn similarity(a: &Words, b: &Words, threshold: f32, budget: &mut Budget) -> 
 }
 
 /// White space collapsed to single spaces.
-pub fn normalize(s: &str) -> String {
+pub(crate) fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -401,12 +401,12 @@ fn after_colon(file: &SourceFile, span: Span) -> String {
 }
 
 /// A rule's conditions and target, as written, without label or clauses.
-pub fn rule_signature(file: &SourceFile, rule: &crate::ast::Rule) -> String {
+pub(crate) fn rule_signature(file: &SourceFile, rule: &crate::ast::Rule) -> String {
     after_colon(file, rule.head_span)
 }
 
 /// A rule's conditions, target and clauses, without its label.
-pub fn rule_body(file: &SourceFile, rule: &crate::ast::Rule) -> String {
+pub(crate) fn rule_body(file: &SourceFile, rule: &crate::ast::Rule) -> String {
     after_colon(file, rule.span)
 }
 
@@ -419,12 +419,12 @@ fn article_body(d: &Draft<'_>, i: usize) -> String {
         .unwrap_or_default()
 }
 
-pub fn match_drafts(old: &Draft<'_>, new: &Draft<'_>) -> Matching {
-    match_drafts_within(old, new, &mut Budget::default())
-}
-
 /// Match two drafts, paying the work from `budget` (see [`Budget`]).
-pub fn match_drafts_within(old: &Draft<'_>, new: &Draft<'_>, budget: &mut Budget) -> Matching {
+pub(crate) fn match_drafts_within(
+    old: &Draft<'_>,
+    new: &Draft<'_>,
+    budget: &mut Budget,
+) -> Matching {
     let (articles, article_by) = match_articles(old, new, budget);
     let mut m = Matching {
         articles,
@@ -703,7 +703,7 @@ fn match_scenarios(old: &Draft<'_>, new: &Draft<'_>, budget: &mut Budget) -> Pai
 /// The old indices of matched pairs whose relative order changed: those that are not in every
 /// longest run of pairs kept in the same order in both drafts. The definition does not depend on
 /// which draft is read first, so that a swap marks both articles in both directions.
-pub fn out_of_order(pairs: &Pairs) -> Vec<usize> {
+pub(crate) fn out_of_order(pairs: &Pairs) -> Vec<usize> {
     let seq: Vec<(usize, usize)> = pairs
         .old_to_new
         .iter()

@@ -8,7 +8,7 @@
 //! [`Report`] is a versioned output model (`pacta.diff/1`); [`render`] prints it as text,
 //! Markdown, JSON or a self-contained HTML redline.
 
-pub mod changes;
+pub(crate) mod changes;
 pub mod impact;
 pub mod matching;
 pub mod prose;
@@ -22,7 +22,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The identifier of the report format, written in every JSON report.
-pub const SCHEMA_ID: &str = "pacta.diff/1";
+pub(crate) const SCHEMA_ID: &str = "pacta.diff/1";
 
 /// One draft as the diff reads it: its source, resolved model and findings.
 #[derive(Clone, Copy, Debug)]
@@ -201,7 +201,7 @@ impl ArticleRef {
     }
 
     /// `Part II, chapter 1`, or an empty string.
-    pub fn division(&self) -> String {
+    pub(crate) fn division(&self) -> String {
         match (&self.part, self.chapter) {
             (Some(p), Some(c)) => format!("Part {p}, chapter {c}"),
             (Some(p), None) => format!("Part {p}"),
@@ -429,7 +429,7 @@ pub struct ProseChange {
 
 impl ProseChange {
     /// "Art. 10 "Civil servants" → Art. 11"
-    pub fn heading(&self) -> String {
+    pub(crate) fn heading(&self) -> String {
         match (&self.old, &self.new) {
             (Some(o), Some(n)) if o.number != n.number || o.label != n.label => {
                 format!("{} → Art. {}", o.display(), n.shown())

@@ -36,7 +36,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
 /// As [`word_diff`], every sequence diff paid from `budget` (the product of the two lengths, a
 /// bound of what it can cost); a diff the budget cannot pay shows its run deleted and inserted
 /// whole, and the budget is marked exceeded (P016).
-pub fn word_diff_within(old: &str, new: &str, budget: &mut Budget) -> Vec<Segment> {
+pub(crate) fn word_diff_within(old: &str, new: &str, budget: &mut Budget) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let a = words(old);
     let b = words(new);

@@ -7,7 +7,7 @@ use super::{Draft, MatchedBy};
 /// Why the two drafts look unrelated, in one sentence; `None` when they look like two drafts of
 /// the same agreement: they share a Party, and either keep their title, or keep their Parties
 /// and at least a quarter of their articles recognisable by tag, title or content.
-pub fn warning(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Option<String> {
+pub(super) fn warning(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Option<String> {
     let (a, b) = (old.agreement, new.agreement);
     let (pa, pb) = (a.party_codes(), b.party_codes());
     if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {

@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 
 /// The branches of the matrix: the nine of C102, plus death grants and long-term care when a
 /// Party has a scheme for them or the scope names them.
-pub fn branches(a: &Agreement) -> Vec<Branch> {
+pub(super) fn branches(a: &Agreement) -> Vec<Branch> {
     let mut out = Branch::C102.to_vec();
     for extra in [Branch::DeathGrant, Branch::LongTermCare] {
         let named = a.parties.iter().any(|p| p.schemes.contains(&extra))
@@ -34,7 +34,7 @@ pub fn branches(a: &Agreement) -> Vec<Branch> {
 }
 
 /// The whole matrix, sorted by Party code, branch and principle.
-pub fn matrix(a: &Agreement, t: &Tracer<'_>) -> Vec<CoverageCell> {
+pub(super) fn matrix(a: &Agreement, t: &Tracer<'_>) -> Vec<CoverageCell> {
     let mut parties: Vec<&PartyDecl> = a.parties.iter().collect();
     parties.sort_by(|x, y| x.code.value.cmp(&y.code.value));
     parties.dedup_by(|x, y| x.code.value == y.code.value);

@@ -6,19 +6,23 @@
 mod coverage;
 mod provisions;
 mod rules;
-pub mod source;
+pub(crate) mod source;
 pub mod types;
 mod values;
 
-pub use types::{RuleSet, SCHEMA_ID};
+pub use types::RuleSet;
+pub(crate) use types::SCHEMA_ID;
 
 /// The branches the coverage matrix has rows for.
-pub fn coverage_branches(agreement: &Agreement) -> Vec<crate::model::Branch> {
+pub(crate) fn coverage_branches(agreement: &Agreement) -> Vec<crate::model::Branch> {
     coverage::branches(agreement)
 }
 
 /// The coverage matrix of an agreement (Party × branch × principle), as the rule set carries it.
-pub fn coverage_matrix(file: &SourceFile, agreement: &Agreement) -> Vec<types::CoverageCell> {
+pub(crate) fn coverage_matrix(
+    file: &SourceFile,
+    agreement: &Agreement,
+) -> Vec<types::CoverageCell> {
     coverage::matrix(agreement, &source::Tracer::new(file, agreement))
 }
 

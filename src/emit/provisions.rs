@@ -9,7 +9,7 @@ use super::values::{
 use crate::model::{Agreement, Branch, Provision};
 
 /// Fill the provision sections of `out` from the agreement's provisions, in source order.
-pub fn fill(a: &Agreement, t: &Tracer<'_>, out: &mut RuleSet) {
+pub(super) fn fill(a: &Agreement, t: &Tracer<'_>, out: &mut RuleSet) {
     for p in &a.provisions {
         let source = t.at(&p.place, p.span);
         if let Some(branch) = p.branch {

@@ -13,7 +13,7 @@ use crate::model::Agreement;
 use crate::span::SourceFile;
 
 /// Every rule, in source order.
-pub fn rules(a: &Agreement, file: &SourceFile, t: &Tracer<'_>) -> Vec<Rule> {
+pub(super) fn rules(a: &Agreement, file: &SourceFile, t: &Tracer<'_>) -> Vec<Rule> {
     a.rules
         .iter()
         .map(|decl| {
@@ -193,7 +193,7 @@ fn test(kind: &ConditionKind) -> Test {
 }
 
 /// The decision table of the analysis, with the source of each deciding rule.
-pub fn decision_table(a: &Agreement, t: &Tracer<'_>) -> Vec<DecisionRow> {
+pub(super) fn decision_table(a: &Agreement, t: &Tracer<'_>) -> Vec<DecisionRow> {
     let mut table = legislation::decision_table(a);
     table.sort();
     table.iter().map(|d| row(a, t, d)).collect()

@@ -10,7 +10,7 @@ use crate::model::{Agreement, Place};
 use crate::span::{SourceFile, Span};
 
 /// Builds sources for one checked file.
-pub struct Tracer<'a> {
+pub(crate) struct Tracer<'a> {
     file: &'a SourceFile,
     agreement: &'a Agreement,
     /// Every traceable region with its article and eid, for locating findings.
@@ -18,7 +18,7 @@ pub struct Tracer<'a> {
 }
 
 impl<'a> Tracer<'a> {
-    pub fn new(file: &'a SourceFile, agreement: &'a Agreement) -> Self {
+    pub(crate) fn new(file: &'a SourceFile, agreement: &'a Agreement) -> Self {
         let mut t = Tracer {
             file,
             agreement,
@@ -55,7 +55,7 @@ impl<'a> Tracer<'a> {
     }
 
     /// The eid of a provision at a place; `rule` is the label of a rule.
-    pub fn eid(&self, place: &Place, rule: Option<&str>) -> String {
+    pub(crate) fn eid(&self, place: &Place, rule: Option<&str>) -> String {
         let Some(article) = self.agreement.article_of(place) else {
             return "preface".to_string();
         };
@@ -68,28 +68,28 @@ impl<'a> Tracer<'a> {
     }
 
     /// The source of a provision at a place.
-    pub fn at(&self, place: &Place, span: Span) -> Source {
+    pub(crate) fn at(&self, place: &Place, span: Span) -> Source {
         self.with(place.article, self.eid(place, None), span)
     }
 
     /// The source of a rule.
-    pub fn rule(&self, place: &Place, label: &str, span: Span) -> Source {
+    pub(crate) fn rule(&self, place: &Place, label: &str, span: Span) -> Source {
         self.with(place.article, self.eid(place, Some(label)), span)
     }
 
     /// The source of an article, spanning its heading.
-    pub fn article(&self, index: usize) -> Option<Source> {
+    pub(crate) fn article(&self, index: usize) -> Option<Source> {
         let a = self.agreement.articles.get(index)?;
         Some(self.with(Some(index), a.eid(), a.head_span))
     }
 
     /// A source with an explicit eid, outside any article.
-    pub fn outside(&self, eid: String, span: Span) -> Source {
+    pub(crate) fn outside(&self, eid: String, span: Span) -> Source {
         self.with(None, eid, span)
     }
 
     /// The source of any span: the innermost traceable item that contains it.
-    pub fn locate(&self, span: Span) -> Source {
+    pub(crate) fn locate(&self, span: Span) -> Source {
         let best = self
             .anchors
             .iter()
@@ -128,16 +128,16 @@ fn trim_end(text: &str, span: Span) -> Span {
     Span::new(span.start, end)
 }
 
-pub fn party_eid(code: &str) -> String {
+pub(crate) fn party_eid(code: &str) -> String {
     format!("party_{}", sanitize(code))
 }
 
-pub fn institution_eid(code: &str, index: usize) -> String {
+pub(crate) fn institution_eid(code: &str, index: usize) -> String {
     format!("{}__institution_{}", party_eid(code), index + 1)
 }
 
 /// The last component of a rule label: `7.1` → `1`, `7(2)` → `2`, `12` → `12`.
-pub fn last_component(label: &str) -> Option<String> {
+pub(crate) fn last_component(label: &str) -> Option<String> {
     label
         .split(['.', '(', ')'])
         .rfind(|s| !s.is_empty())

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The identifier of this format; a consumer checks it before reading further.
-pub const SCHEMA_ID: &str = "pacta.ruleset/2";
+pub(crate) const SCHEMA_ID: &str = "pacta.ruleset/2";
 
 /// The whole rule set of one agreement.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

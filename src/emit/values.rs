@@ -5,7 +5,7 @@ use super::types::{BranchPeriod, PartyPhrase, Period, Setting, Unit};
 use crate::ast::{self, Item, ValueKind};
 use crate::model::{Agreement, Branch, Provision};
 
-pub fn period(d: ast::Duration) -> Period {
+pub(super) fn period(d: ast::Duration) -> Period {
     Period {
         amount: d.amount,
         unit: match d.unit {
@@ -20,7 +20,7 @@ pub fn period(d: ast::Duration) -> Period {
 }
 
 /// One value as text: words and codes as written, strings unquoted, durations as `24 months`.
-pub fn value_text(kind: &ValueKind) -> String {
+pub(super) fn value_text(kind: &ValueKind) -> String {
     match kind {
         ValueKind::Word(s)
         | ValueKind::Code(s)
@@ -35,7 +35,7 @@ pub fn value_text(kind: &ValueKind) -> String {
 }
 
 /// An item as text: its values joined by spaces.
-pub fn item_text(item: &Item) -> String {
+pub(super) fn item_text(item: &Item) -> String {
     item.values
         .iter()
         .map(|v| value_text(&v.kind))
@@ -48,17 +48,17 @@ fn items<'p>(p: &'p Provision, field: &str) -> &'p [Item] {
 }
 
 /// Every item of a field, as text.
-pub fn texts(p: &Provision, field: &str) -> Vec<String> {
+pub(super) fn texts(p: &Provision, field: &str) -> Vec<String> {
     items(p, field).iter().map(item_text).collect()
 }
 
 /// The first item of a field, as text.
-pub fn text(p: &Provision, field: &str) -> Option<String> {
+pub(super) fn text(p: &Provision, field: &str) -> Option<String> {
     items(p, field).first().map(item_text)
 }
 
 /// `yes` → true, `no` → false.
-pub fn yes_no(p: &Provision, field: &str) -> Option<bool> {
+pub(super) fn yes_no(p: &Provision, field: &str) -> Option<bool> {
     match p.words(field).first() {
         Some(&"yes") => Some(true),
         Some(&"no") => Some(false),
@@ -66,12 +66,12 @@ pub fn yes_no(p: &Provision, field: &str) -> Option<bool> {
     }
 }
 
-pub fn duration(p: &Provision, field: &str) -> Option<Period> {
+pub(super) fn duration(p: &Provision, field: &str) -> Option<Period> {
     p.duration(field).map(|d| period(d.value))
 }
 
 /// A word or a period (`residence-condition: none`, `duration: 5 years`).
-pub fn setting(p: &Provision, field: &str) -> Option<Setting> {
+pub(super) fn setting(p: &Provision, field: &str) -> Option<Setting> {
     match duration(p, field) {
         Some(d) => Some(Setting::Period(d)),
         None => text(p, field).map(Setting::Word),
@@ -79,13 +79,13 @@ pub fn setting(p: &Provision, field: &str) -> Option<Setting> {
 }
 
 /// The branches of a field, `all` expanded to the material scope; `None` when not written.
-pub fn branches(a: &Agreement, p: &Provision, field: &str) -> Option<Vec<Branch>> {
+pub(super) fn branches(a: &Agreement, p: &Provision, field: &str) -> Option<Vec<Branch>> {
     p.has(field)
         .then(|| a.branches_in(p, field).into_iter().collect())
 }
 
 /// The Parties of a field (`all` or absent → every Party), sorted.
-pub fn parties(a: &Agreement, p: &Provision, field: &str) -> Vec<String> {
+pub(super) fn parties(a: &Agreement, p: &Provision, field: &str) -> Vec<String> {
     let words = p.words(field);
     let mut out: Vec<String> = if words.is_empty() || words.contains(&"all") {
         a.party_codes().into_iter().map(str::to_string).collect()
@@ -98,7 +98,7 @@ pub fn parties(a: &Agreement, p: &Provision, field: &str) -> Vec<String> {
 }
 
 /// Phrases led by a Party code: `US 6 quarters`, `NL own-periods-only`.
-pub fn party_phrases(p: &Provision, field: &str) -> Vec<PartyPhrase> {
+pub(super) fn party_phrases(p: &Provision, field: &str) -> Vec<PartyPhrase> {
     items(p, field)
         .iter()
         .filter_map(|item| {
@@ -126,7 +126,7 @@ pub fn party_phrases(p: &Provision, field: &str) -> Vec<PartyPhrase> {
 }
 
 /// Phrases led by a branch key with a period: `old-age 10 years`.
-pub fn branch_periods(p: &Provision, field: &str) -> Vec<BranchPeriod> {
+pub(super) fn branch_periods(p: &Provision, field: &str) -> Vec<BranchPeriod> {
     items(p, field)
         .iter()
         .filter_map(|item| {

@@ -48,11 +48,6 @@ pub fn format(source: &str) -> Result<String, Vec<Diagnostic>> {
     Ok(Layout::new(source, &starts).run(&tokens))
 }
 
-/// Whether a file is already in the canonical layout (`Err` when it does not parse).
-pub fn is_formatted(source: &str) -> Result<bool, Vec<Diagnostic>> {
-    format(source).map(|f| f == source)
-}
-
 /// Record where the constructs inside `pair` start.
 fn mark(
     pair: pest::iterators::Pair<'_, Rule>,

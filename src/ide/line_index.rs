@@ -63,10 +63,6 @@ impl LineIndex {
         }
         start + line.len()
     }
-
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
 }
 
 #[cfg(test)]

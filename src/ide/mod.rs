@@ -6,17 +6,20 @@
 //! Everything here works on a file with syntax errors too: navigation reads the partial document
 //! of [`crate::syntax::parse_partial`], and the findings are the syntax errors.
 
-pub mod line_index;
-pub mod references;
+pub(crate) mod line_index;
+pub(crate) mod references;
 
 pub use line_index::{LineIndex, Position};
-pub use references::{ReferenceIndex, Symbol, SymbolKind};
+pub(crate) use references::Symbol;
+pub use references::{ReferenceIndex, SymbolKind};
 
 use crate::ast::{ArticleItem, Division, Document, PartItem, Provision};
+use crate::check::partial::Despite;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::model::schema;
 use crate::span::{SourceFile, Span};
+use crate::syntax::shift::Move;
 use crate::syntax::tokens::{tokenize, Token, TokenKind};
 use crate::Checked;
 
@@ -83,6 +86,17 @@ pub struct Analysis {
     /// The Article missing from `document` when its syntax errors are the file's only ones and it
     /// was found by an incremental re-parse; the next edit inside it re-parses only it.
     broken: Option<Span>,
+    /// With syntax errors, the findings on the rest of the file and what decides them.
+    despite: Option<Despite>,
+    /// Whether `despite` was carried over from the previous analysis.
+    reused: bool,
+}
+
+/// The text being analysed, with its name and configuration.
+struct Source<'a> {
+    name: &'a str,
+    text: &'a str,
+    config: &'a Config,
 }
 
 impl Analysis {
@@ -95,32 +109,37 @@ impl Analysis {
             None => crate::syntax::partial_document(text),
         };
         Analysis::finish(
-            name,
-            text,
-            config,
+            Source { name, text, config },
             document,
             parsed.diagnostics,
             whole,
+            None,
             None,
         )
     }
 
     /// Analyse a new version of the text, re-parsing only the Article that changed when the edit
-    /// is confined to one (see [`crate::syntax::reparse`]); the result is the same as
+    /// is confined to one (see [`crate::syntax::reparse`]), and reusing the findings on the rest
+    /// of the file while the same Article stays broken; the result is the same as
     /// [`Analysis::new`]'s.
     pub fn update(&self, name: &str, text: &str, config: &Config) -> Analysis {
         if self.sound || self.broken.is_some() {
             if let Some(r) = crate::syntax::reparse(self.text(), &self.document, self.broken, text)
             {
                 let whole = r.broken.is_none();
+                // The same Article was broken before the edit and still is: the tree outside it
+                // is the one the previous findings were made from, moved.
+                let earlier = match (&self.despite, self.broken, r.broken) {
+                    (Some(d), Some(_), Some(_)) => Some((d, r.moved)),
+                    _ => None,
+                };
                 return Analysis::finish(
-                    name,
-                    text,
-                    config,
+                    Source { name, text, config },
                     r.document,
                     r.diagnostics,
                     whole,
                     r.broken,
+                    earlier,
                 );
             }
         }
@@ -128,20 +147,27 @@ impl Analysis {
     }
 
     fn finish(
-        name: &str,
-        text: &str,
-        config: &Config,
+        source: Source<'_>,
         document: Document,
         syntax: Vec<Diagnostic>,
         whole: bool,
         broken: Option<Span>,
+        earlier: Option<(&Despite, Move)>,
     ) -> Analysis {
+        let Source { name, text, config } = source;
         let sound = whole && syntax.is_empty();
         let file = SourceFile::new(name, text);
-        let checked = if whole {
-            crate::check_parsed(file, Some(&document), syntax, config)
+        let (checked, despite, reused) = if whole {
+            let checked = crate::check_parsed(file, Some(&document), syntax, config);
+            (checked, None, false)
         } else {
-            crate::check_partial(file, &document, syntax, config)
+            let (despite, reused) = match earlier {
+                Some((d, moved)) => d.after_edit(moved, text, &document, &syntax, config),
+                None => (Despite::new(text, &document, &syntax, config), false),
+            };
+            let findings = despite.findings.clone();
+            let checked = crate::check_partial(file, syntax, findings, config);
+            (checked, Some(despite), reused)
         };
         let tokens = tokenize(text);
         let references = ReferenceIndex::build(&document, text, &tokens);
@@ -153,7 +179,15 @@ impl Analysis {
             tokens,
             sound,
             broken,
+            despite,
+            reused,
         }
+    }
+
+    /// Whether the findings on the sound part of a file with a syntax error were carried over
+    /// from the previous analysis rather than found again (see [`Analysis::update`]).
+    pub fn reused_findings(&self) -> bool {
+        self.reused
     }
 
     pub fn text(&self) -> &str {
@@ -572,7 +606,7 @@ fn all_fields() -> impl Iterator<Item = &'static schema::FieldSpec> {
 }
 
 /// The documentation of a field name, from the language's field table.
-pub fn field_doc(name: &str) -> Option<&'static str> {
+pub(crate) fn field_doc(name: &str) -> Option<&'static str> {
     all_fields().find(|f| f.name == name).map(|f| f.doc)
 }
 

@@ -142,7 +142,7 @@ impl ReferenceIndex {
             .find(|s| s.kind == kind && s.name == name)
     }
 
-    pub fn of_kind(&self, kind: SymbolKind) -> impl Iterator<Item = &Symbol> {
+    pub(crate) fn of_kind(&self, kind: SymbolKind) -> impl Iterator<Item = &Symbol> {
         self.symbols.iter().filter(move |s| s.kind == kind)
     }
 }

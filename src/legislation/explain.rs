@@ -5,15 +5,15 @@ use crate::check::registry::Explanation;
 pub const P301: Explanation = Explanation {
     what: "Every situation a person can be in (activity and places of work, special status, employer's seat, residence, nationality, posting and its length) is decided against the agreement's rules, exhaustively, for each group of branches. Two cases are reported: two applicable rules designate different Parties and neither prevails (no `overrides`, and neither rule's conditions imply the other's); or no rule applies and the national laws, left alone, reach the person twice (work in one State, residence in the other under a residence-based scheme, for instance) — double coverage that the agreement leaves unresolved. Under per-activity allocation (`allocation: per-activity`) each activity is decided on its own. One finding per set of conflicting rules or per kind of person, with the simplest concrete situation and the national laws that apply.",
     why: "A person must be subject to the legislation of one Party at a time: two legislations mean double contributions and disputes between institutions over who pays (C157 Part II; EU Regulation 883/2004 Art 11(1)).",
-    failing: "rule 8.1: employed in X and Y, resides in X -> X\nrule 8.2: employed in X and Y, employer in X -> X",
-    passing: "rule 8.1: employed in X and Y, resides in X -> X\n  overrides 8.2\nrule 8.2: employed in X and Y, employer in X -> X",
+    failing: "scope XA \"Employees Insurance Act\" employees-only: old-age\nscope XB \"Employees Insurance Code\" employees-only: old-age\nrule 8.1: employed in X and Y, resides in X -> X\nrule 8.2: employed in X and Y, employer in X -> X\nrule 8.3: employed in X and Y, employer elsewhere, resides elsewhere -> X\n  where X is \"the Party the competent authorities agree on\"",
+    passing: "scope XA \"Employees Insurance Act\" employees-only: old-age\nscope XB \"Employees Insurance Code\" employees-only: old-age\nrule 8.1: employed in X and Y, resides in X -> X\n  overrides 8.2\nrule 8.2: employed in X and Y, employer in X -> X\nrule 8.3: employed in X and Y, employer elsewhere, resides elsewhere -> X\n  where X is \"the Party the competent authorities agree on\"",
 };
 
 pub const P302: Explanation = Explanation {
     what: "Every situation is decided against the rules (see P301 for how). Silence is not a gap: where no rule applies, each State's own law applies as it stands (the coverage bases of the `scope` lines). A negative conflict is reported: an active person connected with two Parties that have schemes for the branches concerned, whom no rule designates and no national law reaches — a resident of a State whose scheme reaches residents only, working in a State whose scheme reaches only its residents, for instance. One finding per kind of person, with the simplest concrete situation, a label on the rule that comes closest and a rule to add. An agreement whose `kind:` is `coverage`, `posting` or `export` promises only to avoid double coverage and is not held to this.",
     why: "A person to whom no legislation applies has no social security cover at all (C157 Part II).",
     failing: "scope XA \"Residents' Insurance Act\" residents-only: old-age\nscope XB \"Workers' Insurance Act\": old-age\n// a resident of XB working in XA: neither law reaches them",
-    passing: "scope XA \"Residents' Insurance Act\" residents-only: old-age\nscope XB \"Workers' Insurance Act\": old-age\nrule 6.1: employed in X -> X",
+    passing: "scope XA \"Residents' Insurance Act\" residents-only: old-age\nscope XB \"Workers' Insurance Act\": old-age\nrule 6.1: employed in X -> X\nrule 6.2: self-employed in X -> X",
 };
 
 pub const P310: Explanation = Explanation {

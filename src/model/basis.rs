@@ -69,7 +69,7 @@ pub const BASES: &[(&str, Basis, &str)] = &[
 ];
 
 impl Basis {
-    pub fn from_key(key: &str) -> Option<Basis> {
+    pub(crate) fn from_key(key: &str) -> Option<Basis> {
         BASES.iter().find(|(k, _, _)| *k == key).map(|&(_, b, _)| b)
     }
 
@@ -110,7 +110,7 @@ impl Reach {
     }
 
     /// The union of two schemes' reach (a Party with several laws for one branch).
-    pub fn union(self, o: Reach) -> Reach {
+    pub(crate) fn union(self, o: Reach) -> Reach {
         Reach {
             territory: self.territory || o.territory,
             residence: self.residence || o.residence,

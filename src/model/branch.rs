@@ -50,7 +50,8 @@ impl Branch {
     ];
 
     /// Invalidity, old-age and survivors: the long-term branches that need aggregation.
-    pub const LONG_TERM: [Branch; 3] = [Branch::Invalidity, Branch::OldAge, Branch::Survivors];
+    pub(crate) const LONG_TERM: [Branch; 3] =
+        [Branch::Invalidity, Branch::OldAge, Branch::Survivors];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -85,7 +86,7 @@ impl Branch {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Branch> {
+    pub(crate) fn from_key(key: &str) -> Option<Branch> {
         Branch::ALL.into_iter().find(|b| b.key() == key)
     }
 
@@ -97,7 +98,7 @@ impl Branch {
     }
 
     /// Long-term cash benefits that C118 Art 5 requires to be paid abroad.
-    pub fn is_exportable_pension(self) -> bool {
+    pub(crate) fn is_exportable_pension(self) -> bool {
         matches!(
             self,
             Branch::Invalidity
@@ -109,7 +110,7 @@ impl Branch {
     }
 
     /// Short-term cash branches for which aggregation for acquisition is expected.
-    pub fn is_short_term_cash(self) -> bool {
+    pub(crate) fn is_short_term_cash(self) -> bool {
         matches!(
             self,
             Branch::Sickness | Branch::Maternity | Branch::Unemployment

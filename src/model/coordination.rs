@@ -20,7 +20,7 @@ use crate::span::Span;
 use std::collections::BTreeSet;
 
 /// The block provisions that coordinate the branches their `branches:` field names.
-pub const COORDINATING_BLOCKS: &[&str] = &[
+pub(crate) const COORDINATING_BLOCKS: &[&str] = &[
     "aggregation",
     "calculation",
     "export",
@@ -42,7 +42,7 @@ impl Agreement {
     /// The branches a coordinating provision covers: its `branches:` field (`all` = the material
     /// scope), the long-term branches for a `minimum-period` without one, or the branch of
     /// `benefit BRANCH { … }`.
-    pub fn branches_of(&self, provision: &Provision) -> BTreeSet<Branch> {
+    pub(crate) fn branches_of(&self, provision: &Provision) -> BTreeSet<Branch> {
         if let Some(b) = provision.branch {
             return BTreeSet::from([b]);
         }
@@ -54,13 +54,13 @@ impl Agreement {
 
     /// Whether the agreement says on purpose that a branch is not coordinated for a Party
     /// (`benefit BRANCH { excluded: yes }`).
-    pub fn excluded_for(&self, branch: Branch, party: &str) -> bool {
+    pub(crate) fn excluded_for(&self, branch: Branch, party: &str) -> bool {
         self.benefits_for(branch)
             .any(|p| p.has_word("excluded", "yes") && self.concerns(p, party))
     }
 
     /// The Parties whose material scope holds a branch.
-    pub fn parties_covering(&self, branch: Branch) -> Vec<&str> {
+    pub(crate) fn parties_covering(&self, branch: Branch) -> Vec<&str> {
         self.party_codes()
             .into_iter()
             .filter(|p| self.scope_of(p).contains(&branch))
@@ -69,12 +69,12 @@ impl Agreement {
 
     /// Whether a branch in a Party's scope is deliberately left uncoordinated (written
     /// `applicable-legislation-only`, or `benefit BRANCH { excluded: yes }`).
-    pub fn deliberately_uncoordinated(&self, branch: Branch, party: &str) -> bool {
+    pub(crate) fn deliberately_uncoordinated(&self, branch: Branch, party: &str) -> bool {
         !self.coordinated_scope_of(party).contains(&branch) || self.excluded_for(branch, party)
     }
 
     /// The blocks with a keyword that cover a branch for a Party.
-    pub fn blocks_covering<'a>(
+    pub(crate) fn blocks_covering<'a>(
         &'a self,
         keyword: &'a str,
         branch: Branch,
@@ -85,7 +85,7 @@ impl Agreement {
     }
 
     /// The branch provisions `benefit BRANCH { … }` of a branch that concern a Party.
-    pub fn benefits_covering<'a>(
+    pub(crate) fn benefits_covering<'a>(
         &'a self,
         branch: Branch,
         party: &'a str,
@@ -96,7 +96,7 @@ impl Agreement {
 
     /// Whether any coordination rule covers a branch for a Party: a coordinating block naming the
     /// branch, or a `benefit BRANCH { … }` chapter (an explicit exclusion included).
-    pub fn has_coordination(&self, branch: Branch, party: &str) -> bool {
+    pub(crate) fn has_coordination(&self, branch: Branch, party: &str) -> bool {
         COORDINATING_BLOCKS
             .iter()
             .any(|k| self.blocks_covering(k, branch, party).next().is_some())
@@ -126,7 +126,7 @@ impl Agreement {
     }
 
     /// The first scope line that puts a branch in a Party's material scope.
-    pub fn scope_entry(&self, party: &str, branch: Branch) -> Option<&ScopeEntry> {
+    pub(crate) fn scope_entry(&self, party: &str, branch: Branch) -> Option<&ScopeEntry> {
         self.scopes
             .iter()
             .find(|s| s.party.value == party && s.branches.contains(&branch))
@@ -134,7 +134,7 @@ impl Agreement {
 
     /// The span that anchors a finding about one branch: the first scope line holding it for one
     /// of the Parties, else the agreement's anchor.
-    pub fn branch_anchor(&self, branch: Branch, parties: &[&str]) -> Span {
+    pub(crate) fn branch_anchor(&self, branch: Branch, parties: &[&str]) -> Span {
         parties
             .iter()
             .find_map(|p| self.scope_entry(p, branch))
@@ -142,7 +142,7 @@ impl Agreement {
     }
 
     /// Where a Party's `schemes:` names a branch, else the `schemes:` field, else the Party's code.
-    pub fn scheme_span(&self, party: &str, branch: Branch) -> Span {
+    pub(crate) fn scheme_span(&self, party: &str, branch: Branch) -> Span {
         if let Some(s) = self.scheme_spans.get(&(party.to_string(), branch)) {
             return *s;
         }
@@ -159,7 +159,7 @@ impl ScopeEntry {
 }
 
 /// `a, b and c`
-pub fn join_and(items: &[String]) -> String {
+pub(crate) fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

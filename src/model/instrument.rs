@@ -97,7 +97,7 @@ impl Reach {
 use super::branch::Branch;
 use Principle::*;
 
-pub const INSTRUMENTS: &[Instrument] = &[
+pub(crate) const INSTRUMENTS: &[Instrument] = &[
     Instrument {
         code: "C19",
         title: "Equality of Treatment (Accident Compensation) Convention",
@@ -274,11 +274,11 @@ pub const INSTRUMENTS: &[Instrument] = &[
 ];
 
 /// Look up an instrument by the code written in `conforms-to:` (`MLC` is accepted for `MLC-2006`).
-pub fn find(code: &str) -> Option<&'static Instrument> {
+pub(crate) fn find(code: &str) -> Option<&'static Instrument> {
     let code = if code == "MLC" { "MLC-2006" } else { code };
     INSTRUMENTS.iter().find(|i| i.code == code)
 }
 
-pub fn codes() -> impl Iterator<Item = &'static str> {
+pub(crate) fn codes() -> impl Iterator<Item = &'static str> {
     INSTRUMENTS.iter().map(|i| i.code)
 }

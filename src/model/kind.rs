@@ -29,7 +29,7 @@ impl Kind {
     ];
 
     /// The kind assumed when an agreement does not say.
-    pub const ASSUMED: Kind = Kind::Coordination;
+    pub(crate) const ASSUMED: Kind = Kind::Coordination;
 
     /// The word written after `kind:`.
     pub fn key(self) -> &'static str {
@@ -42,12 +42,12 @@ impl Kind {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Kind> {
+    pub(crate) fn from_key(key: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.key() == key)
     }
 
     /// What the kind sets out to do, in a few words.
-    pub fn purpose(self) -> &'static str {
+    pub(crate) fn purpose(self) -> &'static str {
         match self {
             Kind::Coordination => "full coordination: scope, equality, applicable legislation, aggregation, export and assistance",
             Kind::Coverage => "rules on the applicable legislation only, to avoid double coverage",

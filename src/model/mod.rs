@@ -4,10 +4,10 @@
 //! which also reports the structure findings P002–P009.
 
 pub mod basis;
-pub mod branch;
-pub mod coordination;
-pub mod instrument;
-pub mod kind;
+pub(crate) mod branch;
+pub(crate) mod coordination;
+pub(crate) mod instrument;
+pub(crate) mod kind;
 mod resolve;
 pub mod schema;
 
@@ -119,7 +119,7 @@ impl PartialEq for Ratification {
 
 impl PartyDecl {
     /// Whether the Party has declared its ratifications (`ratified:`, even empty).
-    pub fn declares_ratifications(&self) -> bool {
+    pub(crate) fn declares_ratifications(&self) -> bool {
         self.ratified_span.is_some()
     }
 
@@ -127,7 +127,7 @@ impl PartyDecl {
     /// branch when empty), if any: one it has ratified that contains the principle, whose reach
     /// covers them (C19 binds for employment injury only, MLC-2006 for no finding on the agreement
     /// as a whole) and, for C118 and C102, whose accepted branches include them.
-    pub fn bound_by(
+    pub(crate) fn bound_by(
         &self,
         principle: Principle,
         branches: &[Branch],
@@ -194,7 +194,7 @@ impl Provision {
             .unwrap_or_default()
     }
 
-    pub fn has_word(&self, name: &str, word: &str) -> bool {
+    pub(crate) fn has_word(&self, name: &str, word: &str) -> bool {
         self.words(name).contains(&word)
     }
 
@@ -228,14 +228,14 @@ impl Provision {
 
     /// The span of a field from its name to its last value, or the provision's keyword when it has
     /// no such field.
-    pub fn field_span(&self, name: &str) -> Span {
+    pub(crate) fn field_span(&self, name: &str) -> Span {
         self.field(name).map_or(self.keyword.span, field_span)
     }
 }
 
 /// The span of a field from its name to the end of its last value (a field's own span may run on
 /// over the comments and blank lines after it).
-pub fn field_span(f: &Field) -> Span {
+pub(crate) fn field_span(f: &Field) -> Span {
     let end = f
         .items
         .iter()
@@ -247,7 +247,7 @@ pub fn field_span(f: &Field) -> Span {
 }
 
 /// The span of a list item from its first to its last value.
-pub fn item_span(item: &Item) -> Span {
+pub(crate) fn item_span(item: &Item) -> Span {
     match (item.values.first(), item.values.last()) {
         (Some(a), Some(b)) => Span::new(a.span.start, b.span.end.max(a.span.start)),
         _ => item.span,
@@ -337,12 +337,12 @@ impl Agreement {
         self.parties.iter().find(|p| p.code.value == code)
     }
 
-    pub fn party_codes(&self) -> Vec<&str> {
+    pub(crate) fn party_codes(&self) -> Vec<&str> {
         self.parties.iter().map(|p| p.code.value.as_str()).collect()
     }
 
     /// The branches in the material scope of one Party.
-    pub fn scope_of(&self, party: &str) -> BTreeSet<Branch> {
+    pub(crate) fn scope_of(&self, party: &str) -> BTreeSet<Branch> {
         self.scopes
             .iter()
             .filter(|s| s.party.value == party)
@@ -352,7 +352,7 @@ impl Agreement {
 
     /// The branches of one Party's material scope that the agreement coordinates (its scope
     /// without the branches covered for the applicable legislation only).
-    pub fn coordinated_scope_of(&self, party: &str) -> BTreeSet<Branch> {
+    pub(crate) fn coordinated_scope_of(&self, party: &str) -> BTreeSet<Branch> {
         // A branch coordinated under one law stays coordinated even if another law covers it
         // for the applicable legislation only.
         self.scopes
@@ -363,7 +363,7 @@ impl Agreement {
     }
 
     /// The branches in the material scope of any Party.
-    pub fn covered_branches(&self) -> BTreeSet<Branch> {
+    pub(crate) fn covered_branches(&self) -> BTreeSet<Branch> {
         self.scopes
             .iter()
             .flat_map(|s| s.branches.iter().copied())
@@ -371,7 +371,7 @@ impl Agreement {
     }
 
     /// The provisions with a keyword (`aggregation`, `export`, `personal-scope`, …).
-    pub fn provisions_named<'a>(
+    pub(crate) fn provisions_named<'a>(
         &'a self,
         keyword: &'a str,
     ) -> impl Iterator<Item = &'a Provision> + 'a {
@@ -381,7 +381,7 @@ impl Agreement {
     }
 
     /// The branch provisions `benefit BRANCH { … }` for one branch.
-    pub fn benefits_for(&self, branch: Branch) -> impl Iterator<Item = &Provision> + '_ {
+    pub(crate) fn benefits_for(&self, branch: Branch) -> impl Iterator<Item = &Provision> + '_ {
         self.provisions
             .iter()
             .filter(move |p| p.branch == Some(branch))
@@ -389,7 +389,7 @@ impl Agreement {
 
     /// The branches a field of a provision names, with `all` meaning every branch in the
     /// material scope.
-    pub fn branches_in(&self, provision: &Provision, field: &str) -> BTreeSet<Branch> {
+    pub(crate) fn branches_in(&self, provision: &Provision, field: &str) -> BTreeSet<Branch> {
         let mut out = BTreeSet::new();
         for w in provision.words(field) {
             if w == "all" {
@@ -402,7 +402,7 @@ impl Agreement {
     }
 
     /// Whether the text is a draft: the header's `draft:` names one other than `final`.
-    pub fn is_draft(&self) -> bool {
+    pub(crate) fn is_draft(&self) -> bool {
         self.header_fields
             .iter()
             .filter(|f| f.name.value == "draft")
@@ -416,7 +416,7 @@ impl Agreement {
 
     /// Whether any Party declares its ratifications (`ratified:`); only then does ratification,
     /// rather than `conforms-to`, decide whether a principle binds.
-    pub fn declares_ratifications(&self) -> bool {
+    pub(crate) fn declares_ratifications(&self) -> bool {
         self.parties.iter().any(PartyDecl::declares_ratifications)
     }
 
@@ -442,17 +442,17 @@ impl Agreement {
     }
 
     /// Whether the agreement claims an instrument that contains the principle.
-    pub fn claims_principle(&self, principle: Principle) -> bool {
+    pub(crate) fn claims_principle(&self, principle: Principle) -> bool {
         self.claims
             .iter()
             .any(|c| c.instrument.principles.contains(&principle))
     }
 
-    pub fn claims_instrument(&self, code: &str) -> bool {
+    pub(crate) fn claims_instrument(&self, code: &str) -> bool {
         self.claims.iter().any(|c| c.instrument.code == code)
     }
 
-    pub fn article_of(&self, place: &Place) -> Option<&ArticleInfo> {
+    pub(crate) fn article_of(&self, place: &Place) -> Option<&ArticleInfo> {
         place.article.and_then(|i| self.articles.get(i))
     }
 

@@ -65,17 +65,17 @@ const fn req(name: &'static str, values: Values, doc: &'static str) -> FieldSpec
 use Values::*;
 
 #[rustfmt::skip]
-pub const PERSONS: &[&str] = &[
+pub(crate) const PERSONS: &[&str] = &[
     "covered", "insured-persons", "nationals", "residents", "nationals-residing", "refugees",
     "stateless-persons", "family-members", "survivors", "third-country-nationals", "everyone",
     "pensioners", "nationals-of-other-party", "nationals-of-either-party", "beneficiaries",
 ];
 #[rustfmt::skip]
-pub const METHODS: &[&str] =
+pub(crate) const METHODS: &[&str] =
     &["pro-rata", "independent", "higher-of", "higher-of-independent", "own-periods-only", "flat-rate"];
 
 #[rustfmt::skip]
-pub const HEADER: &[FieldSpec] = &[
+pub(crate) const HEADER: &[FieldSpec] = &[
     f("short-title", Strings, "the short title used in citations"),
     f("allocation", Words(&["per-activity", "person-level"]), "how activities are allocated: `per-activity` when each activity falls under the law of the State where it is pursued"),
     f("draft", Strings, "the draft's identifier in the negotiation"),
@@ -98,7 +98,7 @@ pub const HEADER: &[FieldSpec] = &[
 ];
 
 #[rustfmt::skip]
-pub const PARTY: &[FieldSpec] = &[
+pub(crate) const PARTY: &[FieldSpec] = &[
     f("competent-authority", Strings, "the Party's competent authority"),
     req("schemes", Branches, "the branches for which the Party has legislation"),
     f("liaison-body", Strings, "the liaison body or bodies"),
@@ -109,13 +109,13 @@ pub const PARTY: &[FieldSpec] = &[
 ];
 
 #[rustfmt::skip]
-pub const PERSONAL_SCOPE: &[&str] = &[
+pub(crate) const PERSONAL_SCOPE: &[&str] = &[
     "insured-persons", "nationals", "refugees", "stateless-persons", "family-members", "survivors",
     "third-country-nationals", "residents", "everyone", "beneficiaries",
 ];
-pub const REGARDLESS_OF: &[&str] = &["nationality", "migration-status", "residence"];
+pub(crate) const REGARDLESS_OF: &[&str] = &["nationality", "migration-status", "residence"];
 #[rustfmt::skip]
-pub const EXCLUDED_CATEGORIES: &[&str] =
+pub(crate) const EXCLUDED_CATEGORIES: &[&str] =
     &["domestic", "seasonal-agricultural", "platform", "informal", "irregular-status", "self-employed"];
 
 #[rustfmt::skip]
@@ -307,7 +307,7 @@ pub const BENEFIT: &[FieldSpec] = &[
 ];
 
 /// The value words of each line provision.
-pub fn line_values(keyword: &str) -> Values {
+pub(crate) fn line_values(keyword: &str) -> Values {
     match keyword {
         "personal-scope" => Words(PERSONAL_SCOPE),
         "regardless-of" => Words(REGARDLESS_OF),

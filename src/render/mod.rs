@@ -27,7 +27,7 @@ pub struct Options {
 }
 
 /// The name of a language code, for column labels.
-pub fn language_name(code: &str) -> String {
+pub(crate) fn language_name(code: &str) -> String {
     let name = match code {
         "en" => "English",
         "fr" => "French",
@@ -65,13 +65,7 @@ fn header_words(a: &Agreement, name: &str) -> Vec<String> {
     a.header_fields
         .iter()
         .filter(|f| f.name.value == name)
-        .flat_map(|f| &f.items)
-        .filter_map(|i| match i.single().map(|v| &v.kind) {
-            Some(ast::ValueKind::Word(w) | ast::ValueKind::Code(w) | ast::ValueKind::Str(w)) => {
-                Some(w.to_lowercase())
-            }
-            _ => None,
-        })
+        .flat_map(|f| f.lowercase_words())
         .collect()
 }
 
@@ -94,13 +88,13 @@ fn header_text(a: &Agreement, name: &str) -> Option<String> {
 /// The authentic languages (`languages:`), the one prose without a language is in (the first),
 /// and the prevailing one.
 #[derive(Clone, Debug, Default)]
-pub struct Languages {
+pub(crate) struct Languages {
     pub authentic: Vec<String>,
     pub prevailing: Option<String>,
 }
 
 impl Languages {
-    pub fn of(a: &Agreement) -> Languages {
+    pub(crate) fn of(a: &Agreement) -> Languages {
         let prevailing = header_words(a, "prevailing-language").into_iter().next();
         Languages {
             authentic: header_words(a, "languages"),
@@ -109,7 +103,7 @@ impl Languages {
     }
 
     /// The language of a prose block: its own, else the first authentic language.
-    pub fn of_text(&self, lang: Option<&str>) -> Option<String> {
+    pub(crate) fn of_text(&self, lang: Option<&str>) -> Option<String> {
         lang.map(str::to_lowercase)
             .or_else(|| self.authentic.first().cloned())
     }
@@ -189,8 +183,7 @@ pub fn html(
     if opts.findings {
         summary(&mut out, &cx, diagnostics);
     }
-    toc(&mut out, document);
-    parties(&mut out, &cx);
+    toc(&mut out, document, !agreement.parties.is_empty());
     if let Some(h) = &document.header {
         if !h.texts.is_empty() {
             out.push_str("<section class=\"preamble\" id=\"preamble\">\n<h2>Preamble</h2>\n");
@@ -206,11 +199,26 @@ pub fn html(
         }
     }
     out.push_str("</main>\n");
+    testimonium(&mut out, &cx, document);
+    parties(&mut out, &cx);
     out.push_str("<footer class=\"colophon meta\"><p>Rendered by Pacta from the agreement's source; the provisions in words are generated from the structured provisions.</p></footer>\n");
     out.push_str("</body>\n</html>\n");
     // Control and bidirectional-override characters of the agreement shown as visible escapes,
     // as in every human-readable output.
     crate::diag::visible::text(&out).into_owned()
+}
+
+/// The languages a document can be shown in (`--lang`): the authentic languages, then any other
+/// language its prose is written in.
+pub fn available_languages(document: &Document, agreement: &Agreement) -> Vec<String> {
+    let langs = Languages::of(agreement);
+    let mut all = langs.authentic.clone();
+    for u in used_languages(document, &langs) {
+        if !all.contains(&u) {
+            all.push(u);
+        }
+    }
+    all
 }
 
 /// The languages prose is written in, in order of first use.
@@ -417,7 +425,7 @@ fn part_id(number: &str) -> String {
     format!("part_{number}")
 }
 
-fn toc(out: &mut String, document: &Document) {
+fn toc(out: &mut String, document: &Document, annex: bool) {
     out.push_str("<nav class=\"toc\" id=\"contents\">\n<h2>Contents</h2>\n<ol>\n");
     let entry = |out: &mut String, a: &ast::Article| {
         let title = a
@@ -461,7 +469,106 @@ fn toc(out: &mut String, document: &Document) {
             }
         }
     }
+    if annex {
+        out.push_str("<li class=\"part\"><a href=\"#parties\">Annex — The Contracting Parties: competent authorities and institutions</a></li>\n");
+    }
     out.push_str("</ol>\n</nav>\n");
+}
+
+/// Whether the agreement has a `signature:` line (its words already say where and when it was done).
+fn has_signature_line(document: &Document) -> bool {
+    let in_article = |a: &ast::Article| {
+        a.items.iter().any(|i| {
+            let ps: &[Provision] = match i {
+                ArticleItem::Provision(p) => std::slice::from_ref(p),
+                ArticleItem::Paragraph(p) => &p.provisions,
+            };
+            ps.iter()
+                .any(|p| matches!(p, Provision::Line(l) if l.keyword.value == "signature"))
+        })
+    };
+    document.body.iter().any(|d| match d {
+        Division::Article(a) => in_article(a),
+        Division::Part(p) => p.items.iter().any(|i| match i {
+            PartItem::Article(a) => in_article(a),
+            PartItem::Chapter(c) => c.articles.iter().any(in_article),
+            PartItem::Text(_) | PartItem::Allow(_) => false,
+        }),
+    })
+}
+
+/// The closing formula and a signature block for each Party, side by side: "In witness whereof
+/// … Done at … in duplicate in the English and French languages …", then "For the Republic of
+/// Meridia" above a line. Where the header gives no place or date, a dotted blank stands for it.
+fn testimonium(out: &mut String, cx: &Ctx<'_>, document: &Document) {
+    let a = cx.agreement;
+    if a.parties.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"testimonium\" id=\"signature\">\n");
+    out.push_str("<p>In witness whereof, the undersigned, being duly authorised thereto, have signed this Agreement.</p>\n");
+    if !has_signature_line(document) {
+        let blank = "……………………";
+        let place = header_text(a, "place").unwrap_or_else(|| blank.into());
+        let on = header_text(a, "signed").unwrap_or_else(|| blank.into());
+        let copies = match a.parties.len() {
+            2 => "in duplicate",
+            3 => "in triplicate",
+            _ => "in a single original",
+        };
+        let names: Vec<String> = cx
+            .langs
+            .authentic
+            .iter()
+            .map(|l| language_name(l))
+            .collect();
+        let languages = match names.len() {
+            0 => String::new(),
+            1 => format!(" in the {} language", names[0]),
+            2 => format!(
+                " in the {} languages, both texts being equally authentic",
+                words::join(&names, "and")
+            ),
+            _ => format!(
+                " in the {} languages, all texts being equally authentic",
+                words::join(&names, "and")
+            ),
+        };
+        let prevails = cx
+            .langs
+            .prevailing
+            .as_ref()
+            .filter(|_| names.len() > 1)
+            .map(|p| {
+                format!(
+                    ". In case of divergence of interpretation, the {} text shall prevail",
+                    language_name(p)
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<p>Done at {} on {}, {copies}{languages}{prevails}.</p>",
+            escape(&place),
+            escape(&on),
+            languages = escape(&languages),
+            prevails = escape(&prevails),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"signatories\" style=\"--cols: {}\">",
+        a.parties.len().min(3)
+    );
+    for p in &a.parties {
+        let _ = writeln!(
+            out,
+            "<div class=\"signatory\" data-party=\"{}\"><p class=\"for\">For {}:</p><p class=\"line\">&nbsp;</p></div>",
+            escape(&p.code.value),
+            escape(&words::Names::of(a).party(&p.code.value))
+        );
+    }
+    out.push_str("</div>\n</section>\n");
 }
 
 fn parties(out: &mut String, cx: &Ctx<'_>) {
@@ -469,7 +576,7 @@ fn parties(out: &mut String, cx: &Ctx<'_>) {
     if a.parties.is_empty() {
         return;
     }
-    out.push_str("<section class=\"parties\" id=\"parties\">\n<h2>The Contracting Parties</h2>\n");
+    out.push_str("<section class=\"parties annex\" id=\"parties\">\n<h2>Annex<span class=\"sub\">The Contracting Parties: competent authorities and institutions</span></h2>\n");
     for p in &a.parties {
         let _ = writeln!(
             out,
@@ -676,9 +783,9 @@ fn provisions(out: &mut String, cx: &Ctx<'_>, ps: &[&Provision]) {
             Provision::Rule(r) => ("rule", format!("Rule {}", r.label.value)),
             Provision::Define(_) => ("define", "Definition".into()),
             Provision::Scope(_) => ("scope", "Scope".into()),
-            Provision::Benefit(b) => ("benefit", format!("benefit {}", b.branch.value)),
-            Provision::Block(b) => ("block", b.keyword.value.clone()),
-            Provision::Line(l) => ("line", l.keyword.value.clone()),
+            Provision::Benefit(b) => ("benefit", words::heading(&b.branch.value, true)),
+            Provision::Block(b) => ("block", words::heading(&b.keyword.value, false)),
+            Provision::Line(l) => ("line", words::heading(&l.keyword.value, false)),
             Provision::Text(_) | Provision::Allow(_) => continue,
         };
         let _ = writeln!(

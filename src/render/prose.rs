@@ -1,10 +1,12 @@
 //! The prose against the provisions, and against the other authentic texts:
 //!
 //! - **P013 prose-contradicts-provision**: the prose of an Article (or of a paragraph) states a
-//!   duration that no provision beside it states, while a provision's duration is nowhere in that
-//!   prose (durations are paired one to one, by length); or it names a Party other than the one a rule designates, and not
-//!   that one. Only what can be decided is judged: durations written with a number (in figures, or
-//!   in English or French words) and a unit, and Parties named by their names.
+//!   duration that no provision beside it states, while a provision's duration (`limit`,
+//!   `limit first`, `extension`, `repost-gap`, a block's duration field) is nowhere in that prose
+//!   (durations are paired one to one, by length); or it names a Party other than the one a rule
+//!   designates, and not that one. The finding names the language of the prose at fault. Only
+//!   what can be decided is judged: durations written with a number (in figures, or in English
+//!   or French words) and a unit, and Parties named by their names.
 //! - **P014 prose-missing-language**: once an agreement gives prose in more than one language
 //!   (`text fr """…"""`), an Article with prose in one authentic language but not in another.
 //!   Prose without a language is in the first language of `languages:`.
@@ -50,8 +52,8 @@ declare!(P014 = Check {
            Article with prose in one authentic language (`languages:`) and none in another.",
     why: "Every authentic text is equally binding; an Article missing from one of them cannot be signed, \
           and the divergence clause (`prevailing-language:`) does not cure an absent text.",
-    failing: "agreement \"…\" { languages: en, fr }\n…\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
-    passing: "agreement \"…\" { languages: en, fr }\n…\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}",
+    failing: "agreement \"…\" { languages: en, fr }\n…\narticle 3 \"Persons covered\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
+    passing: "agreement \"…\" { languages: en, fr }\n…\narticle 3 \"Persons covered\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}",
     },
 });
 
@@ -127,6 +129,17 @@ fn cite(a: &ArticleInfo) -> String {
     format!("Article {}", a.number)
 }
 
+/// "the prose of Article 6"; "the French prose of Article 6" when the agreement has more than one
+/// authentic language or the prose names its own, so that the finding says which text to mend.
+fn prose_of(langs: &super::Languages, prose: &Prose, a: &ArticleInfo) -> String {
+    match langs.of_text(prose.lang.as_deref()) {
+        Some(l) if prose.lang.is_some() || langs.authentic.len() > 1 => {
+            format!("the {} prose of {}", super::language_name(&l), cite(a))
+        }
+        _ => format!("the prose of {}", cite(a)),
+    }
+}
+
 // ───────────────────────────── P013 ─────────────────────────────
 
 /// A duration a provision states, and where.
@@ -152,6 +165,7 @@ fn durations_of(fields: &[ast::Field], what: &str, out: &mut Vec<Stated>) {
 
 fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
+    let langs = super::Languages::of(a);
     let mut out = Vec::new();
     let party_names: Vec<(String, Vec<String>)> = a
         .parties
@@ -174,6 +188,7 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                 for c in &r.rule.clauses {
                     let (d, name) = match &c.kind {
                         ClauseKind::Limit(d) => (Some(*d), "limit"),
+                        ClauseKind::LimitFirst(d) => (Some(*d), "limit first"),
                         ClauseKind::Extension {
                             duration: Some(d), ..
                         } => (Some(*d), "extension"),
@@ -234,8 +249,8 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                         cx.finding(
                             &P013,
                             format!(
-                                "the prose of {} says {} where {} is {}",
-                                cite(art),
+                                "{} says {} where {} is {}",
+                                prose_of(&langs, prose, art),
                                 super::words::join(&words, "and"),
                                 s.what,
                                 s.duration
@@ -278,8 +293,8 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                         cx.finding(
                             &P013,
                             format!(
-                                "the prose of {} names {} where rule {label} designates {}",
-                                cite(art),
+                                "{} names {} where rule {label} designates {}",
+                                prose_of(&langs, prose, art),
                                 name_of(other),
                                 name_of(code)
                             ),
@@ -348,7 +363,7 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 /// The durations a prose block states: a number (in figures, or in English or French words) and
 /// a unit of time (English, French, Spanish, Portuguese, Dutch, German), adjacent or with one
 /// adjective between ("24 calendar months"), or joined by a hyphen ("five-year").
-pub fn durations_in(text: &str) -> Vec<Duration> {
+pub(crate) fn durations_in(text: &str) -> Vec<Duration> {
     let lower = text.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))

@@ -20,7 +20,7 @@ pub fn escape(s: &str) -> String {
 
 /// A CSS string literal (`"…"`) holding `s`: every character that could end the string, the rule
 /// or the `<style>` element is written as a hexadecimal escape.
-pub fn css_string(s: &str) -> String {
+pub(crate) fn css_string(s: &str) -> String {
     let mut out = String::from("\"");
     for ch in s.chars() {
         if ch.is_alphanumeric() && !ch.is_control() || " .,;:–—-()/'’".contains(ch) {
@@ -71,7 +71,7 @@ li.changed::marker { content: '~ '; color: var(--warning); }
 "#;
 
 /// The sheet of the rendered agreement, on top of [`BASE`].
-pub const DOCUMENT: &str = r#"
+pub(crate) const DOCUMENT: &str = r#"
 .title-page { margin-bottom: 2em; }
 .title-page .status { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; color: var(--muted); }
 nav.toc ol { list-style: none; padding-left: 0; columns: 2; column-gap: 2.5em; font-size: 0.92em; }
@@ -110,6 +110,11 @@ h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
 .summary-findings h2 { margin: 0.4em 0; font-size: 1em; }
 .summary-findings ul { list-style: none; padding: 0; }
 .clean-copy { text-align: center; color: var(--muted); }
+.testimonium { margin: 2.5em 0 1em; }
+.signatories { display: grid; grid-template-columns: repeat(var(--cols, 2), minmax(0, 1fr)); gap: 2.5em 3em; margin-top: 2.2em; }
+.signatory .for { margin: 0 0 3.5em; }
+.signatory .line { margin: 0; border-top: 1px dotted var(--ink); }
+.annex { margin-top: 3em; }
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
 @media print {
   body { font-size: 10pt; }
@@ -117,6 +122,9 @@ h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
   .paragraph, .texts { break-inside: avoid; }
   .part > h2 { break-before: page; }
   nav.toc { break-after: page; }
+  .testimonium { break-inside: avoid; }
+  .annex { break-before: page; }
+  .summary-findings { margin-left: 1pt; margin-right: 1pt; }
   .margin { font-size: 7.5pt; }
   a { text-decoration: none; }
 }

@@ -8,7 +8,7 @@ use crate::span::Span;
 
 /// An open brace left unclosed.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Unclosed {
+pub(super) struct Unclosed {
     /// The line that opens the block, from its first word to the `{`.
     pub opening: Span,
     /// Where its `}` belongs: the start of the line of the `}` that closed an outer block instead,
@@ -34,7 +34,7 @@ fn indentation(source: &str, at: usize) -> &str {
 /// The first block, in the order of the text up to `upto`, whose `{` is never closed: either a `}`
 /// less indented than its opening line closed an outer block instead, or the text ends (or the
 /// parser stopped at `upto`) with the block still open. `None` when every brace is matched.
-pub fn unclosed(source: &str, upto: usize) -> Option<Unclosed> {
+pub(super) fn unclosed(source: &str, upto: usize) -> Option<Unclosed> {
     // (indentation width, offset of the `{`)
     let mut stack: Vec<(usize, usize)> = Vec::new();
     // A text laid out flat says nothing about its nesting; then only the parser's place counts.

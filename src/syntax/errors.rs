@@ -35,7 +35,7 @@ const OPENERS: &[&str] = &[
 
 /// Report the first error, then resume at the next article, chapter, part or top-level item after
 /// each error until the rest of the file parses.
-pub fn collect(source: &str, first: pest::error::Error<Rule>) -> Vec<Diagnostic> {
+pub(super) fn collect(source: &str, first: pest::error::Error<Rule>) -> Vec<Diagnostic> {
     let mut diags = vec![to_diagnostic(source, &first, 0)];
     let mut position = error_offset(&first);
     while diags.len() < MAX_ERRORS {
@@ -193,7 +193,7 @@ fn describe(r: Rule, parent: Option<Rule>) -> Option<&'static str> {
 
 /// Turn a pest error into a P001 diagnostic; `base` is added to every offset (for errors found
 /// while parsing a tail of the file).
-pub fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) -> Diagnostic {
+pub(super) fn to_diagnostic(source: &str, e: &pest::error::Error<Rule>, base: usize) -> Diagnostic {
     let mut expected: Vec<String> = Vec::new();
     let mut keywords: Vec<String> = Vec::new();
     let push = |list: &mut Vec<String>, s: String| {

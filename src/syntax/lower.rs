@@ -11,7 +11,7 @@ use crate::numbering::ArticleNo;
 use crate::span::{Span, Spanned};
 use pest::iterators::{Pair, Pairs};
 
-pub struct Lowering<'s> {
+pub(super) struct Lowering<'s> {
     #[allow(dead_code)]
     source: &'s str,
     diags: Vec<Diagnostic>,
@@ -20,14 +20,14 @@ pub struct Lowering<'s> {
 type P<'s> = Pair<'s, Rule>;
 
 impl<'s> Lowering<'s> {
-    pub fn new(source: &'s str) -> Self {
+    pub(super) fn new(source: &'s str) -> Self {
         Lowering {
             source,
             diags: Vec::new(),
         }
     }
 
-    pub fn finish(self) -> Vec<Diagnostic> {
+    pub(super) fn finish(self) -> Vec<Diagnostic> {
         self.diags
     }
 
@@ -133,7 +133,7 @@ impl<'s> Lowering<'s> {
 
     // ───────────────────────────── file ─────────────────────────────
 
-    pub fn file(&mut self, pair: P<'s>) -> Document {
+    pub(super) fn file(&mut self, pair: P<'s>) -> Document {
         let mut doc = Document {
             span: span_of(&pair),
             ..Document::default()
@@ -542,7 +542,7 @@ impl<'s> Lowering<'s> {
         f
     }
 
-    pub fn list(&mut self, pair: P<'s>) -> Vec<Item> {
+    pub(super) fn list(&mut self, pair: P<'s>) -> Vec<Item> {
         pair.into_inner().map(|item| self.item(item)).collect()
     }
 
@@ -618,7 +618,7 @@ impl<'s> Lowering<'s> {
         r
     }
 
-    pub fn conditions(&mut self, pair: P<'s>) -> Vec<Condition> {
+    pub(super) fn conditions(&mut self, pair: P<'s>) -> Vec<Condition> {
         pair.into_inner()
             .filter_map(|p| self.condition(p))
             .collect()

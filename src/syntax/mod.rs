@@ -10,14 +10,14 @@ mod parser;
 mod partial;
 mod prose;
 mod repeats;
-pub mod shift;
+pub(crate) mod shift;
 pub mod tokens;
 mod typography;
 
-pub use incremental::{reparse, Edit, Reparsed};
+pub use incremental::{reparse, Edit};
 pub use parser::Rule;
 pub use partial::{parse_partial, partial_document};
-pub use prose::dedent;
+pub(crate) use prose::dedent;
 
 use crate::ast::{Condition, Document};
 use crate::diag::Diagnostic;

@@ -9,7 +9,7 @@ use crate::numbering::{roman_value, to_roman};
 use crate::span::Span;
 
 /// Every finding about the numbering of Parts and paragraphs of a document.
-pub fn check(doc: &Document) -> Vec<Diagnostic> {
+pub(super) fn check(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut previous: Option<(u32, Span)> = None;
     for division in &doc.body {

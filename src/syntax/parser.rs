@@ -2,4 +2,4 @@
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/pacta.pest"]
-pub struct PactaParser;
+pub(super) struct PactaParser;

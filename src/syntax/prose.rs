@@ -2,7 +2,7 @@
 
 /// Remove the common leading white space of the non-blank lines, and the blank first and last
 /// lines that surround a `"""` block.
-pub fn dedent(raw: &str) -> String {
+pub(crate) fn dedent(raw: &str) -> String {
     let mut lines: Vec<&str> = raw.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     while lines.first().is_some_and(|l| l.trim().is_empty()) {
         lines.remove(0);

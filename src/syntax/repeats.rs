@@ -10,7 +10,7 @@ use std::collections::HashMap;
 const MAX_FIX_EDITS: usize = 64;
 
 /// Every repeated value in the lists of a document.
-pub fn check(source: &str, doc: &Document) -> Vec<Diagnostic> {
+pub(super) fn check(source: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut list = |name: &str, items: &[Item]| repeated(source, name, items, &mut out);
     if let Some(h) = &doc.header {

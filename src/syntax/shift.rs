@@ -11,7 +11,7 @@ use crate::span::{Span, Spanned};
 
 /// Where positions move: those at or after `from` move by `delta` bytes.
 #[derive(Clone, Copy, Debug)]
-pub struct Move {
+pub(crate) struct Move {
     pub from: usize,
     pub delta: isize,
 }
@@ -26,7 +26,7 @@ impl Move {
     }
 }
 
-pub trait Shift {
+pub(crate) trait Shift {
     fn shift(&mut self, m: Move);
 }
 
@@ -496,6 +496,33 @@ impl Shift for Expectation {
         span.shift(m);
         for (_, k) in later {
             k.shift(m);
+        }
+    }
+}
+
+/// Findings move with the text they point at (the language server reuses the findings of the
+/// Articles an edit did not touch).
+impl Shift for crate::diag::Diagnostic {
+    fn shift(&mut self, m: Move) {
+        let crate::diag::Diagnostic {
+            code: _,
+            severity: _,
+            message: _,
+            primary,
+            secondary,
+            notes: _,
+            help: _,
+            fixes,
+            concerns: _,
+        } = self;
+        primary.span.shift(m);
+        for l in secondary {
+            l.span.shift(m);
+        }
+        for f in fixes {
+            for e in &mut f.edits {
+                e.span.shift(m);
+            }
         }
     }
 }

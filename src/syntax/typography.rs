@@ -55,7 +55,7 @@ fn name(c: char) -> String {
 }
 
 /// One diagnostic per kind of substitution found outside strings, prose and comments.
-pub fn scan(source: &str) -> Vec<Diagnostic> {
+pub(super) fn scan(source: &str) -> Vec<Diagnostic> {
     // Every substituted character is outside ASCII, and most drafts hold none of them: only a
     // file that does is tokenised (tokenising every file was a twentieth of checking a corpus).
     if source.is_ascii() || !source.chars().any(substituted) {

@@ -21,6 +21,7 @@ mod diff_cli;
 mod docs;
 mod editor_keywords;
 mod exit_codes;
+mod explain_examples;
 mod first_hour;
 mod fix_data;
 mod fmt;

@@ -20,7 +20,7 @@ fn command(s: Severity) -> &'static str {
 
 /// Escape the message part of a workflow command. Other control characters are shown as
 /// escapes: the Actions log would otherwise interpret them.
-pub fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in crate::diag::visible::text(s).chars() {
         match c {
@@ -34,7 +34,7 @@ pub fn escape_data(s: &str) -> String {
 }
 
 /// Escape a property value (`file=…`, `title=…`): as data, plus `:` and `,`.
-pub fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in escape_data(s).chars() {
         match c {

@@ -20,7 +20,7 @@ fn severity(s: Severity) -> CsSeverity {
 
 /// The codespan form of one diagnostic, its text made visible and long messages cut (see
 /// [`visible`]).
-pub fn to_codespan(d: &Diagnostic) -> CsDiagnostic<()> {
+pub(crate) fn to_codespan(d: &Diagnostic) -> CsDiagnostic<()> {
     to_codespan_in(d, &|r| r)
 }
 

@@ -13,7 +13,7 @@ pub struct FindingsReport {
     pub summary: Summary,
 }
 
-pub const SCHEMA_ID: &str = "pacta.findings/1";
+pub(crate) const SCHEMA_ID: &str = "pacta.findings/1";
 
 pub fn report(reports: &[FileReport]) -> FindingsReport {
     FindingsReport {

@@ -15,7 +15,7 @@ use crate::span::SourceFile;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub(crate) const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT: &str = "%SRCROOT%";
 
 #[derive(Serialize)]

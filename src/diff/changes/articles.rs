@@ -4,7 +4,7 @@ use super::*;
 
 /// Articles added, removed, renumbered, retitled, retagged or moved, in the order of the new
 /// draft (a removed article stands after the article that preceded it).
-pub fn articles(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<ArticleChange> {
+pub(crate) fn articles(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<ArticleChange> {
     let (a, b) = (&old.agreement.articles, &new.agreement.articles);
     let moved: BTreeSet<usize> = out_of_order(&m.articles).into_iter().collect();
     let mut keyed: Vec<((usize, usize, usize), ArticleChange)> = Vec::new();

@@ -4,12 +4,12 @@
 use super::*;
 
 /// A field's items as written, separated by commas.
-pub fn field_text(file: &SourceFile, f: &Field) -> String {
+pub(crate) fn field_text(file: &SourceFile, f: &Field) -> String {
     items_text(file, &f.items).join(", ")
 }
 
 /// A field's items with strings unquoted: `draft: "2"` gives `2`.
-pub fn field_plain(file: &SourceFile, f: &Field) -> String {
+pub(crate) fn field_plain(file: &SourceFile, f: &Field) -> String {
     f.items
         .iter()
         .map(|i| match i.single().map(|v| &v.kind) {
@@ -28,7 +28,7 @@ pub(super) fn items_text(file: &SourceFile, items: &[ast::Item]) -> Vec<String> 
 }
 
 /// `Art. 7` or `Art. 7(2)`: an article, or a paragraph of it, cited as treaties cite them.
-pub fn cite_place(a: &Agreement, place: &Place) -> Option<String> {
+pub(crate) fn cite_place(a: &Agreement, place: &Place) -> Option<String> {
     let art = a.article_of(place)?;
     Some(match &place.paragraph {
         Some(p) => cite_label(&art.number, p),
@@ -58,7 +58,7 @@ fn cite_label(number: &crate::numbering::ArticleNo, label: &str) -> String {
 /// (`Art. 8(2)`), else its label read as a paragraph of its article (`rule 8.5` in Article 8 is
 /// `Art. 8(5)`), else `Art. 8, rule a` when its label does not follow the article's number.
 /// A rule label is never cited as if it were an Article number.
-pub fn cite_rule(a: &Agreement, r: &crate::model::RuleDecl) -> Option<String> {
+pub(crate) fn cite_rule(a: &Agreement, r: &crate::model::RuleDecl) -> Option<String> {
     let art = a.article_of(&r.place)?;
     if let Some(p) = &r.place.paragraph {
         return Some(cite_label(&art.number, p));

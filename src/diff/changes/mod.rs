@@ -18,12 +18,11 @@ mod provisions;
 mod rules;
 mod scenarios;
 
-pub use articles::articles;
+pub(crate) use articles::articles;
 use cite::items_text;
-pub use cite::{cite_place, cite_rule, field_plain, field_text};
+pub(crate) use cite::{cite_place, cite_rule, field_plain, field_text};
 use header::{definitions, header};
 use parties::{parties, scope};
-pub use provisions::provision_group;
 use provisions::provisions;
 use rules::rules;
 use scenarios::scenarios;
@@ -150,7 +149,7 @@ impl Collector<'_> {
 }
 
 /// Every structured change between two drafts, grouped by principle (or topic) and Party.
-pub fn changes(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<Change> {
+pub(crate) fn changes(old: &Draft<'_>, new: &Draft<'_>, m: &Matching) -> Vec<Change> {
     let mut c = Collector {
         old,
         new,

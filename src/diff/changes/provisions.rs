@@ -3,7 +3,7 @@
 use super::*;
 
 /// The topic of a provision.
-pub fn provision_group(p: &Provision) -> Group {
+pub(crate) fn provision_group(p: &Provision) -> Group {
     if p.branch.is_some() {
         return Group::AcquiredRights;
     }

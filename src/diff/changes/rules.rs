@@ -170,117 +170,17 @@ pub(super) fn rules(c: &mut Collector<'_>) {
             c.attach_words(before, wa, wb);
             continue;
         }
-        let at = (old_at.clone(), new_at.clone());
-        let dur = |c: &mut Collector<'_>,
-                   subject: &str,
-                   x: Option<ast::Duration>,
-                   y: Option<ast::Duration>| {
-            if same_duration(x, y) {
-                return;
-            }
-            let kind = match (x, y) {
-                (None, _) => ChangeKind::Added,
-                (_, None) => ChangeKind::Removed,
-                _ => ChangeKind::Changed,
-            };
-            let d = ch(kind, subject)
-                .at(at.0.clone(), at.1.clone())
-                .values(x.map(|d| d.to_string()), y.map(|d| d.to_string()));
-            c.push(g, party, d);
-        };
-        let limit = if is_posting(&r.rule) {
-            "Posting limit"
-        } else {
-            "Time limit"
-        };
-        dur(c, limit, ka.limit, kb.limit);
-        dur(
-            c,
-            "Limit on the first months",
-            ka.limit_first,
-            kb.limit_first,
-        );
-        if ka.reach != kb.reach {
-            let text = |r: &[String]| (!r.is_empty()).then(|| r.join("; "));
-            let kind = match (ka.reach.is_empty(), kb.reach.is_empty()) {
-                (true, _) => ChangeKind::Added,
-                (_, true) => ChangeKind::Removed,
-                _ => ChangeKind::Changed,
-            };
-            let d = ch(kind, "Reach of the rule")
-                .at(old_at.clone(), new_at.clone())
-                .values(text(&ka.reach), text(&kb.reach));
-            c.push(g, party, d);
-        }
-        dur(c, "Re-posting gap", ka.repost_gap, kb.repost_gap);
-        let ext_same = match (&ka.extension, &kb.extension) {
-            (Some(x), Some(y)) => same_duration(x.0, y.0) && x.1 == y.1,
-            (None, None) => true,
-            _ => false,
-        };
-        if !ext_same {
-            let kind = match (&ka.extension, &kb.extension) {
-                (None, _) => ChangeKind::Added,
-                (_, None) => ChangeKind::Removed,
-                _ => ChangeKind::Changed,
-            };
-            let d = ch(kind, "Extension of the posting")
-                .at(old_at.clone(), new_at.clone())
-                .values(
-                    ka.extension.as_ref().map(extension_text),
-                    kb.extension.as_ref().map(extension_text),
-                );
-            c.push(g, party, d);
-        }
-        if ka.no_replacement != kb.no_replacement {
-            let kind = if kb.no_replacement {
-                ChangeKind::Added
-            } else {
-                ChangeKind::Removed
-            };
-            let d = ch(kind, "No-replacement condition").at(old_at.clone(), new_at.clone());
-            c.push(g, party, d);
-        }
-        // Overrides are compared in the new draft's spelling; a removed one is shown as the old
-        // draft wrote it, so that `diff(B, A)` mirrors `diff(A, B)` exactly.
         let written = clauses(&was.rule, &same).overrides;
-        let added: Vec<String> = kb
-            .overrides
-            .iter()
-            .filter(|w| !ka.overrides.contains(w))
-            .cloned()
-            .collect();
-        let removed: Vec<String> = written
-            .into_iter()
-            .filter(|l| !kb.overrides.contains(&rename(l)))
-            .collect();
-        for w in added {
-            let x = ch(ChangeKind::Added, "Rule overrides")
-                .at(None, new_at.clone())
-                .values(None, Some(w));
-            c.push(g, party, x);
-        }
-        for l in removed {
-            let x = ch(ChangeKind::Removed, "Rule overrides")
-                .at(old_at.clone(), None)
-                .values(Some(l), None);
-            c.push(g, party, x);
-        }
-        let vars: BTreeSet<&String> = ka.criteria.keys().chain(kb.criteria.keys()).collect();
-        for v in vars {
-            let (x, y) = (ka.criteria.get(v), kb.criteria.get(v));
-            if x != y {
-                let kind = match (x, y) {
-                    (None, _) => ChangeKind::Added,
-                    (_, None) => ChangeKind::Removed,
-                    _ => ChangeKind::Changed,
-                };
-                let d = ch(kind, format!("Criterion for {v}"))
-                    .at(old_at.clone(), new_at.clone())
-                    .values(x.map(|s| format!("\"{s}\"")), y.map(|s| format!("\"{s}\"")));
-                c.push(g, party, d);
-            }
-        }
+        let at = (old_at, new_at);
+        clause_changes(
+            c,
+            party,
+            &at,
+            (&ka, &kb),
+            written,
+            &rename,
+            is_posting(&r.rule),
+        );
         c.attach_words(before, wa, wb);
     }
     for (o, r) in a.rules.iter().enumerate() {
@@ -291,6 +191,130 @@ pub(super) fn rules(c: &mut Collector<'_>) {
                 .detail(signature_with_criteria(c.old.file, &r.rule))
                 .words(Some(words::rule(&r.rule, &na)), None);
             c.push(g, party, x);
+        }
+    }
+}
+
+/// The changes to a rule's clauses (limits, reach, re-posting gap, extension, no-replacement,
+/// overrides, criteria) between two matched rules; `written` are the old rule's overrides as the
+/// old draft wrote them.
+fn clause_changes(
+    c: &mut Collector<'_>,
+    party: Option<&str>,
+    at: &(Option<String>, Option<String>),
+    (ka, kb): (&Clauses, &Clauses),
+    written: Vec<String>,
+    rename: &dyn Fn(&str) -> String,
+    posting: bool,
+) {
+    let g = Group::ApplicableLegislation;
+    let dur = |c: &mut Collector<'_>,
+               subject: &str,
+               x: Option<ast::Duration>,
+               y: Option<ast::Duration>| {
+        if same_duration(x, y) {
+            return;
+        }
+        let kind = match (x, y) {
+            (None, _) => ChangeKind::Added,
+            (_, None) => ChangeKind::Removed,
+            _ => ChangeKind::Changed,
+        };
+        let d = ch(kind, subject)
+            .at(at.0.clone(), at.1.clone())
+            .values(x.map(|d| d.to_string()), y.map(|d| d.to_string()));
+        c.push(g, party, d);
+    };
+    let limit = if posting {
+        "Posting limit"
+    } else {
+        "Time limit"
+    };
+    dur(c, limit, ka.limit, kb.limit);
+    dur(
+        c,
+        "Limit on the first months",
+        ka.limit_first,
+        kb.limit_first,
+    );
+    if ka.reach != kb.reach {
+        let text = |r: &[String]| (!r.is_empty()).then(|| r.join("; "));
+        let kind = match (ka.reach.is_empty(), kb.reach.is_empty()) {
+            (true, _) => ChangeKind::Added,
+            (_, true) => ChangeKind::Removed,
+            _ => ChangeKind::Changed,
+        };
+        let d = ch(kind, "Reach of the rule")
+            .at(at.0.clone(), at.1.clone())
+            .values(text(&ka.reach), text(&kb.reach));
+        c.push(g, party, d);
+    }
+    dur(c, "Re-posting gap", ka.repost_gap, kb.repost_gap);
+    let ext_same = match (&ka.extension, &kb.extension) {
+        (Some(x), Some(y)) => same_duration(x.0, y.0) && x.1 == y.1,
+        (None, None) => true,
+        _ => false,
+    };
+    if !ext_same {
+        let kind = match (&ka.extension, &kb.extension) {
+            (None, _) => ChangeKind::Added,
+            (_, None) => ChangeKind::Removed,
+            _ => ChangeKind::Changed,
+        };
+        let d = ch(kind, "Extension of the posting")
+            .at(at.0.clone(), at.1.clone())
+            .values(
+                ka.extension.as_ref().map(extension_text),
+                kb.extension.as_ref().map(extension_text),
+            );
+        c.push(g, party, d);
+    }
+    if ka.no_replacement != kb.no_replacement {
+        let kind = if kb.no_replacement {
+            ChangeKind::Added
+        } else {
+            ChangeKind::Removed
+        };
+        let d = ch(kind, "No-replacement condition").at(at.0.clone(), at.1.clone());
+        c.push(g, party, d);
+    }
+    // Overrides are compared in the new draft's spelling; a removed one is shown as the old
+    // draft wrote it, so that `diff(B, A)` mirrors `diff(A, B)` exactly.
+    let added: Vec<String> = kb
+        .overrides
+        .iter()
+        .filter(|w| !ka.overrides.contains(w))
+        .cloned()
+        .collect();
+    let removed: Vec<String> = written
+        .into_iter()
+        .filter(|l| !kb.overrides.contains(&rename(l)))
+        .collect();
+    for w in added {
+        let x = ch(ChangeKind::Added, "Rule overrides")
+            .at(None, at.1.clone())
+            .values(None, Some(w));
+        c.push(g, party, x);
+    }
+    for l in removed {
+        let x = ch(ChangeKind::Removed, "Rule overrides")
+            .at(at.0.clone(), None)
+            .values(Some(l), None);
+        c.push(g, party, x);
+    }
+    let vars: BTreeSet<&String> = ka.criteria.keys().chain(kb.criteria.keys()).collect();
+    for v in vars {
+        let (x, y) = (ka.criteria.get(v), kb.criteria.get(v));
+        if x != y {
+            let kind = match (x, y) {
+                (None, _) => ChangeKind::Added,
+                (_, None) => ChangeKind::Removed,
+                _ => ChangeKind::Changed,
+            };
+            let d = ch(kind, format!("Criterion for {v}"))
+                .at(at.0.clone(), at.1.clone())
+                .values(x.map(|s| format!("\"{s}\"")), y.map(|s| format!("\"{s}\"")));
+            c.push(g, party, d);
         }
     }
 }

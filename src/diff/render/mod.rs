@@ -13,7 +13,7 @@ use crate::model::Branch;
 
 /// The coverage changes of one Party and branch: the aspects it gained and lost.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CoverageLine {
+pub(crate) struct CoverageLine {
     pub party: String,
     pub branch: Branch,
     pub gained: Vec<Aspect>,
@@ -22,7 +22,7 @@ pub struct CoverageLine {
 
 impl CoverageLine {
     /// `XB, unemployment benefit: now covered for material scope, aggregation of periods`
-    pub fn line(&self) -> String {
+    pub(crate) fn line(&self) -> String {
         let list = |a: &[Aspect]| a.iter().map(|x| x.title()).collect::<Vec<_>>().join(", ");
         let mut parts = Vec::new();
         if !self.gained.is_empty() {
@@ -41,7 +41,7 @@ impl CoverageLine {
 }
 
 /// Coverage changes gathered by Party and branch.
-pub fn coverage_lines(changes: &[CoverageChange]) -> Vec<CoverageLine> {
+pub(crate) fn coverage_lines(changes: &[CoverageChange]) -> Vec<CoverageLine> {
     let mut out: Vec<CoverageLine> = Vec::new();
     for c in changes {
         let line = match out.last_mut() {
@@ -69,13 +69,13 @@ pub fn coverage_lines(changes: &[CoverageChange]) -> Vec<CoverageLine> {
 }
 
 /// The changes of one group, split by Party (changes that concern no Party first).
-pub struct Section<'a> {
+pub(crate) struct Section<'a> {
     pub group: Group,
     pub parties: Vec<(Option<&'a str>, Vec<&'a Change>)>,
 }
 
 /// The changes as sections, in group order.
-pub fn sections(report: &Report) -> Vec<Section<'_>> {
+pub(crate) fn sections(report: &Report) -> Vec<Section<'_>> {
     let mut out: Vec<Section<'_>> = Vec::new();
     for c in &report.changes {
         if out.last().map(|s| s.group) != Some(c.group) {
@@ -97,7 +97,7 @@ pub fn sections(report: &Report) -> Vec<Section<'_>> {
 }
 
 /// "draft 1 of 2026-03-01" or the file name.
-pub fn draft_name(d: &super::DraftSummary) -> String {
+pub(crate) fn draft_name(d: &super::DraftSummary) -> String {
     match (&d.draft, &d.date) {
         (Some(n), Some(date)) => format!("{} (draft {n}, {date})", d.file),
         (Some(n), None) => format!("{} (draft {n})", d.file),
@@ -141,7 +141,7 @@ pub fn summary(report: &Report) -> String {
 
 /// How an article line is marked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
+pub(crate) enum Mark {
     Added,
     Removed,
     Changed,
@@ -166,7 +166,7 @@ fn shift(a: &ArticleChange) -> Option<(u32, i64)> {
 
 /// The article changes as lines. Three or more consecutive articles renumbered by the same
 /// offset, and changed in nothing else, read as one line: `Art. 3–16 renumbered +1 (now Art. 4–17)`.
-pub fn article_lines(report: &Report) -> Vec<(Mark, String)> {
+pub(crate) fn article_lines(report: &Report) -> Vec<(Mark, String)> {
     let mut out = Vec::new();
     let articles = &report.articles;
     let mut i = 0;
