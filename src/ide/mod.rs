@@ -6,6 +6,7 @@
 //! Everything here works on a file with syntax errors too: navigation reads the partial document
 //! of [`crate::syntax::parse_partial`], and the findings are the syntax errors.
 
+mod complete;
 pub(crate) mod line_index;
 pub(crate) mod references;
 
@@ -356,85 +357,9 @@ impl Analysis {
             .collect())
     }
 
-    /// What may be written at an offset.
+    /// What may be written at an offset, from the construct around it (see [`complete`]).
     pub fn completions(&self, offset: usize) -> Vec<Completion> {
-        let text = self.text();
-        let line_start = text[..offset.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let before = &text[line_start..offset.min(text.len())];
-        let previous_word = before
-            .trim_end_matches(|c: char| !c.is_whitespace() && c != ',')
-            .split_whitespace()
-            .last()
-            .unwrap_or("");
-        let mut out = Vec::new();
-        let labels = |out: &mut Vec<Completion>| {
-            for s in self.references.of_kind(SymbolKind::Rule) {
-                out.push(Completion {
-                    label: s.name.clone(),
-                    kind: CompletionKind::Rule,
-                    detail: s
-                        .defining
-                        .map(|d| text[d.range()].lines().next().unwrap_or("").to_string())
-                        .unwrap_or_default(),
-                });
-            }
-        };
-        if matches!(previous_word, "overrides" | "by")
-            || before.trim_start().starts_with("overrides")
-        {
-            labels(&mut out);
-            return out;
-        }
-        if before.trim_start().starts_with("see:") {
-            labels(&mut out);
-            for s in self.references.of_kind(SymbolKind::Tag) {
-                out.push(Completion {
-                    label: format!("#{}", s.name),
-                    kind: CompletionKind::Tag,
-                    detail: String::new(),
-                });
-            }
-            return out;
-        }
-        for p in &self.document.parties {
-            out.push(Completion {
-                label: p.code.value.clone(),
-                kind: CompletionKind::Party,
-                detail: p.name.value.clone(),
-            });
-        }
-        for b in crate::model::Branch::keys() {
-            out.push(Completion {
-                label: b.to_string(),
-                kind: CompletionKind::Value,
-                detail: "branch".into(),
-            });
-        }
-        let mut fields: Vec<(&str, &str)> = Vec::new();
-        for spec in all_fields() {
-            if !fields.iter().any(|(n, _)| *n == spec.name) {
-                fields.push((spec.name, spec.doc));
-            }
-        }
-        for (name, doc) in fields {
-            out.push(Completion {
-                label: name.to_string(),
-                kind: CompletionKind::Field,
-                detail: doc.to_string(),
-            });
-        }
-        for k in crate::syntax::KNOWN_KEYWORDS {
-            if !out.iter().any(|c| c.label == *k) {
-                out.push(Completion {
-                    label: k.to_string(),
-                    kind: CompletionKind::Keyword,
-                    detail: "keyword".into(),
-                });
-            }
-        }
-        out
+        complete::completions(self.text(), &self.tokens, offset)
     }
 
     /// The outline: the header, Parties, Parts with chapters and Articles (and their rules), and
@@ -669,8 +594,8 @@ mod tests {
         let c = a.completions(at);
         assert!(c.iter().all(|c| c.kind == CompletionKind::Rule));
         assert!(c.iter().any(|c| c.label == "7.1"));
-        let all = a.completions(0);
-        assert!(all.iter().any(|c| c.label == "XA"));
-        assert!(all.iter().any(|c| c.label == "old-age"));
+        let top = a.completions(0);
+        assert!(top.iter().any(|c| c.label == "party"));
+        assert!(!top.iter().any(|c| c.label == "XA" || c.label == "schemes"));
     }
 }
