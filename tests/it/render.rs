@@ -784,3 +784,30 @@ fn the_redline_of_diff_shares_the_look_and_the_sentences() {
     assert!(html.contains(&format!("<ins>{}</ins>", render::style::escape(&now))));
     assert!(document.contains(&render::style::escape(&was)));
 }
+
+#[test]
+fn findings_about_a_party_stand_beside_the_party_in_the_annex() {
+    let html = render_text("kinds.pacta", KINDS, &margin());
+    let start = html.find("id=\"party_XA\"").unwrap();
+    let end = start + html[start..].find("</div>\n").unwrap();
+    let party = &html[start..end];
+    assert!(
+        html[..start].ends_with("<div class=\"party with-margin\" "),
+        "{party}"
+    );
+    assert!(party.contains("<aside class=\"margin\">"));
+    assert!(party.contains("data-code=\"P607\""), "{party}");
+    // The summary sends the reader there.
+    assert!(html.contains("<a href=\"#party_XA\">Annex, XA</a>"));
+    // The clean copy has no margin.
+    let clean = render_text(
+        "kinds.pacta",
+        KINDS,
+        &Options {
+            languages: None,
+            findings: false,
+        },
+    );
+    assert!(clean.contains("<div class=\"party\" id=\"party_XA\">"));
+    assert!(!clean.contains("data-code="));
+}
