@@ -519,7 +519,15 @@ fn testimonium(out: &mut String, cx: &Ctx<'_>, document: &Document) {
     if !has_signature_line(document) {
         let blank = "……………………";
         let place = header_text(a, "place").unwrap_or_else(|| blank.into());
-        let on = header_text(a, "signed").unwrap_or_else(|| blank.into());
+        // `date:` is the date of signature unless the text is a draft (`draft:`).
+        let on = header_text(a, "signed")
+            .or_else(|| {
+                header_text(a, "draft")
+                    .is_none()
+                    .then(|| header_text(a, "date"))
+                    .flatten()
+            })
+            .unwrap_or_else(|| blank.into());
         let copies = match a.parties.len() {
             2 => "in duplicate",
             3 => "in triplicate",

@@ -744,6 +744,11 @@ fn the_treaty_closes_with_its_testimonium_and_a_signature_block_per_party() {
     assert_eq!(signatories, ["XA", "XB"]);
     assert!(html.contains("For the Republic of Meridia:"));
     assert!(html.contains("For the Kingdom of Norland:"));
+    // A signed text (no `draft:`) is done on its `date:`; a draft leaves the date blank.
+    let signed = render_text("nl-jp.pacta", &read("agreements/nl-jp.pacta"), &margin());
+    assert!(signed
+        .contains("Done at The Hague on 21 February 2008, in duplicate in the English language."));
+    assert!(html.contains("Done at …………………… on ……………………, in duplicate"));
     // The prevailing text is named in the closing formula too.
     let bilingual = render_text(
         "bilingual.pacta",
