@@ -744,6 +744,11 @@ fn the_treaty_closes_with_its_testimonium_and_a_signature_block_per_party() {
     assert_eq!(signatories, ["XA", "XB"]);
     assert!(html.contains("For the Republic of Meridia:"));
     assert!(html.contains("For the Kingdom of Norland:"));
+    // A signed text (no `draft:`) is done on its `date:`; a draft leaves the date blank.
+    let signed = render_text("nl-jp.pacta", &read("agreements/nl-jp.pacta"), &margin());
+    assert!(signed
+        .contains("Done at The Hague on 21 February 2008, in duplicate in the English language."));
+    assert!(html.contains("Done at …………………… on ……………………, in duplicate"));
     // The prevailing text is named in the closing formula too.
     let bilingual = render_text(
         "bilingual.pacta",
@@ -783,4 +788,31 @@ fn the_redline_of_diff_shares_the_look_and_the_sentences() {
     assert!(html.contains(&format!("<del>{}</del>", render::style::escape(&was))));
     assert!(html.contains(&format!("<ins>{}</ins>", render::style::escape(&now))));
     assert!(document.contains(&render::style::escape(&was)));
+}
+
+#[test]
+fn findings_about_a_party_stand_beside_the_party_in_the_annex() {
+    let html = render_text("kinds.pacta", KINDS, &margin());
+    let start = html.find("id=\"party_XA\"").unwrap();
+    let end = start + html[start..].find("</div>\n").unwrap();
+    let party = &html[start..end];
+    assert!(
+        html[..start].ends_with("<div class=\"party with-margin\" "),
+        "{party}"
+    );
+    assert!(party.contains("<aside class=\"margin\">"));
+    assert!(party.contains("data-code=\"P607\""), "{party}");
+    // The summary sends the reader there.
+    assert!(html.contains("<a href=\"#party_XA\">Annex, XA</a>"));
+    // The clean copy has no margin.
+    let clean = render_text(
+        "kinds.pacta",
+        KINDS,
+        &Options {
+            languages: None,
+            findings: false,
+        },
+    );
+    assert!(clean.contains("<div class=\"party\" id=\"party_XA\">"));
+    assert!(!clean.contains("data-code="));
 }
