@@ -214,6 +214,20 @@ fn a_party_named_in_the_prose_other_than_the_rule_designates_is_p013() {
         p013.contains(&"the English prose of Article 5 names Kingdom of Borduria where rule 5.1 designates Republic of Arcadia"),
         "{p013:#?}"
     );
+    // Naming the State a worker goes to is not giving its law: no finding.
+    let text = read("tests/fixtures/render/bilingual.pacta").replace(
+        "    rule 5.1: employed in X -> X",
+        "    rule 5.1: employed in XA -> XA\n    text en \"A person employed here who travels to Borduria for a meeting stays insured at home.\"\n    text fr \"Une personne employée ici qui se rend en Bordurie reste assurée chez elle.\"",
+    );
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    assert!(
+        !checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "P013" && d.message.contains("Article 5")),
+        "{:#?}",
+        checked.diagnostics
+    );
 }
 
 #[test]
@@ -815,4 +829,22 @@ fn findings_about_a_party_stand_beside_the_party_in_the_annex() {
     );
     assert!(clean.contains("<div class=\"party\" id=\"party_XA\">"));
     assert!(!clean.contains("data-code="));
+}
+
+#[test]
+fn a_finding_about_a_scenario_says_so_in_the_summary() {
+    let text = read("agreements/r167-model.pacta")
+        + "\nscenario \"a wrong expectation\" {\n  situation: employed in XB, employer in XA, resides in XA, posted 18 months\n  expect: XB by 7.1\n}\n";
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    let start = text.find("scenario \"a wrong expectation\"").unwrap();
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.primary.span.start >= start),
+        "the wrong expectation is a finding: {:#?}",
+        checked.diagnostics
+    );
+    let html = render_text("t.pacta", &text, &margin());
+    assert!(html.contains("(scenario “a wrong expectation”)"), "{html}");
 }
