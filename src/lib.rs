@@ -147,16 +147,15 @@ pub fn check_parsed(
 }
 
 /// Check a file that has syntax errors from its partial document
-/// ([`syntax::partial_document`]): the syntax errors, and the principle findings on the Articles
-/// the errors leave sound ([`check::partial`]).
+/// ([`syntax::partial_document`]): the syntax errors, and `despite`, the principle findings on the
+/// Articles the errors leave sound ([`check::partial`], whose `Despite` the language server reuses
+/// from one keystroke to the next).
 pub(crate) fn check_partial(
     file: SourceFile,
-    partial: &ast::Document,
     syntax_diagnostics: Vec<Diagnostic>,
+    despite: Vec<Diagnostic>,
     config: &Config,
 ) -> Checked {
-    let despite =
-        check::partial::findings_despite_errors(&file.text, partial, &syntax_diagnostics, config);
     let mut diagnostics = check::finish(syntax_diagnostics, None, config);
     diagnostics.extend(despite);
     diag::sort(&mut diagnostics);

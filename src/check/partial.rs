@@ -15,6 +15,7 @@ use super::registry::{self, Family};
 use crate::ast::{Division, Document, PartItem};
 use crate::diag::{Diagnostic, Severity};
 use crate::span::Span;
+use crate::syntax::shift::{Move, Shift};
 use crate::syntax::tokens::{tokenize, TokenKind};
 use std::collections::BTreeSet;
 
@@ -30,29 +31,133 @@ pub(crate) fn findings_despite_errors(
     errors: &[Diagnostic],
     config: &crate::config::Config,
 ) -> Vec<Diagnostic> {
-    let errors: Vec<Span> = errors
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.primary.span)
-        .collect();
-    // Articles set aside (in the tree), and stretches of text the partial parse left out.
-    let mut broken: Vec<Span> = Vec::new();
-    let mut gaps: Vec<Span> = Vec::new();
-    for e in &errors {
-        match article_around(document, *e) {
-            Some(a) => broken.push(a),
-            None => match gap_around(document, *e, text) {
-                Some(g) => gaps.push(g),
-                None => return Vec::new(),
-            },
+    match Aside::find(text, document, errors) {
+        Some(aside) => findings_given(document, aside, config),
+        None => Vec::new(),
+    }
+}
+
+/// What the errors set aside, found from the errors and the text alone, before anything is
+/// resolved: the Articles of the tree that hold an error, the stretches of text the partial parse
+/// left out, and the families of checks whose provisions they write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Aside {
+    broken: Vec<Span>,
+    gaps: Vec<Span>,
+    touched: BTreeSet<Family>,
+}
+
+impl Aside {
+    /// `None` when an error lies where no check can stand (the header, a Party, a scenario).
+    fn find(text: &str, document: &Document, errors: &[Diagnostic]) -> Option<Aside> {
+        let mut broken: Vec<Span> = Vec::new();
+        let mut gaps: Vec<Span> = Vec::new();
+        for d in errors.iter().filter(|d| d.severity == Severity::Error) {
+            let e = d.primary.span;
+            match article_around(document, e) {
+                Some(a) => broken.push(a),
+                None => gaps.push(gap_around(document, e, text)?),
+            }
+        }
+        let touched = touched_by_text(text, &gaps);
+        Some(Aside {
+            broken,
+            gaps,
+            touched,
+        })
+    }
+
+    fn shifted(&self, m: Move) -> Aside {
+        let mut moved = self.clone();
+        moved.broken.shift(m);
+        moved.gaps.shift(m);
+        moved
+    }
+}
+
+/// The findings despite errors with what decides them, so that the next version of the text can
+/// reuse them (the language server, while the same Article stays broken).
+#[derive(Clone, Debug)]
+pub(crate) struct Despite {
+    aside: Option<Aside>,
+    config: crate::config::Config,
+    pub(crate) findings: Vec<Diagnostic>,
+}
+
+impl Despite {
+    /// [`findings_despite_errors`], kept with what decides them.
+    pub(crate) fn new(
+        text: &str,
+        document: &Document,
+        errors: &[Diagnostic],
+        config: &crate::config::Config,
+    ) -> Despite {
+        let aside = Aside::find(text, document, errors);
+        let findings = match &aside {
+            Some(a) => findings_given(document, a.clone(), config),
+            None => Vec::new(),
+        };
+        Despite {
+            aside,
+            config: config.clone(),
+            findings,
         }
     }
-    let mut touched = touched_by_text(text, &gaps);
+
+    /// The findings after an edit that left the tree as it was but for the positions `moved`
+    /// (an edit inside the one Article a syntax error keeps out of the partial document), and
+    /// whether the previous ones were reused. They are when the errors set aside the same text,
+    /// moved, and it writes provisions of the same families: everything the checks read is then
+    /// the same, so their findings are the previous ones, moved. Otherwise they are found again.
+    pub(crate) fn after_edit(
+        &self,
+        moved: Move,
+        text: &str,
+        document: &Document,
+        errors: &[Diagnostic],
+        config: &crate::config::Config,
+    ) -> (Despite, bool) {
+        let aside = Aside::find(text, document, errors);
+        let same = *config == self.config
+            && match (&aside, &self.aside) {
+                (Some(new), Some(old)) => *new == old.shifted(moved),
+                (None, None) => true,
+                _ => false,
+            };
+        if !same {
+            return (Despite::new(text, document, errors, config), false);
+        }
+        let mut findings = self.findings.clone();
+        findings.shift(moved);
+        let despite = Despite {
+            aside,
+            config: config.clone(),
+            findings,
+        };
+        (despite, true)
+    }
+}
+
+/// The findings that stand once `aside` is set aside (see the module's documentation).
+fn findings_given(
+    document: &Document,
+    aside: Aside,
+    config: &crate::config::Config,
+) -> Vec<Diagnostic> {
+    let Aside {
+        mut broken,
+        gaps: _,
+        mut touched,
+    } = aside;
     let mut document = document.clone();
     let mut agreement = None;
     for _ in 0..MAX_ROUNDS {
         for a in crate::ide::articles(&document).filter(|a| broken.contains(&a.span)) {
             touched.extend(touched_by_article(a));
+        }
+        // Nothing would be left to report: no need to resolve.
+        if touched.len() == Family::ALL.len() {
+            return Vec::new();
         }
         remove_articles(&mut document, &broken);
         let (resolved, diagnostics) = crate::model::resolve(&document);
@@ -75,9 +180,6 @@ pub(crate) fn findings_despite_errors(
     let Some(agreement) = agreement else {
         return Vec::new();
     };
-    if touched.len() == Family::ALL.len() {
-        return Vec::new();
-    }
     let sound: Vec<Span> = crate::ide::articles(&document).map(|a| a.span).collect();
     let mut found = super::run(&agreement);
     found.extend(crate::legislation::check(&agreement));

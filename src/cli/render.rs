@@ -22,6 +22,21 @@ pub fn run(args: RenderArgs) -> Result<i32, Failure> {
         eprintln!("error: nothing rendered: the file does not parse");
         return Ok(EXIT_FINDINGS);
     };
+    // A language the agreement is not written in would give a column of "[no … text]": refuse it.
+    if let Some(asked) = &args.lang {
+        let known = pacta::render::available_languages(&document, agreement);
+        if let Some(bad) = asked.iter().find(|l| !known.contains(&l.to_lowercase())) {
+            let has = if known.is_empty() {
+                "it names no language (`languages:` in the header)".to_string()
+            } else {
+                format!("its languages are {}", known.join(", "))
+            };
+            return Err(Failure(format!(
+                "--lang {bad}: {} has no text in that language; {has}",
+                files::display_name(&args.file)
+            )));
+        }
+    }
     let opts = pacta::render::Options {
         languages: args.lang.clone(),
         findings: args.findings == FindingsPlacement::Margin,

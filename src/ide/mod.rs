@@ -6,6 +6,7 @@
 //! Everything here works on a file with syntax errors too: navigation reads the partial document
 //! of [`crate::syntax::parse_partial`], and the findings are the syntax errors.
 
+mod complete;
 pub(crate) mod line_index;
 pub(crate) mod references;
 
@@ -14,10 +15,12 @@ pub(crate) use references::Symbol;
 pub use references::{ReferenceIndex, SymbolKind};
 
 use crate::ast::{ArticleItem, Division, Document, PartItem, Provision};
+use crate::check::partial::Despite;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::model::schema;
 use crate::span::{SourceFile, Span};
+use crate::syntax::shift::Move;
 use crate::syntax::tokens::{tokenize, Token, TokenKind};
 use crate::Checked;
 
@@ -84,6 +87,17 @@ pub struct Analysis {
     /// The Article missing from `document` when its syntax errors are the file's only ones and it
     /// was found by an incremental re-parse; the next edit inside it re-parses only it.
     broken: Option<Span>,
+    /// With syntax errors, the findings on the rest of the file and what decides them.
+    despite: Option<Despite>,
+    /// Whether `despite` was carried over from the previous analysis.
+    reused: bool,
+}
+
+/// The text being analysed, with its name and configuration.
+struct Source<'a> {
+    name: &'a str,
+    text: &'a str,
+    config: &'a Config,
 }
 
 impl Analysis {
@@ -96,32 +110,37 @@ impl Analysis {
             None => crate::syntax::partial_document(text),
         };
         Analysis::finish(
-            name,
-            text,
-            config,
+            Source { name, text, config },
             document,
             parsed.diagnostics,
             whole,
+            None,
             None,
         )
     }
 
     /// Analyse a new version of the text, re-parsing only the Article that changed when the edit
-    /// is confined to one (see [`crate::syntax::reparse`]); the result is the same as
+    /// is confined to one (see [`crate::syntax::reparse`]), and reusing the findings on the rest
+    /// of the file while the same Article stays broken; the result is the same as
     /// [`Analysis::new`]'s.
     pub fn update(&self, name: &str, text: &str, config: &Config) -> Analysis {
         if self.sound || self.broken.is_some() {
             if let Some(r) = crate::syntax::reparse(self.text(), &self.document, self.broken, text)
             {
                 let whole = r.broken.is_none();
+                // The same Article was broken before the edit and still is: the tree outside it
+                // is the one the previous findings were made from, moved.
+                let earlier = match (&self.despite, self.broken, r.broken) {
+                    (Some(d), Some(_), Some(_)) => Some((d, r.moved)),
+                    _ => None,
+                };
                 return Analysis::finish(
-                    name,
-                    text,
-                    config,
+                    Source { name, text, config },
                     r.document,
                     r.diagnostics,
                     whole,
                     r.broken,
+                    earlier,
                 );
             }
         }
@@ -129,20 +148,27 @@ impl Analysis {
     }
 
     fn finish(
-        name: &str,
-        text: &str,
-        config: &Config,
+        source: Source<'_>,
         document: Document,
         syntax: Vec<Diagnostic>,
         whole: bool,
         broken: Option<Span>,
+        earlier: Option<(&Despite, Move)>,
     ) -> Analysis {
+        let Source { name, text, config } = source;
         let sound = whole && syntax.is_empty();
         let file = SourceFile::new(name, text);
-        let checked = if whole {
-            crate::check_parsed(file, Some(&document), syntax, config)
+        let (checked, despite, reused) = if whole {
+            let checked = crate::check_parsed(file, Some(&document), syntax, config);
+            (checked, None, false)
         } else {
-            crate::check_partial(file, &document, syntax, config)
+            let (despite, reused) = match earlier {
+                Some((d, moved)) => d.after_edit(moved, text, &document, &syntax, config),
+                None => (Despite::new(text, &document, &syntax, config), false),
+            };
+            let findings = despite.findings.clone();
+            let checked = crate::check_partial(file, syntax, findings, config);
+            (checked, Some(despite), reused)
         };
         let tokens = tokenize(text);
         let references = ReferenceIndex::build(&document, text, &tokens);
@@ -154,7 +180,15 @@ impl Analysis {
             tokens,
             sound,
             broken,
+            despite,
+            reused,
         }
+    }
+
+    /// Whether the findings on the sound part of a file with a syntax error were carried over
+    /// from the previous analysis rather than found again (see [`Analysis::update`]).
+    pub fn reused_findings(&self) -> bool {
+        self.reused
     }
 
     pub fn text(&self) -> &str {
@@ -323,85 +357,9 @@ impl Analysis {
             .collect())
     }
 
-    /// What may be written at an offset.
+    /// What may be written at an offset, from the construct around it (see [`complete`]).
     pub fn completions(&self, offset: usize) -> Vec<Completion> {
-        let text = self.text();
-        let line_start = text[..offset.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let before = &text[line_start..offset.min(text.len())];
-        let previous_word = before
-            .trim_end_matches(|c: char| !c.is_whitespace() && c != ',')
-            .split_whitespace()
-            .last()
-            .unwrap_or("");
-        let mut out = Vec::new();
-        let labels = |out: &mut Vec<Completion>| {
-            for s in self.references.of_kind(SymbolKind::Rule) {
-                out.push(Completion {
-                    label: s.name.clone(),
-                    kind: CompletionKind::Rule,
-                    detail: s
-                        .defining
-                        .map(|d| text[d.range()].lines().next().unwrap_or("").to_string())
-                        .unwrap_or_default(),
-                });
-            }
-        };
-        if matches!(previous_word, "overrides" | "by")
-            || before.trim_start().starts_with("overrides")
-        {
-            labels(&mut out);
-            return out;
-        }
-        if before.trim_start().starts_with("see:") {
-            labels(&mut out);
-            for s in self.references.of_kind(SymbolKind::Tag) {
-                out.push(Completion {
-                    label: format!("#{}", s.name),
-                    kind: CompletionKind::Tag,
-                    detail: String::new(),
-                });
-            }
-            return out;
-        }
-        for p in &self.document.parties {
-            out.push(Completion {
-                label: p.code.value.clone(),
-                kind: CompletionKind::Party,
-                detail: p.name.value.clone(),
-            });
-        }
-        for b in crate::model::Branch::keys() {
-            out.push(Completion {
-                label: b.to_string(),
-                kind: CompletionKind::Value,
-                detail: "branch".into(),
-            });
-        }
-        let mut fields: Vec<(&str, &str)> = Vec::new();
-        for spec in all_fields() {
-            if !fields.iter().any(|(n, _)| *n == spec.name) {
-                fields.push((spec.name, spec.doc));
-            }
-        }
-        for (name, doc) in fields {
-            out.push(Completion {
-                label: name.to_string(),
-                kind: CompletionKind::Field,
-                detail: doc.to_string(),
-            });
-        }
-        for k in crate::syntax::KNOWN_KEYWORDS {
-            if !out.iter().any(|c| c.label == *k) {
-                out.push(Completion {
-                    label: k.to_string(),
-                    kind: CompletionKind::Keyword,
-                    detail: "keyword".into(),
-                });
-            }
-        }
-        out
+        complete::completions(self.text(), &self.tokens, offset)
     }
 
     /// The outline: the header, Parties, Parts with chapters and Articles (and their rules), and
@@ -636,8 +594,8 @@ mod tests {
         let c = a.completions(at);
         assert!(c.iter().all(|c| c.kind == CompletionKind::Rule));
         assert!(c.iter().any(|c| c.label == "7.1"));
-        let all = a.completions(0);
-        assert!(all.iter().any(|c| c.label == "XA"));
-        assert!(all.iter().any(|c| c.label == "old-age"));
+        let top = a.completions(0);
+        assert!(top.iter().any(|c| c.label == "party"));
+        assert!(!top.iter().any(|c| c.label == "XA" || c.label == "schemes"));
     }
 }

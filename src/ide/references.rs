@@ -141,8 +141,4 @@ impl ReferenceIndex {
             .iter()
             .find(|s| s.kind == kind && s.name == name)
     }
-
-    pub(crate) fn of_kind(&self, kind: SymbolKind) -> impl Iterator<Item = &Symbol> {
-        self.symbols.iter().filter(move |s| s.kind == kind)
-    }
 }

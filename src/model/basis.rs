@@ -25,7 +25,7 @@ pub enum Basis {
 }
 
 /// Every basis with its keyword, in the order of the language reference.
-pub(crate) const BASES: &[(&str, Basis, &str)] = &[
+pub const BASES: &[(&str, Basis, &str)] = &[
     (
         "territory",
         Basis::Territory,

@@ -3,7 +3,7 @@
 //! suppressions, and the instruments the agreement claims. Built from the AST by [`resolve`],
 //! which also reports the structure findings P002–P009.
 
-pub(crate) mod basis;
+pub mod basis;
 pub(crate) mod branch;
 pub(crate) mod coordination;
 pub(crate) mod instrument;
@@ -303,6 +303,8 @@ pub struct Agreement {
     pub header_span: Option<Span>,
     /// Header fields as written (`short-title`, `draft`, `date`, …).
     pub header_fields: Vec<Field>,
+    /// The header's prose: the preamble, in each language it is given in.
+    pub preamble: Vec<Prose>,
     pub claims: Vec<Claim>,
     /// The kind of agreement (`kind:`), when the header says; see [`Agreement::assumed_kind`].
     pub kind: Option<Spanned<Kind>>,

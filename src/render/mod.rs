@@ -1,12 +1,13 @@
 //! `pacta render`: the agreement as a document. One self-contained HTML page (inline CSS, no
-//! script, no external resource) with the title, the Parties, the preamble, the Parts, chapters,
-//! Articles and paragraphs numbered as in the source, the prose in each authentic language side
-//! by side, every structured provision in words ([`words`]), a table of contents and the findings
-//! in the margin of the Article they concern. Everything taken from the agreement is escaped; the
-//! output depends on the input only, byte for byte.
+//! script, no external resource) with the title, a table of contents, the preamble, the Parts,
+//! chapters, Articles and paragraphs numbered as in the source, the prose in each authentic
+//! language side by side, every structured provision in words ([`words`]), the closing formula
+//! and signature blocks, the Parties' authorities and institutions in an annex, and the findings
+//! in the margin of the Article (or the Party) they concern. Everything taken from the agreement
+//! is escaped; the output depends on the input only, byte for byte.
 
 pub mod prose;
-pub(crate) mod style;
+pub mod style;
 pub mod words;
 
 use crate::ast::{self, ArticleItem, Division, Document, PartItem, Provision};
@@ -183,8 +184,7 @@ pub fn html(
     if opts.findings {
         summary(&mut out, &cx, diagnostics);
     }
-    toc(&mut out, document);
-    parties(&mut out, &cx);
+    toc(&mut out, document, !agreement.parties.is_empty());
     if let Some(h) = &document.header {
         if !h.texts.is_empty() {
             out.push_str("<section class=\"preamble\" id=\"preamble\">\n<h2>Preamble</h2>\n");
@@ -200,11 +200,26 @@ pub fn html(
         }
     }
     out.push_str("</main>\n");
+    testimonium(&mut out, &cx, document);
+    parties(&mut out, &cx, diagnostics);
     out.push_str("<footer class=\"colophon meta\"><p>Rendered by Pacta from the agreement's source; the provisions in words are generated from the structured provisions.</p></footer>\n");
     out.push_str("</body>\n</html>\n");
     // Control and bidirectional-override characters of the agreement shown as visible escapes,
     // as in every human-readable output.
     crate::diag::visible::text(&out).into_owned()
+}
+
+/// The languages a document can be shown in (`--lang`): the authentic languages, then any other
+/// language its prose is written in.
+pub fn available_languages(document: &Document, agreement: &Agreement) -> Vec<String> {
+    let langs = Languages::of(agreement);
+    let mut all = langs.authentic.clone();
+    for u in used_languages(document, &langs) {
+        if !all.contains(&u) {
+            all.push(u);
+        }
+    }
+    all
 }
 
 /// The languages prose is written in, in order of first use.
@@ -397,6 +412,14 @@ fn summary(out: &mut String, cx: &Ctx<'_>, ds: &[Diagnostic]) {
         let at = article_of(&cx.article_spans, d.primary.span)
             .and_then(|i| cx.agreement.articles.get(i))
             .map(|a| format!(" <a href=\"#{}\">Art. {}</a>", escape(&a.eid()), a.number))
+            .or_else(|| {
+                party_of(cx.agreement, d.primary.span).map(|p| {
+                    format!(
+                        " <a href=\"#party_{code}\">Annex, {code}</a>",
+                        code = escape(&p.code.value)
+                    )
+                })
+            })
             .unwrap_or_else(|| " <span class=\"detail\">(the agreement as a whole)</span>".into());
         let _ = writeln!(
             out,
@@ -411,7 +434,7 @@ fn part_id(number: &str) -> String {
     format!("part_{number}")
 }
 
-fn toc(out: &mut String, document: &Document) {
+fn toc(out: &mut String, document: &Document, annex: bool) {
     out.push_str("<nav class=\"toc\" id=\"contents\">\n<h2>Contents</h2>\n<ol>\n");
     let entry = |out: &mut String, a: &ast::Article| {
         let title = a
@@ -455,19 +478,148 @@ fn toc(out: &mut String, document: &Document) {
             }
         }
     }
+    if annex {
+        out.push_str("<li class=\"part\"><a href=\"#parties\">Annex — The Contracting Parties: competent authorities and institutions</a></li>\n");
+    }
     out.push_str("</ol>\n</nav>\n");
 }
 
-fn parties(out: &mut String, cx: &Ctx<'_>) {
+/// Whether the agreement has a `signature:` line (its words already say where and when it was done).
+fn has_signature_line(document: &Document) -> bool {
+    let in_article = |a: &ast::Article| {
+        a.items.iter().any(|i| {
+            let ps: &[Provision] = match i {
+                ArticleItem::Provision(p) => std::slice::from_ref(p),
+                ArticleItem::Paragraph(p) => &p.provisions,
+            };
+            ps.iter()
+                .any(|p| matches!(p, Provision::Line(l) if l.keyword.value == "signature"))
+        })
+    };
+    document.body.iter().any(|d| match d {
+        Division::Article(a) => in_article(a),
+        Division::Part(p) => p.items.iter().any(|i| match i {
+            PartItem::Article(a) => in_article(a),
+            PartItem::Chapter(c) => c.articles.iter().any(in_article),
+            PartItem::Text(_) | PartItem::Allow(_) => false,
+        }),
+    })
+}
+
+/// The closing formula and a signature block for each Party, side by side: "In witness whereof
+/// … Done at … in duplicate in the English and French languages …", then "For the Republic of
+/// Meridia" above a line. Where the header gives no place or date, a dotted blank stands for it.
+fn testimonium(out: &mut String, cx: &Ctx<'_>, document: &Document) {
     let a = cx.agreement;
     if a.parties.is_empty() {
         return;
     }
-    out.push_str("<section class=\"parties\" id=\"parties\">\n<h2>The Contracting Parties</h2>\n");
+    out.push_str("<section class=\"testimonium\" id=\"signature\">\n");
+    out.push_str("<p>In witness whereof, the undersigned, being duly authorised thereto, have signed this Agreement.</p>\n");
+    if !has_signature_line(document) {
+        let blank = "……………………";
+        let place = header_text(a, "place").unwrap_or_else(|| blank.into());
+        // `date:` is the date of signature unless the text is a draft (`draft:`).
+        let on = header_text(a, "signed")
+            .or_else(|| {
+                header_text(a, "draft")
+                    .is_none()
+                    .then(|| header_text(a, "date"))
+                    .flatten()
+            })
+            .unwrap_or_else(|| blank.into());
+        let copies = match a.parties.len() {
+            2 => "in duplicate",
+            3 => "in triplicate",
+            _ => "in a single original",
+        };
+        let names: Vec<String> = cx
+            .langs
+            .authentic
+            .iter()
+            .map(|l| language_name(l))
+            .collect();
+        let languages = match names.len() {
+            0 => String::new(),
+            1 => format!(" in the {} language", names[0]),
+            2 => format!(
+                " in the {} languages, both texts being equally authentic",
+                words::join(&names, "and")
+            ),
+            _ => format!(
+                " in the {} languages, all texts being equally authentic",
+                words::join(&names, "and")
+            ),
+        };
+        let prevails = cx
+            .langs
+            .prevailing
+            .as_ref()
+            .filter(|_| names.len() > 1)
+            .map(|p| {
+                format!(
+                    ". In case of divergence of interpretation, the {} text shall prevail",
+                    language_name(p)
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<p>Done at {} on {}, {copies}{languages}{prevails}.</p>",
+            escape(&place),
+            escape(&on),
+            languages = escape(&languages),
+            prevails = escape(&prevails),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"signatories\" style=\"--cols: {}\">",
+        a.parties.len().min(3)
+    );
     for p in &a.parties {
         let _ = writeln!(
             out,
-            "<div class=\"party\" id=\"party_{code}\">\n<h3>{name} <span class=\"detail\">({code})</span></h3>\n<dl>",
+            "<div class=\"signatory\" data-party=\"{}\"><p class=\"for\">For {}:</p><p class=\"line\">&nbsp;</p></div>",
+            escape(&p.code.value),
+            escape(&words::Names::of(a).party(&p.code.value))
+        );
+    }
+    out.push_str("</div>\n</section>\n");
+}
+
+/// The Party whose declaration holds a span, for findings about a Party block.
+fn party_of(a: &Agreement, at: Span) -> Option<&crate::model::PartyDecl> {
+    a.parties.iter().find(|p| p.span.contains(at))
+}
+
+fn parties(out: &mut String, cx: &Ctx<'_>, diagnostics: &[Diagnostic]) {
+    let a = cx.agreement;
+    if a.parties.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"parties annex\" id=\"parties\">\n<h2>Annex<span class=\"sub\">The Contracting Parties: competent authorities and institutions</span></h2>\n");
+    for p in &a.parties {
+        // The findings about this Party's declaration, in its margin as an Article's are.
+        let notes: Vec<&Diagnostic> = if cx.opts.findings {
+            diagnostics
+                .iter()
+                .filter(|d| {
+                    article_of(&cx.article_spans, d.primary.span).is_none()
+                        && p.span.contains(d.primary.span)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let class = if notes.is_empty() {
+            "party"
+        } else {
+            "party with-margin"
+        };
+        let _ = writeln!(
+            out,
+            "<div class=\"{class}\" id=\"party_{code}\">\n<h3>{name} <span class=\"detail\">({code})</span></h3>\n<dl>",
             code = escape(&p.code.value),
             name = escape(&p.name.value)
         );
@@ -514,7 +666,15 @@ fn parties(out: &mut String, cx: &Ctx<'_>) {
                 escape(&u.join(", "))
             );
         }
-        out.push_str("</dl>\n</div>\n");
+        out.push_str("</dl>\n");
+        if !notes.is_empty() {
+            out.push_str("<aside class=\"margin\">\n");
+            for d in notes {
+                let _ = writeln!(out, "{}", note(d, "p"));
+            }
+            out.push_str("</aside>\n");
+        }
+        out.push_str("</div>\n");
     }
     out.push_str("</section>\n");
 }
@@ -670,9 +830,9 @@ fn provisions(out: &mut String, cx: &Ctx<'_>, ps: &[&Provision]) {
             Provision::Rule(r) => ("rule", format!("Rule {}", r.label.value)),
             Provision::Define(_) => ("define", "Definition".into()),
             Provision::Scope(_) => ("scope", "Scope".into()),
-            Provision::Benefit(b) => ("benefit", format!("benefit {}", b.branch.value)),
-            Provision::Block(b) => ("block", b.keyword.value.clone()),
-            Provision::Line(l) => ("line", l.keyword.value.clone()),
+            Provision::Benefit(b) => ("benefit", words::heading(&b.branch.value, true)),
+            Provision::Block(b) => ("block", words::heading(&b.keyword.value, false)),
+            Provision::Line(l) => ("line", words::heading(&l.keyword.value, false)),
             Provision::Text(_) | Provision::Allow(_) => continue,
         };
         let _ = writeln!(

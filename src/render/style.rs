@@ -34,7 +34,7 @@ pub(crate) fn css_string(s: &str) -> String {
 }
 
 /// The shared sheet: typography, the article and margin layout, findings, redline marks.
-pub(crate) const BASE: &str = r#"
+pub const BASE: &str = r#"
 :root { --ink: #1a1a1a; --muted: #555; --rule: #b8b8b8; --error: #b3261e; --warning: #8a6100; --info: #2f5d8a; --paper: #fff; }
 html { background: #f4f2ee; }
 body { font: 16px/1.55 Georgia, 'Times New Roman', 'DejaVu Serif', serif; color: var(--ink); background: var(--paper);
@@ -84,6 +84,8 @@ nav.toc .num { display: inline-block; min-width: 5.5em; }
 .parties dt { font-weight: bold; }
 .parties dd { margin: 0; }
 .parties .party { margin-bottom: 1em; }
+.parties .party.with-margin { display: grid; grid-template-columns: minmax(0, 1fr) 15em; column-gap: 1.5em; }
+.parties .party.with-margin > h3 { grid-column: 1 / -1; }
 .parties ul { margin: 0.2em 0; }
 .article { display: grid; grid-template-columns: minmax(0, 1fr) 15em; column-gap: 1.5em; margin: 1.4em 0; }
 .article.no-margin, body.clean .article { grid-template-columns: minmax(0, 1fr); }
@@ -101,7 +103,7 @@ nav.toc .num { display: inline-block; min-width: 5.5em; }
 .text .lang { display: block; margin-bottom: 0.15em; font: 0.72em/1.4 'DejaVu Sans', Helvetica, Arial, sans-serif; color: var(--muted); letter-spacing: 0.06em; text-transform: uppercase; white-space: normal; }
 .text.prevailing .lang::after { content: ' · prevails'; text-transform: none; }
 .text.missing { color: var(--muted); font-style: italic; }
-h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
+h1, .meta, dd, li, .words, .signatory { unicode-bidi: plaintext; }
 .margin code { font-size: 0.95em; }
 .margin { font: 0.8em/1.4 'DejaVu Sans', Helvetica, Arial, sans-serif; border-left: 1px solid var(--rule); padding-left: 0.9em; }
 .note { margin: 0 0 0.8em; }
@@ -110,6 +112,11 @@ h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
 .summary-findings h2 { margin: 0.4em 0; font-size: 1em; }
 .summary-findings ul { list-style: none; padding: 0; }
 .clean-copy { text-align: center; color: var(--muted); }
+.testimonium { margin: 2.5em 0 1em; }
+.signatories { display: grid; grid-template-columns: repeat(var(--cols, 2), minmax(0, 1fr)); gap: 2.5em 3em; margin-top: 2.2em; }
+.signatory .for { margin: 0 0 3.5em; }
+.signatory .line { margin: 0; border-top: 1px dotted var(--ink); }
+.annex { margin-top: 3em; }
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
 @media print {
   body { font-size: 10pt; }
@@ -117,7 +124,11 @@ h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
   .paragraph, .texts { break-inside: avoid; }
   .part > h2 { break-before: page; }
   nav.toc { break-after: page; }
+  .testimonium { break-inside: avoid; }
+  .annex { break-before: page; }
+  .summary-findings { margin-left: 1pt; margin-right: 1pt; }
   .margin { font-size: 7.5pt; }
+  .parties .party.with-margin { grid-template-columns: minmax(0, 1fr) 12em; column-gap: 1em; break-inside: avoid-page; }
   a { text-decoration: none; }
 }
 "#;

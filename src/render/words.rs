@@ -57,6 +57,7 @@ impl Names {
 fn with_article(name: &str) -> String {
     let lower = name.to_lowercase();
     let needs = name.contains(" of ")
+        || lower.ends_with(" republic")
         || [
             "united ",
             "netherlands",
@@ -304,6 +305,26 @@ pub(crate) fn model_provision(p: &crate::model::Provision, names: &Names) -> Str
     match p.branch {
         Some(b) => provision(b.key(), true, &p.fields, names),
         None => provision(&p.keyword.value, false, &p.fields, names),
+    }
+}
+
+/// The heading of a block, line or branch provision beside its words: "Equality of treatment",
+/// "Entry into force", "Medical care"; `benefit` says whether `keyword` is a branch.
+pub fn heading(keyword: &str, benefit: bool) -> String {
+    if benefit {
+        return cap(&Branch::from_key(keyword)
+            .map_or_else(|| keyword.replace('-', " "), |b| b.title().to_string()));
+    }
+    match keyword {
+        "equal-treatment" => "Equality of treatment".into(),
+        "export" => "Export of benefits".into(),
+        "aggregation" => "Aggregation of periods".into(),
+        "calculation" => "Calculation of benefits".into(),
+        "overlapping" => "Overlapping of benefits".into(),
+        "administration" => "Administrative co-operation".into(),
+        "transitional" => "Transitional provisions".into(),
+        "see" => "Reference".into(),
+        other => cap(&other.replace('-', " ")),
     }
 }
 
@@ -673,7 +694,12 @@ fn field_sentences(keyword: &str, f: &Field, names: &Names) -> Vec<String> {
             ("required", "Documents submitted under this Agreement shall be legalised."),
         ]),
         ("administration", "documents-in") => one(format!("Claims and documents may be submitted in {}.", or(&items(f, names)))),
-        ("administration", "working-language") => one(format!("The authorities and institutions shall correspond in {}.", or(&items(f, names)))),
+        ("administration", "working-language") => one(format!("The authorities and institutions shall correspond in {}.", or(&f.items.iter().map(|i| match i.as_word() {
+            // A language code (`en`) or name (`english`) reads as the language's name.
+            Some(w) if w.len() <= 3 => super::language_name(w),
+            Some(w) => cap(w),
+            None => item(i, names),
+        }).collect::<Vec<_>>()))),
         ("administration", "claims") => pick(f, &[
             ("lodged-with-either-party", "A claim lodged with an authority or institution of one Party shall be treated as a claim lodged with the competent institution of the other Party."),
             ("competent-party-only", "A claim shall be lodged with the competent institution."),
@@ -919,7 +945,7 @@ fn benefit_field(title: &str, f: &Field, names: &Names) -> Vec<String> {
                 one(format!("{t} is excluded from the coordination provided for by this Agreement."))
             }
         }
-        "note" => f.items.iter().map(|i| format!("{}.", item(i, names).trim_end_matches('.'))).collect(),
+        "note" => f.items.iter().map(|i| format!("{}.", cap(item(i, names).trim_end_matches('.')))).collect(),
         "parties" => one(format!("This provision concerns {title} under the legislation of {}.", parties(Some(f), names))),
         other => one(format!("{}: {list}.", cap(&word(other)))),
     }
@@ -1167,24 +1193,35 @@ fn condition(c: &Condition, vars: &mut Vars<'_>) -> String {
 }
 
 /// How a scheme reaches persons, in words, when its `scope` line says more than work in the
-/// territory.
+/// territory: "also covers persons resident in its territory", "covers its nationals who work
+/// abroad and seafarers on ships flying its flag".
 fn bases_words(bases: &[ast::Ident]) -> Option<String> {
-    let words: Vec<&str> = bases
-        .iter()
-        .filter_map(|b| match b.value.as_str() {
-            "residence-based" => Some("also covers persons resident in the territory"),
-            "residents-only" => Some("covers persons resident in the territory only"),
-            "employer-abroad" => {
-                Some("covers employees of employers established there who work abroad")
-            }
-            "nationals-abroad" => Some("covers its nationals who work abroad"),
-            "flag" => Some("covers seafarers on ships flying its flag"),
-            "civil-service" => Some("covers its civil servants wherever they work"),
-            "employees-only" => Some("covers employed persons only"),
-            _ => None,
-        })
-        .collect();
-    (!words.is_empty()).then(|| and(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>()))
+    let mut also: Vec<String> = Vec::new();
+    let mut covers: Vec<String> = Vec::new();
+    for b in bases {
+        let (list, what) = match b.value.as_str() {
+            "residence-based" => (&mut also, "persons resident in its territory"),
+            "residents-only" => (&mut covers, "persons resident in its territory only"),
+            "employer-abroad" => (
+                &mut covers,
+                "employees of employers established there who work abroad",
+            ),
+            "nationals-abroad" => (&mut covers, "its nationals who work abroad"),
+            "flag" => (&mut covers, "seafarers on ships flying its flag"),
+            "civil-service" => (&mut covers, "its civil servants wherever they work"),
+            "employees-only" => (&mut covers, "employed persons only"),
+            _ => continue,
+        };
+        list.push(what.to_string());
+    }
+    let mut parts = Vec::new();
+    if !also.is_empty() {
+        parts.push(format!("also covers {}", and(&also)));
+    }
+    if !covers.is_empty() {
+        parts.push(format!("covers {}", and(&covers)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" and "))
 }
 
 /// A rule of applicable legislation as one sentence.
@@ -1199,32 +1236,14 @@ pub fn rule(r: &ast::Rule, names: &Names) -> String {
             criteria.insert(variable.name.clone(), criterion.value.clone());
         }
     }
+    // The party variables the rule uses, whatever condition names them (`national of X` too).
     let mut count: Vec<String> = Vec::new();
-    let mut note = |p: &ast::PartyRef| {
+    let refs = r.conditions.iter().flat_map(|c| c.kind.party_refs());
+    for p in refs.chain(std::iter::once(&r.target)) {
         if p.is_variable() && !count.contains(&p.name) {
             count.push(p.name.clone());
         }
-    };
-    for c in &r.conditions {
-        match &c.kind {
-            ConditionKind::Activity {
-                places, and_then, ..
-            } => {
-                for pl in std::iter::once(places).chain(and_then.as_ref().map(|(_, p)| p)) {
-                    if let Places::Parties(ps) = pl {
-                        ps.iter().for_each(&mut note);
-                    }
-                }
-            }
-            ConditionKind::WorksIn(p)
-            | ConditionKind::Employer(Place::In(p))
-            | ConditionKind::Resides(Place::In(p))
-            | ConditionKind::UsuallySelfEmployedIn(p)
-            | ConditionKind::Status(_, Some(p)) => note(p),
-            _ => {}
-        }
     }
-    note(&r.target);
     let mut vars = Vars {
         names,
         order: Vec::new(),
@@ -1263,13 +1282,13 @@ pub fn rule(r: &ast::Rule, names: &Names) -> String {
             ClauseKind::Limit(d) => limit = Some(*d),
             ClauseKind::LimitFirst(d) => first = Some(*d),
             ClauseKind::Branches(bs) => {
-                let list: Vec<String> = bs.iter().map(|b| word(&b.value)).collect();
+                let list: Vec<String> = bs.iter().map(|b| branch_word(&b.value)).collect();
                 after.push(format!("This provision applies to {} only.", and(&list)));
             }
-            ClauseKind::Begun { before, date } => after.push(format!(
+            ClauseKind::Begun { before, date: d } => after.push(format!(
                 "This provision applies to periods that began {} {}.",
                 if *before { "before" } else { "on or after" },
-                date.value
+                date(&d.value)
             )),
             ClauseKind::Allocation(true) => after.push(
                 "Each activity is considered separately for the purposes of this provision.".into(),

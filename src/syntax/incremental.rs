@@ -75,6 +75,9 @@ pub struct Reparsed {
     pub diagnostics: Vec<Diagnostic>,
     /// The span of the edited Article when it has syntax errors (it is missing from `document`).
     pub broken: Option<Span>,
+    /// How the positions after the edit moved: the spans of the constructs kept from the old tree
+    /// moved so.
+    pub(crate) moved: Move,
 }
 
 /// Characters whose insertion or removal can change the extent of constructs beyond the Article.
@@ -158,6 +161,7 @@ pub fn reparse(
                 document,
                 diagnostics: Vec::new(),
                 broken: None,
+                moved,
             })
         }
         Err(_) => {
@@ -189,6 +193,7 @@ pub fn reparse(
                 document,
                 diagnostics,
                 broken: Some(span),
+                moved,
             })
         }
     }

@@ -499,3 +499,30 @@ impl Shift for Expectation {
         }
     }
 }
+
+/// Findings move with the text they point at (the language server reuses the findings of the
+/// Articles an edit did not touch).
+impl Shift for crate::diag::Diagnostic {
+    fn shift(&mut self, m: Move) {
+        let crate::diag::Diagnostic {
+            code: _,
+            severity: _,
+            message: _,
+            primary,
+            secondary,
+            notes: _,
+            help: _,
+            fixes,
+            concerns: _,
+        } = self;
+        primary.span.shift(m);
+        for l in secondary {
+            l.span.shift(m);
+        }
+        for f in fixes {
+            for e in &mut f.edits {
+                e.span.shift(m);
+            }
+        }
+    }
+}

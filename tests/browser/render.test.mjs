@@ -93,7 +93,18 @@ test('the model agreement: every Article in order, a clean summary, printable on
   const rule = await page.locator('#art_8 .words[data-kind="rule"]').first().innerText();
   assert.match(rule, /shall, notwithstanding Rule 7\.1, be subject to the legislation of the other Party for a period not exceeding 24 months/);
   assert.equal(await page.evaluate(() => document.scripts.length), 0);
+  // The treaty closes as treaties do: after the last Article, the closing formula and one
+  // signature block per Party, side by side; the Parties' authorities and institutions in an annex.
+  const sigs = await page.$$eval('#signature .signatory', (ss) =>
+    ss.map((s) => { const r = s.getBoundingClientRect(); return { party: s.dataset.party, top: r.top, left: r.left, right: r.right }; }));
+  assert.deepEqual(sigs.map((s) => s.party), ['XA', 'XB']);
+  assert.ok(Math.abs(sigs[0].top - sigs[1].top) < 2 && sigs[1].left > sigs[0].right, 'the signature blocks stand side by side');
+  assert.match(await page.locator('#signature').innerText(), /^In witness whereof[^]*Done at[^]*For the Republic of Meridia:[^]*For the Kingdom of Norland:/);
+  const order = await page.evaluate(() => ['#preamble', 'main', '#signature', '#parties'].map((q) => document.querySelector(q))
+    .every((el, i, all) => i === 0 || (all[i - 1].compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)));
+  assert.ok(order, 'preamble, Articles, signatures, annex: in this order');
   await page.screenshot({ path: join(SHOTS, 'render-r167-model.png') });
+  await page.locator('#signature').screenshot({ path: join(SHOTS, 'render-signature.png') });
   await page.locator('#art_8').screenshot({ path: join(SHOTS, 'render-article.png') });
   const pages = await pdfPages(page, 'r167-model.pdf');
   console.log(`r167-model.pacta prints on ${pages} A4 pages`);

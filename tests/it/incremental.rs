@@ -157,3 +157,57 @@ fn typing_through_a_syntax_error_gives_the_findings_of_a_whole_analysis() {
     }
     assert!(previous.diagnostics().iter().all(|d| d.code != "P001"));
 }
+
+/// While the same Article stays broken, the findings on the rest of the file are carried over
+/// from one keystroke to the next (`Analysis::update`); they must be those of an analysis from
+/// scratch, and must be found again when the broken text starts writing another kind of provision.
+#[test]
+fn findings_reused_while_an_article_stays_broken_equal_a_whole_analysis() {
+    let config = Config::default();
+    let (mut reused, mut reused_findings, mut steps) = (0, 0, 0);
+    for (name, text) in agreements() {
+        let Some(document) = parse(&text).document else {
+            continue;
+        };
+        // A few Articles of each agreement, each broken at the start of its second line.
+        let places: Vec<usize> = pacta::ide::articles(&document)
+            .filter_map(|a| {
+                let body = &text[a.span.range()];
+                body.find('\n').map(|i| a.span.start + i + 1)
+            })
+            .step_by(3)
+            .take(4)
+            .collect();
+        for at in places {
+            let with = |typed: &str| format!("{}{typed}{}", &text[..at], &text[at..]);
+            let mut previous = Analysis::new(&name, &text, &config);
+            // Break the Article, type in it (the same provisions: carried over), type a `rule`
+            // (another kind of provision: found again), delete it, then repair the Article.
+            for typed in [",, ", ",,x ", ",,xy ", ",,xy rule ", ",,xy ", ",, ", ""] {
+                let version = with(typed);
+                let next = previous.update(&name, &version, &config);
+                let whole = Analysis::new(&name, &version, &config);
+                assert_eq!(
+                    next.diagnostics(),
+                    whole.diagnostics(),
+                    "{name}: findings after typing {typed:?} at {at}"
+                );
+                steps += 1;
+                if next.reused_findings() {
+                    reused += 1;
+                    assert!(typed.starts_with(",,"), "{name}: reused after the repair");
+                    if next.diagnostics().iter().any(|d| !d.code.starts_with("P0")) {
+                        reused_findings += 1;
+                    }
+                }
+                previous = next;
+            }
+        }
+    }
+    // The test is worth nothing if nothing was carried over, or only empty lists of findings.
+    assert!(reused * 4 >= steps, "{reused} of {steps} analyses reused");
+    assert!(
+        reused_findings > 0,
+        "no principle finding was ever carried over"
+    );
+}

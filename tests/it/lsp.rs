@@ -313,3 +313,177 @@ fn lsp_checks_with_the_nearest_pacta_toml() {
 fn lsp_types_url(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
 }
+
+/// A file with a syntax error (Article 8) in which completion is asked at many places.
+const COMPLETE: &str = "agreement \"Test\" {\n  short-title: \"T\"\n  kind: coordination\n}\n\nparty XA \"Arcadia\" {\n  schemes: old-age\n  liaison-body: \"L\"\n}\n\nparty XB \"Borduria\" {\n  schemes: old-age, survivors\n}\n\npart II \"Law\" {\n  article 6 \"General\" #general {\n    rule 6.1: employed in X -> X\n  }\n  article 7 \"Posting\" {\n    rule 7.1: employed in Y, employer in X, posted -> X\n      overrides 6.1\n      limit 24 months\n    allow P303 \"the limit is set by the arrangement\"\n    export {\n      branches: old-age\n      to: parties\n    }\n    see: 6.1\n  }\n  article 8 \"Broken\" {\n    rule 8.1: self-employed at X -> X\n  }\n}\n\nscenario \"posting\" {\n  situation: employed in XB, employer in XA, posted\n  expect: XA by 7.1\n}\n";
+
+fn complete(c: &mut Client, needle: &str, delta: usize) -> Vec<String> {
+    let reply = c.request("textDocument/completion", at(COMPLETE, needle, delta));
+    reply["result"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no completion list at {needle:?}: {reply}"))
+        .iter()
+        .filter_map(|i| i["label"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[track_caller]
+fn offers(got: &[String], yes: &[&str], no: &[&str], place: &str) {
+    for y in yes {
+        assert!(
+            got.iter().any(|g| g == y),
+            "{place}: {y} not offered in {got:?}"
+        );
+    }
+    for n in no {
+        assert!(
+            !got.iter().any(|g| g == n),
+            "{place}: {n} offered in {got:?}"
+        );
+    }
+}
+
+#[test]
+fn lsp_completes_what_is_valid_at_the_cursor_despite_a_syntax_error() {
+    let mut c = Client::start();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": "pacta", "version": 1, "text": COMPLETE}}),
+    );
+    let d = c.diagnostics();
+    assert!(codes(&d).contains(&"P001".to_string()), "{d:?}");
+
+    // Field names of the block the cursor is in.
+    let header = complete(&mut c, "short-title", 0);
+    offers(
+        &header,
+        &["kind", "conforms-to", "short-title"],
+        &["schemes", "branches", "rule"],
+        "header",
+    );
+    let party = complete(&mut c, "liaison-body", 0);
+    offers(
+        &party,
+        &["schemes", "competent-authority", "ratified", "institution"],
+        &["short-title", "branches", "rule", "XA"],
+        "Party block",
+    );
+    let article = complete(&mut c, "rule 6.1", 0);
+    offers(
+        &article,
+        &["rule", "export", "paragraph", "see", "define"],
+        &["schemes", "short-title", "to", "article"],
+        "Article",
+    );
+    let export = complete(&mut c, "to: parties", 0);
+    offers(
+        &export,
+        &["branches", "to", "persons", "except"],
+        &["rule", "schemes", "kind", "old-age"],
+        "export block",
+    );
+    let scenario = complete(&mut c, "expect: XA", 0);
+    offers(
+        &scenario,
+        &["situation", "expect", "branches"],
+        &["rule", "schemes", "employed"],
+        "scenario",
+    );
+    let top = complete(&mut c, "part II", 0);
+    offers(
+        &top,
+        &["party", "article", "scenario"],
+        &["rule", "schemes"],
+        "top level",
+    );
+
+    // Values where a value is expected.
+    let kind = complete(&mut c, "kind: coordination", "kind: ".len());
+    offers(
+        &kind,
+        &["coordination", "coverage", "posting"],
+        &["old-age", "XA", "kind"],
+        "kind:",
+    );
+    let schemes = complete(&mut c, "old-age, survivors", "old-age, ".len());
+    offers(
+        &schemes,
+        &["survivors", "invalidity", "all"],
+        &["XA", "schemes", "coordination"],
+        "schemes:",
+    );
+    let to = complete(&mut c, "to: parties", "to: ".len());
+    offers(
+        &to,
+        &["XA", "XB", "parties", "third-states"],
+        &["old-age", "to"],
+        "to:",
+    );
+
+    // Party codes where a Party is expected: the declared ones.
+    let place = complete(&mut c, "employer in X,", "employer in ".len());
+    offers(
+        &place,
+        &["XA", "XB", "X", "several"],
+        &["old-age", "XC", "rule"],
+        "employer in",
+    );
+    let target = complete(&mut c, "posted -> X", "posted -> ".len());
+    offers(&target, &["XA", "XB"], &["old-age", "overrides"], "->");
+    let condition = complete(&mut c, "employed in Y", 0);
+    offers(
+        &condition,
+        &["employed", "self-employed", "resides", "posted"],
+        &["XA", "old-age", "rule"],
+        "condition",
+    );
+
+    // Rule labels after `overrides` and `by`, from every Article, the broken one too.
+    let overrides = complete(&mut c, "overrides 6.1", "overrides ".len());
+    offers(
+        &overrides,
+        &["6.1", "7.1", "8.1"],
+        &["XA", "old-age", "#general"],
+        "overrides",
+    );
+    let by = complete(&mut c, "XA by 7.1", "XA by ".len());
+    offers(&by, &["6.1", "7.1"], &["XA", "gap"], "expect by");
+    let expect = complete(&mut c, "expect: XA", "expect: ".len());
+    offers(
+        &expect,
+        &["XA", "XB", "gap", "overlap"],
+        &["6.1", "old-age"],
+        "expect:",
+    );
+    let see = complete(&mut c, "see: 6.1", "see: ".len());
+    offers(&see, &["6.1", "#general"], &["XA", "old-age"], "see:");
+    let clause = complete(&mut c, "limit 24 months", 0);
+    offers(
+        &clause,
+        &["limit", "overrides", "extension", "rule"],
+        &["XA", "schemes"],
+        "rule clause",
+    );
+
+    // Check codes after `allow`.
+    let allow = complete(&mut c, "allow P303", "allow ".len());
+    offers(
+        &allow,
+        &["P303", "P501", "P009"],
+        &["XA", "old-age", "rule"],
+        "allow",
+    );
+
+    // Nothing inside a string.
+    let string = complete(&mut c, "the limit is set", 4);
+    assert!(string.is_empty(), "{string:?}");
+
+    c.request("shutdown", json!(null));
+    c.notify("exit", json!(null));
+    let _ = c.child.wait();
+}

@@ -67,7 +67,44 @@ fn every_agreement_renders_every_article_in_order_and_byte_identically() {
             !a.contains("http://") && !a.contains("https://"),
             "{name}: no external resource"
         );
-        let _ = document;
+        // Every chapter and paragraph, numbered as in the source, in order.
+        let mut ids: Vec<String> = Vec::new();
+        let paragraphs = |a: &pacta::ast::Article, ids: &mut Vec<String>| {
+            for i in &a.items {
+                if let pacta::ast::ArticleItem::Paragraph(p) = i {
+                    ids.push(format!(
+                        "id=\"art_{}__para_{}\"",
+                        a.number.value, p.label.value
+                    ));
+                }
+            }
+        };
+        for d in &document.body {
+            match d {
+                pacta::ast::Division::Article(a) => paragraphs(a, &mut ids),
+                pacta::ast::Division::Part(p) => {
+                    for i in &p.items {
+                        match i {
+                            pacta::ast::PartItem::Article(a) => paragraphs(a, &mut ids),
+                            pacta::ast::PartItem::Chapter(c) => {
+                                ids.push(format!(
+                                    "id=\"part_{}__chp_{}\"",
+                                    p.number.value, c.number.value
+                                ));
+                                c.articles.iter().for_each(|a| paragraphs(a, &mut ids));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        let mut at = 0;
+        for id in &ids {
+            let found = a[at..].find(id.as_str());
+            assert!(found.is_some(), "{name}: {id} missing or out of order");
+            at += found.unwrap() + id.len();
+        }
     }
 }
 
@@ -153,7 +190,7 @@ fn prose_and_provision_checks_on_the_bilingual_fixture() {
             ("P014", "Article 4 has no French text".to_string()),
             (
                 "P013",
-                "the prose of Article 6 says 12 months where the `limit` of rule 6.1 is 24 months"
+                "the French prose of Article 6 says 12 months where the `limit` of rule 6.1 is 24 months"
                     .to_string()
             ),
         ]
@@ -174,8 +211,67 @@ fn a_party_named_in_the_prose_other_than_the_rule_designates_is_p013() {
         .map(|d| d.message.as_str())
         .collect();
     assert!(
-        p013.contains(&"the prose of Article 5 names Kingdom of Borduria where rule 5.1 designates Republic of Arcadia"),
+        p013.contains(&"the English prose of Article 5 names Kingdom of Borduria where rule 5.1 designates Republic of Arcadia"),
         "{p013:#?}"
+    );
+    // Naming the State a worker goes to is not giving its law: no finding.
+    let text = read("tests/fixtures/render/bilingual.pacta").replace(
+        "    rule 5.1: employed in X -> X",
+        "    rule 5.1: employed in XA -> XA\n    text en \"A person employed here who travels to Borduria for a meeting stays insured at home.\"\n    text fr \"Une personne employée ici qui se rend en Bordurie reste assurée chez elle.\"",
+    );
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    assert!(
+        !checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "P013" && d.message.contains("Article 5")),
+        "{:#?}",
+        checked.diagnostics
+    );
+}
+
+#[test]
+fn a_preamble_missing_in_one_authentic_language_is_p014() {
+    let text = read("tests/fixtures/render/bilingual.pacta");
+    let start = text.find("  text fr \"\"\"\n    La République").unwrap();
+    let end = start + text[start..].find("  \"\"\"\n").unwrap() + "  \"\"\"\n".len();
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let p014 = |t: &str| -> Vec<String> {
+        pacta::check_source("t.pacta", t, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "P014")
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    assert_eq!(p014(&text), ["Article 4 has no French text"]);
+    assert_eq!(
+        p014(&without),
+        [
+            "the preamble has no French text",
+            "Article 4 has no French text"
+        ]
+    );
+}
+
+#[test]
+fn a_limit_on_the_first_months_is_compared_with_the_prose_too() {
+    let text = read("tests/fixtures/render/bilingual.pacta").replacen(
+        "      limit 24 months\n      extension 12 months",
+        "      limit first 24 months\n      extension 12 months",
+        1,
+    );
+    assert!(text.contains("limit first 24 months"));
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    let p013: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P013")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        p013,
+        ["the French prose of Article 6 says 12 months where the `limit first` of rule 6.1 is 24 months"]
     );
 }
 
@@ -357,4 +453,380 @@ fn a_posting_rule_reads_like_the_model_provisions() {
         words::rule(&a.rule("7.1").unwrap().rule, &names),
         "A person who is employed in the territory of one Party shall be subject to the legislation of that Party."
     );
+}
+
+// ───────────────────────────── every shape of a rule and a scope line ─────────────────────────────
+
+use pacta::ast::{ClauseKind, ConditionKind, Place, Places, Status};
+
+/// The shape of a condition, for the coverage test below. The match has no catch-all: a new
+/// condition fails to compile here until it is named, in `CONDITIONS` too.
+fn condition_shape(c: &ConditionKind) -> &'static str {
+    match c {
+        ConditionKind::Activity {
+            and_then: Some(_), ..
+        } => "activity in X and activity in Y",
+        ConditionKind::Activity {
+            places: Places::Several(_),
+            ..
+        } => "activity in several",
+        ConditionKind::Activity { .. } => "activity in X",
+        ConditionKind::WorksIn(_) => "works in",
+        ConditionKind::Employer(Place::In(_)) => "employer in",
+        ConditionKind::Employer(Place::Elsewhere | Place::Away) => "employer elsewhere",
+        ConditionKind::Resides(Place::In(_)) => "resides in",
+        ConditionKind::Resides(Place::Elsewhere) => "resides elsewhere",
+        ConditionKind::Resides(Place::Away) => "resides away",
+        ConditionKind::Posted(..) => "posted",
+        ConditionKind::ExtensionGranted => "extension granted",
+        ConditionKind::National(_) => "national of",
+        ConditionKind::NotPosted => "not posted",
+        ConditionKind::UsuallySelfEmployedIn(_) => "usually self-employed in",
+        ConditionKind::Status(s, _) => match s {
+            Status::Seafarer => "seafarer",
+            Status::Aircrew => "aircrew",
+            Status::TransportCrew => "transport-crew",
+            Status::CivilServant => "civil-servant",
+            Status::MissionStaff => "mission-staff",
+            Status::LocallyEngaged => "locally-engaged",
+            Status::NonActive => "non-active",
+            Status::Accompanying => "accompanying",
+        },
+    }
+}
+
+const CONDITIONS: &[&str] = &[
+    "activity in X and activity in Y",
+    "activity in several",
+    "activity in X",
+    "works in",
+    "employer in",
+    "employer elsewhere",
+    "resides in",
+    "resides elsewhere",
+    "resides away",
+    "posted",
+    "extension granted",
+    "national of",
+    "not posted",
+    "usually self-employed in",
+    "seafarer",
+    "aircrew",
+    "transport-crew",
+    "civil-servant",
+    "mission-staff",
+    "locally-engaged",
+    "non-active",
+    "accompanying",
+];
+
+/// The shape of a clause; no catch-all, as above.
+fn clause_shape(c: &ClauseKind) -> &'static str {
+    match c {
+        ClauseKind::Overrides(_) => "overrides",
+        ClauseKind::Limit(_) => "limit",
+        ClauseKind::LimitFirst(_) => "limit first",
+        ClauseKind::Branches(_) => "branches",
+        ClauseKind::Begun { before: true, .. } => "begun before",
+        ClauseKind::Begun { before: false, .. } => "begun from",
+        ClauseKind::Allocation(true) => "per-activity",
+        ClauseKind::Allocation(false) => "person-level",
+        ClauseKind::Extension {
+            duration: Some(_), ..
+        } => "extension D",
+        ClauseKind::Extension { duration: None, .. } => "extension",
+        ClauseKind::RepostGap(_) => "repost-gap",
+        ClauseKind::NoReplacement => "no-replacement",
+        ClauseKind::Where { .. } => "where",
+    }
+}
+
+const CLAUSES: &[&str] = &[
+    "overrides",
+    "limit",
+    "limit first",
+    "branches",
+    "begun before",
+    "begun from",
+    "per-activity",
+    "person-level",
+    "extension D",
+    "extension",
+    "repost-gap",
+    "no-replacement",
+    "where",
+];
+
+/// Every rule and scope line of kinds.pacta.
+fn rules_and_scopes() -> (Vec<pacta::ast::Rule>, Vec<pacta::ast::Scope>) {
+    let doc = pacta::syntax::parse(KINDS).document.unwrap();
+    let (mut rules, mut scopes) = (Vec::new(), Vec::new());
+    for d in &doc.body {
+        if let pacta::ast::Division::Article(a) = d {
+            for i in &a.items {
+                match i {
+                    pacta::ast::ArticleItem::Provision(pacta::ast::Provision::Rule(r)) => {
+                        rules.push(r.clone())
+                    }
+                    pacta::ast::ArticleItem::Provision(pacta::ast::Provision::Scope(s)) => {
+                        scopes.push(s.clone())
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    (rules, scopes)
+}
+
+#[test]
+fn every_condition_clause_and_coverage_basis_is_in_the_words_snapshot() {
+    let (rules, scopes) = rules_and_scopes();
+    let conditions: Vec<&str> = rules
+        .iter()
+        .flat_map(|r| &r.conditions)
+        .map(|c| condition_shape(&c.kind))
+        .collect();
+    let clauses: Vec<&str> = rules
+        .iter()
+        .flat_map(|r| &r.clauses)
+        .map(|c| clause_shape(&c.kind))
+        .collect();
+    let missing: Vec<&&str> = CONDITIONS
+        .iter()
+        .filter(|c| !conditions.contains(c))
+        .chain(CLAUSES.iter().filter(|c| !clauses.contains(c)))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "kinds.pacta has no rule with {missing:?}"
+    );
+    let bases: Vec<&str> = scopes
+        .iter()
+        .flat_map(|s| &s.bases)
+        .map(|b| b.value.as_str())
+        .collect();
+    for (key, _, _) in pacta::model::basis::BASES {
+        assert!(bases.contains(key), "kinds.pacta has no scope line `{key}`");
+    }
+    // Each clause and basis changes the sentence: its words are there, not dropped.
+    let checked = pacta::check_source("kinds.pacta", KINDS, &Config::default());
+    let names = words::Names::of(checked.agreement.as_ref().unwrap());
+    for r in &rules {
+        let s = words::rule(r, &names);
+        for c in &r.clauses {
+            let expected = match &c.kind {
+                ClauseKind::LimitFirst(d) => format!("for the first {d}"),
+                ClauseKind::Branches(_) => "survivors' benefit only".into(),
+                ClauseKind::Begun { before: true, .. } => "began before 1 January 1996".into(),
+                ClauseKind::Begun { before: false, .. } => {
+                    "began on or after 1 January 1996".into()
+                }
+                ClauseKind::Allocation(true) => "Each activity is considered separately".into(),
+                ClauseKind::Allocation(false) => "all the activities of the person together".into(),
+                _ => continue,
+            };
+            assert!(s.contains(&expected), "rule {}: {s}", r.label.value);
+        }
+        for c in &r.conditions {
+            let expected = match &c.kind {
+                ConditionKind::National(_) => "who is a national of",
+                ConditionKind::ExtensionGranted => "the competent authorities have extended",
+                ConditionKind::NotPosted => "who is not sent to work there",
+                ConditionKind::Status(Status::Accompanying, _) => "accompanying a worker",
+                _ => continue,
+            };
+            assert!(s.contains(expected), "rule {}: {s}", r.label.value);
+        }
+    }
+}
+
+// ───────────────────────────── the command ─────────────────────────────
+
+fn cli(args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("pacta")
+        .unwrap()
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_writes_the_same_document_to_a_file_or_stdout() {
+    let dir = std::env::temp_dir().join(format!("pacta-render-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("model.html");
+    let path = file.to_str().unwrap();
+    let to_file = cli(&[
+        "render",
+        "agreements/r167-model.pacta",
+        "--format",
+        "html",
+        "-o",
+        path,
+    ]);
+    assert_eq!(to_file.status.code(), Some(0), "{to_file:?}");
+    assert!(to_file.stdout.is_empty());
+    let stdout = cli(&["render", "agreements/r167-model.pacta"]);
+    assert_eq!(stdout.status.code(), Some(0));
+    let written = std::fs::read(&file).unwrap();
+    assert_eq!(written, stdout.stdout, "-o and stdout give the same bytes");
+    let text = read("agreements/r167-model.pacta");
+    assert_eq!(
+        String::from_utf8(written).unwrap(),
+        render_text("agreements/r167-model.pacta", &text, &margin()),
+        "the command renders what the library renders"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_clean_copy_in_one_language() {
+    let out = cli(&[
+        "render",
+        "tests/fixtures/render/bilingual.pacta",
+        "--findings",
+        "none",
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(!html.contains("data-code="), "no finding in the clean copy");
+    assert!(!html.contains("id=\"findings\""));
+    assert!(html.contains("lang=\"fr\" dir=\"auto\""));
+    assert!(!html.contains("lang=\"en\" dir="), "only the French column");
+}
+
+#[test]
+fn a_language_the_agreement_is_not_written_in_is_refused() {
+    let out = cli(&[
+        "render",
+        "tests/fixtures/render/bilingual.pacta",
+        "--lang",
+        "en,de",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing rendered");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("--lang de") && stderr.contains("its languages are en, fr"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_file_that_does_not_parse_renders_nothing() {
+    let dir = std::env::temp_dir().join(format!("pacta-render-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.pacta");
+    std::fs::write(&file, "agreement \"x\" {\n  languages en\n").unwrap();
+    let out = cli(&["render", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("nothing rendered"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_treaty_closes_with_its_testimonium_and_a_signature_block_per_party() {
+    let html = render_text(
+        "r167-model.pacta",
+        &read("agreements/r167-model.pacta"),
+        &margin(),
+    );
+    let at = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?} in the document"))
+    };
+    // Preamble, the Articles, the closing formula, the signatures, then the annex of the Parties.
+    assert!(at("id=\"preamble\"") < at("<main>"));
+    assert!(at("</main>") < at("id=\"signature\""));
+    assert!(at("id=\"signature\"") < at("id=\"parties\""));
+    assert!(html.contains("In witness whereof, the undersigned, being duly authorised thereto, have signed this Agreement."));
+    assert!(html.contains(
+        "in duplicate in the English and French languages, both texts being equally authentic."
+    ));
+    let signatories: Vec<&str> = html
+        .match_indices("<div class=\"signatory\" data-party=\"")
+        .map(|(i, m)| &html[i + m.len()..i + m.len() + 2])
+        .collect();
+    assert_eq!(signatories, ["XA", "XB"]);
+    assert!(html.contains("For the Republic of Meridia:"));
+    assert!(html.contains("For the Kingdom of Norland:"));
+    // A signed text (no `draft:`) is done on its `date:`; a draft leaves the date blank.
+    let signed = render_text("nl-jp.pacta", &read("agreements/nl-jp.pacta"), &margin());
+    assert!(signed
+        .contains("Done at The Hague on 21 February 2008, in duplicate in the English language."));
+    assert!(html.contains("Done at …………………… on ……………………, in duplicate"));
+    // The prevailing text is named in the closing formula too.
+    let bilingual = render_text(
+        "bilingual.pacta",
+        &read("tests/fixtures/render/bilingual.pacta"),
+        &margin(),
+    );
+    assert!(bilingual
+        .contains("In case of divergence of interpretation, the English text shall prevail."));
+    // Block provisions are headed in words, not by their keyword.
+    assert!(html.contains("<span class=\"label\">Equality of treatment</span>"));
+    assert!(!html.contains("<span class=\"label\">equal-treatment</span>"));
+}
+
+#[test]
+fn the_redline_of_diff_shares_the_look_and_the_sentences() {
+    let old = read("agreements/r167-model.pacta");
+    let new = old.replacen("limit 24 months", "limit 36 months", 1);
+    let (a, b) = (
+        pacta::check_source("old.pacta", &old, &Config::default()),
+        pacta::check_source("new.pacta", &new, &Config::default()),
+    );
+    let report = pacta::diff::diff(
+        pacta::diff::Draft::of(&a).unwrap(),
+        pacta::diff::Draft::of(&b).unwrap(),
+    );
+    let html = pacta::diff::render::html::render(&report);
+    // The same sheet as the rendered agreement, and the same protection.
+    assert!(html.contains(render::style::BASE));
+    assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    let document = render_text("r167-model.pacta", &old, &margin());
+    assert!(document.contains(render::style::BASE));
+    // The changed rule in the same words as `pacta render` gives them, old struck, new underlined.
+    let (ma, mb) = (a.agreement.unwrap(), b.agreement.unwrap());
+    let was = words::rule(&ma.rule("8.1").unwrap().rule, &words::Names::of(&ma));
+    let now = words::rule(&mb.rule("8.1").unwrap().rule, &words::Names::of(&mb));
+    assert!(now.contains("not exceeding 36 months"), "{now}");
+    assert!(html.contains(&format!("<del>{}</del>", render::style::escape(&was))));
+    assert!(html.contains(&format!("<ins>{}</ins>", render::style::escape(&now))));
+    assert!(document.contains(&render::style::escape(&was)));
+}
+
+#[test]
+fn findings_about_a_party_stand_beside_the_party_in_the_annex() {
+    let html = render_text("kinds.pacta", KINDS, &margin());
+    let start = html.find("id=\"party_XA\"").unwrap();
+    let end = start + html[start..].find("</div>\n").unwrap();
+    let party = &html[start..end];
+    assert!(
+        html[..start].ends_with("<div class=\"party with-margin\" "),
+        "{party}"
+    );
+    assert!(party.contains("<aside class=\"margin\">"));
+    assert!(party.contains("data-code=\"P607\""), "{party}");
+    // The summary sends the reader there.
+    assert!(html.contains("<a href=\"#party_XA\">Annex, XA</a>"));
+    // The clean copy has no margin.
+    let clean = render_text(
+        "kinds.pacta",
+        KINDS,
+        &Options {
+            languages: None,
+            findings: false,
+        },
+    );
+    assert!(clean.contains("<div class=\"party\" id=\"party_XA\">"));
+    assert!(!clean.contains("data-code="));
 }

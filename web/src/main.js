@@ -107,7 +107,7 @@ function showFindings(result, view) {
   const s = result.summary;
   $("status").textContent =
     `${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}, ` +
-    `${plural(s.infos, "note", "notes")} · checked in ${result.ms.toFixed(1)} ms`;
+    `${plural(s.infos, "info", "infos")} · checked in ${result.ms.toFixed(1)} ms`;
   $("status").dataset.errors = s.errors;
   const list = $("findings");
   list.replaceChildren();
@@ -204,6 +204,26 @@ function refreshTabs() {
   if (currentTab === "ruleset") showRuleset();
 }
 
+/**
+ * A frame for a rendered document or redline. No script runs in it (the sandbox, and the
+ * document's own Content-Security-Policy). A srcdoc document resolves `#art_8` against the
+ * playground's address, so a link of the contents would load the playground into the frame:
+ * in-page links are followed here instead.
+ */
+function reportFrame(html, title) {
+  const frame = el("iframe", { class: "report", title, sandbox: "allow-same-origin", srcdoc: html });
+  frame.addEventListener("load", () => {
+    const doc = frame.contentDocument;
+    doc?.addEventListener("click", (e) => {
+      const a = e.target.closest?.('a[href^="#"]');
+      if (!a) return;
+      e.preventDefault();
+      doc.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)))?.scrollIntoView();
+    });
+  });
+  return frame;
+}
+
 function showDocument() {
   const box = $("document");
   if (typeof pacta.render !== "function") {
@@ -216,7 +236,7 @@ function showDocument() {
     box.replaceChildren(el("p", { class: "error-text" }, result.error));
     return;
   }
-  box.replaceChildren(el("iframe", { class: "report", title: "Rendered agreement", srcdoc: result.html }));
+  box.replaceChildren(reportFrame(result.html, "Rendered agreement"));
 }
 
 function outcomeWords(o, names) {
@@ -398,7 +418,7 @@ function runDiff() {
     return;
   }
   if (format === "html") {
-    box.replaceChildren(el("iframe", { class: "report", title: "Differences between the drafts", srcdoc: r.report }));
+    box.replaceChildren(reportFrame(r.report, "Differences between the drafts"));
   } else {
     box.replaceChildren(el("pre", { class: "report-text" }, r.report));
   }

@@ -22,7 +22,7 @@ li.introduced::marker { content: '+ '; color: var(--error); }
 li.resolved::marker { content: '− '; color: #1a7f37; }
 p.warning { color: var(--error); font-weight: bold; }
 @media print {
-  @page { size: A4; margin: 20mm; }
+  @page { size: A4; margin: 20mm; @bottom-center { content: counter(page) ' / ' counter(pages); font: 8pt Georgia, serif; color: #555; } }
   li, .prose { break-inside: avoid; }
 }
 ";
@@ -97,6 +97,8 @@ fn render_raw(report: &Report) -> String {
     );
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    // As in `pacta render`: no script may run and nothing may be fetched.
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&title));
     let _ = writeln!(
         out,
