@@ -361,7 +361,7 @@ mod tests {
     #[test]
     fn a_view_maps_offsets_across_escapes() {
         let src = "ab\u{1b}cd\n";
-        let v = View::new(src, &[0..1]);
+        let v = View::new(src, std::slice::from_ref(&(0..1)));
         assert_eq!(v.text, "ab\\u{1b}cd\n");
         assert_eq!(v.shown(3), 8);
         assert_eq!(v.original(8), 3);
@@ -373,7 +373,7 @@ mod tests {
     fn a_view_shows_only_the_lines_around_the_spans() {
         let src = "one\ntwo\nthree\nfour\nfive\n";
         // A span on "four": "three" to "five" are shown, "one" and "two" only as line breaks.
-        let v = View::new(src, &[14..16]);
+        let v = View::new(src, std::slice::from_ref(&(14..16)));
         assert_eq!(v.text, "\n\nthree\nfour\nfive\n");
         assert_eq!(v.shown(14), 8);
         assert_eq!(v.original(8), 14);
