@@ -420,7 +420,17 @@ fn summary(out: &mut String, cx: &Ctx<'_>, ds: &[Diagnostic]) {
                     )
                 })
             })
-            .unwrap_or_else(|| " <span class=\"detail\">(the agreement as a whole)</span>".into());
+            .unwrap_or_else(|| {
+                let whole = "the agreement as a whole".to_string();
+                let a = cx.agreement;
+                let place = a
+                    .scenarios
+                    .iter()
+                    .find(|s| s.span.contains(d.primary.span))
+                    .map(|s| format!("scenario “{}”", s.name.value))
+                    .unwrap_or(whole);
+                format!(" <span class=\"detail\">({})</span>", escape(&place))
+            });
         let _ = writeln!(
             out,
             "{}",

@@ -830,3 +830,21 @@ fn findings_about_a_party_stand_beside_the_party_in_the_annex() {
     assert!(clean.contains("<div class=\"party\" id=\"party_XA\">"));
     assert!(!clean.contains("data-code="));
 }
+
+#[test]
+fn a_finding_about_a_scenario_says_so_in_the_summary() {
+    let text = read("agreements/r167-model.pacta")
+        + "\nscenario \"a wrong expectation\" {\n  situation: employed in XB, employer in XA, resides in XA, posted 18 months\n  expect: XB by 7.1\n}\n";
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    let start = text.find("scenario \"a wrong expectation\"").unwrap();
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.primary.span.start >= start),
+        "the wrong expectation is a finding: {:#?}",
+        checked.diagnostics
+    );
+    let html = render_text("t.pacta", &text, &margin());
+    assert!(html.contains("(scenario “a wrong expectation”)"), "{html}");
+}
