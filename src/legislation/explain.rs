@@ -38,8 +38,8 @@ pub const P312: Explanation = Explanation {
 };
 
 pub const P313: Explanation = Explanation {
-    what: "The applicable-legislation analysis decides situations up to a budget per group of branches. Parties that rules name alike are interchangeable and cost nothing; an agreement whose rules name very many Parties by code, each differently, can exceed the budget. The analysis then stops and reports this finding, naming the rule that binds the most Parties; the other findings cover only the situations decided.",
+    what: "The applicable-legislation analysis decides situations up to a budget (400,000 per group of branches). Parties that rules name alike are interchangeable and cost nothing, and each Party of a situation is told apart from the others only where a rule names it on the role it plays, so agreements whose rules name dozens of Parties by code stay well within it. Rules that list many places of work by code, each naming other Parties, can still exceed it. The analysis then stops and reports this finding at the rule that widens the space most (the places of work it lists, the Parties it binds and names by code); the other findings cover only the situations decided.",
     why: "A check that runs for minutes or exhausts memory on one agreement blocks every pull request of the repository; an honest partial result is better than a hang.",
-    failing: "(an agreement whose rules name hundreds of Parties by code, each in its own way)",
+    failing: "rule 1.1: employed in QAA and QAB and QAC and QAD -> QAA\nrule 1.2: works in QAA, resides in QAB -> QAB\n// … and so on for twenty Parties, each named on the place of work and the residence",
     passing: "rule 6.1: employed in X -> X",
 };

@@ -2,7 +2,7 @@
 //! that never decide). Gaps and overlaps are grouped into distinct defects, each shown with its
 //! simplest concrete situation.
 
-use super::rules::{CCond, Designation, Eval, RuleSet, Verdict};
+use super::rules::{CCond, CPlaces, Designation, Eval, RuleSet, Verdict};
 use super::situation::{self, Act, Loc, Party, Situation};
 use super::{Analysis, Codes};
 use crate::ast::{self, ConditionKind, Place, Places, Status};
@@ -59,7 +59,9 @@ pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
             .entry((rank, key))
             .or_insert_with(|| (s.clone(), e.clone(), rules.clone(), gi, Default::default()));
         entry.4.insert(gi);
-        if s.complexity() < entry.0.complexity() {
+        // The simplest situation; among equally simple ones the first in a fixed order, so that
+        // the counterexample does not depend on the order in which the space is visited.
+        if (s.complexity(), s) < (entry.0.complexity(), &entry.0) {
             let seen = std::mem::take(&mut entry.4);
             *entry = (s.clone(), e.clone(), rules, gi, seen);
         }
@@ -101,7 +103,7 @@ pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
                     if let Some(g) = groups.remove(&(rank, k)) {
                         if let Some(entry) = groups.get_mut(&(rank, plain_key)) {
                             entry.4.extend(g.4.iter().copied());
-                            if g.0.complexity() < entry.0.complexity() {
+                            if (g.0.complexity(), &g.0) < (entry.0.complexity(), &entry.0) {
                                 let seen = std::mem::take(&mut entry.4);
                                 *entry = g;
                                 entry.4.extend(seen);
@@ -302,26 +304,67 @@ fn specialis_findings(ctx: &Context<'_>, a: &Analysis<'_>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// P313: the analysis stopped at its budget.
+/// P313: the analysis stopped at its budget. It points at the rule that widens the space most:
+/// the places of work it lists (every extra place multiplies the situations), the Parties it
+/// binds, and the Parties it names by code (each one a choice of its own on the roles it names).
 fn budget_finding(ctx: &Context<'_>, a: &Analysis<'_>) -> Diagnostic {
-    let widest = a.rules.rules.iter().max_by_key(|r| r.bound);
+    let weigh = |r: &super::rules::CRule| {
+        let places = r
+            .conds
+            .iter()
+            .map(|c| match &c.cond {
+                CCond::Activity(_, CPlaces::List(l)) => l.len(),
+                CCond::Split {
+                    employed: CPlaces::List(e),
+                    self_employed: CPlaces::List(s),
+                } => e.len() + s.len(),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        let mut named: Vec<Party> = super::view::named_parties(r);
+        named.sort_unstable();
+        named.dedup();
+        (places, r.bound, named.len())
+    };
+    let widest = a.rules.rules.iter().max_by_key(|r| {
+        let (places, bound, named) = weigh(r);
+        (places + bound + named, places)
+    });
     let named = a.rules.named.len();
     let mut d = ctx.finding(
         &crate::check::P313,
         format!(
             "the applicable-legislation analysis stopped after {} situations",
-            super::space::BUDGET
+            a.budget
         ),
         widest.map_or(a.agreement.anchor(), |r| r.head_span),
     );
     d = d.label(match widest {
-        Some(r) => format!("rule {} binds {} Parties", r.label, r.bound),
+        Some(r) => {
+            let (places, bound, named) = weigh(r);
+            let mut what = Vec::new();
+            if places > 1 {
+                what.push(format!("lists {places} places of work"));
+            }
+            if bound > 0 {
+                what.push(format!("binds {bound} Parties"));
+            }
+            if named > 0 {
+                what.push(format!("names {named} by code"));
+            }
+            if what.is_empty() {
+                format!("rule {}", r.label)
+            } else {
+                format!("rule {} {}", r.label, what.join(", "))
+            }
+        }
         None => "the agreement".to_string(),
     });
     d.note(format!(
-        "{named} Parties are named by code in rules and cannot be told apart by symmetry; the findings above cover only the situations decided"
+        "{named} Parties are named by code in rules; each is told apart from the others wherever a rule names it, and the findings above cover only the situations decided"
     ))
-    .help("name Parties by role (variables such as `X`) rather than by code where the rules are alike, or split the rules")
+    .help("name Parties by role (variables such as `X`) rather than by code where the rules are alike, list fewer places of work in one rule, or split the rules")
 }
 
 fn codes(a: &Agreement, ps: &[Party]) -> Vec<String> {

@@ -4,6 +4,7 @@
 //! - [`situation`]: one person's situation over concrete Parties, and its words;
 //! - [`rules`]: rules compiled for matching, and the decision for one situation;
 //! - [`space`]: the situation space, reduced by the symmetry between unnamed Parties;
+//! - [`view`]: which Parties the roles of one Party of a situation can tell apart;
 //! - [`findings`]: gaps, overlaps, override cycles and dead rules as diagnostics;
 //! - [`scenario`]: a situation written in words → situations to resolve, and scenario runs.
 //!
@@ -18,6 +19,7 @@ pub mod situation;
 mod space;
 mod specialis;
 mod symmetry;
+mod view;
 
 use crate::diag::Diagnostic;
 use crate::model::Agreement;
@@ -175,15 +177,25 @@ pub struct Analysis<'a> {
     rows: Vec<(usize, Situation, Eval)>,
     /// Whether the budget stopped the enumeration before the space was exhausted.
     exhausted: bool,
+    budget: usize,
     /// Whether the agreement promises coverage to every active person (else only single coverage).
     promises_coverage: bool,
 }
 
+/// The most situations one analysis decides (per group of branches) before it stops (P313).
+pub const BUDGET: usize = space::BUDGET;
+
 impl<'a> Analysis<'a> {
     pub fn new(agreement: &'a Agreement) -> Analysis<'a> {
+        Analysis::within(agreement, BUDGET)
+    }
+
+    /// The analysis, stopping after `budget` situations per group of branches.
+    pub fn within(agreement: &'a Agreement, budget: usize) -> Analysis<'a> {
         let rules = RuleSet::compile(agreement);
         let groups = rules.groups(agreement);
         let classes = symmetry::classes(agreement, &rules, &groups);
+        let reach = symmetry::reach(&classes, &groups);
         let nationality = groups
             .iter()
             .any(|g| g.reach.iter().flatten().any(|r| r.nationals_abroad));
@@ -194,8 +206,10 @@ impl<'a> Analysis<'a> {
                 &rules,
                 space::Params {
                     classes: classes.clone(),
+                    reach: reach.clone(),
                     non_active: non_active_in_scope(agreement, &rules),
                     nationality,
+                    budget,
                 },
             );
             space.each(&mut |s| rows.push((gi, s.clone(), rules.eval(s, g))));
@@ -210,6 +224,7 @@ impl<'a> Analysis<'a> {
             groups,
             rows,
             exhausted,
+            budget,
             promises_coverage: promises_coverage(agreement),
         }
     }
@@ -366,10 +381,16 @@ pub fn posting_boundaries(agreement: &Agreement) -> Vec<u64> {
 
 /// Findings of the applicable-legislation analysis.
 pub fn check(agreement: &Agreement) -> Vec<Diagnostic> {
+    check_within(agreement, BUDGET)
+}
+
+/// Findings of the applicable-legislation analysis, stopping after `budget` situations per
+/// group of branches.
+pub fn check_within(agreement: &Agreement, budget: usize) -> Vec<Diagnostic> {
     if export_only(agreement) {
         return scenario::malformed(agreement);
     }
-    let analysis = Analysis::new(agreement);
+    let analysis = Analysis::within(agreement, budget);
     let mut out = findings::diagnostics(&analysis);
     out.extend(scenario::malformed(agreement));
     out

@@ -18,15 +18,27 @@
 
 use super::rules::RuleSet;
 use super::situation::{Act, Loc, Party, Posting, Situation, SpecialStatus};
+use super::view::{self, Relevant, RuleView};
 use crate::ast::Status;
+use crate::model::basis::Reach;
 
 /// The most situations one analysis decides (per group of branches) before it stops.
 pub const BUDGET: usize = 400_000;
 
 /// The parameters of the space of one agreement.
-pub struct Space {
+pub struct Space<'r> {
+    rules: &'r RuleSet,
+    views: Vec<RuleView>,
     /// Classes of interchangeable Parties, each in declaration order.
     classes: Vec<Vec<Party>>,
+    /// `profiles[roles][class]`: the class's profile as seen by a slot with these roles (the
+    /// reach of its laws for every group of branches, `view::reach_seen`), as a number.
+    profiles: Vec<Vec<usize>>,
+    /// Whether a class's Parties are named by rules (they are offered after the others where a
+    /// slot cannot tell them apart, so that a decision-table row reads `X` rather than a code).
+    named: Vec<bool>,
+    /// How many Parties the agreement has: the most slots a situation can have.
+    parties: usize,
     /// Representative (employed, self-employed) counts of fresh places.
     reps: Vec<(usize, usize)>,
     /// Posting durations tried (each boundary, and one month beyond the last).
@@ -38,23 +50,36 @@ pub struct Space {
     non_active: bool,
     accompanying: bool,
     nationality: bool,
+    budget: usize,
     /// Situations visited so far, and whether the budget was exceeded.
     pub visited: std::cell::Cell<usize>,
     pub exhausted: std::cell::Cell<bool>,
 }
 
-/// Which members of each class a partial situation already uses.
-type Used = Vec<usize>;
+/// How many slots (distinct Parties) a partial situation has.
+type Used = usize;
 
 /// What the space needs to know of the agreement besides its rules.
 pub struct Params {
     pub classes: Vec<Vec<Party>>,
+    /// Each class's reach for every group of branches (`None`: no scheme in scope).
+    pub reach: Vec<Vec<Option<Reach>>>,
     pub non_active: bool,
     pub nationality: bool,
+    /// The most situations to decide (see [`BUDGET`]).
+    pub budget: usize,
 }
 
-impl Space {
-    pub fn new(rules: &RuleSet, p: Params) -> Space {
+/// One slot's choice: a class (the next unused Party of it), or any of several classes that the
+/// slot cannot tell apart (the first whose next Party is still free).
+#[derive(Clone, PartialEq, Eq)]
+enum Choice {
+    Class(usize),
+    Any(Vec<usize>),
+}
+
+impl<'r> Space<'r> {
+    pub fn new(rules: &'r RuleSet, p: Params) -> Space<'r> {
         let cap = rules.max_vars.max(1);
         let count_cap = rules.max_list.max(2) + 1;
         // Counts beyond `count_cap` places in all are never told apart.
@@ -82,8 +107,18 @@ impl Space {
             Some(&last) => durations.push(Some(last.saturating_add(30))),
             None => durations.push(None),
         }
+        let named = p
+            .classes
+            .iter()
+            .map(|c| c.iter().any(|q| rules.named.contains(q)))
+            .collect();
         Space {
+            rules,
+            views: rules.rules.iter().map(RuleView::of).collect(),
+            parties: p.classes.iter().map(Vec::len).sum(),
+            profiles: profiles(&p.reach),
             classes: p.classes,
+            named,
             reps,
             durations,
             first: rules.first_boundaries.clone(),
@@ -92,48 +127,34 @@ impl Space {
             non_active: p.non_active || rules.has_non_active_rule,
             accompanying: rules.has_accompanying_rule,
             nationality: p.nationality || rules.has_nationality_rule,
+            budget: p.budget,
             visited: std::cell::Cell::new(0),
             exhausted: std::cell::Cell::new(false),
         }
     }
 
-    fn used_parties(&self, used: &Used) -> Vec<Party> {
-        self.classes
-            .iter()
-            .zip(used)
-            .flat_map(|(c, &u)| c.iter().take(u).copied())
-            .collect()
-    }
-
-    /// The choices for a role: Parties already in the situation, the next unused Party of each
-    /// class, and a third State when allowed.
-    fn pick(&self, used: &Used, third: bool) -> Vec<(Loc, Used)> {
-        let mut out: Vec<(Loc, Used)> = self
-            .used_parties(used)
-            .into_iter()
-            .map(|p| (Loc::Party(p), used.clone()))
+    /// The choices for a role: a slot already in the situation, a new slot, and a third State
+    /// when allowed.
+    fn pick(&self, used: Used, third: bool) -> Vec<(Loc, Used)> {
+        let mut out: Vec<(Loc, Used)> = (0..used)
+            .filter_map(|p| Party::try_from(p).ok())
+            .map(|p| (Loc::Party(p), used))
             .collect();
-        for (i, c) in self.classes.iter().enumerate() {
-            let u = used.get(i).copied().unwrap_or(0);
-            if let Some(&p) = c.get(u) {
-                let mut next = used.clone();
-                if let Some(slot) = next.get_mut(i) {
-                    *slot += 1;
-                }
-                out.push((Loc::Party(p), next));
+        if used < self.parties {
+            if let Ok(p) = Party::try_from(used) {
+                out.push((Loc::Party(p), used + 1));
             }
         }
         if third {
-            out.push((Loc::Third, used.clone()));
+            out.push((Loc::Third, used));
         }
         out
     }
 
-    /// Every set of places of work given the roles so far: each Party in use is a place
-    /// (employed or, with `self_employed`, self-employed) or not, plus fresh places drawn from
-    /// the classes.
-    fn places(&self, used: &Used, self_employed: bool, f: &mut dyn FnMut(Vec<(Party, Act)>, Used)) {
-        let roles = self.used_parties(used);
+    /// Every set of places of work given the roles so far: each slot in use is a place
+    /// (employed or, with `self_employed`, self-employed) or not, plus fresh places (new slots).
+    fn places(&self, used: Used, self_employed: bool, f: &mut dyn FnMut(Vec<(Party, Act)>, Used)) {
+        let roles: Vec<Party> = (0..used).filter_map(|p| Party::try_from(p).ok()).collect();
         let radix: usize = if self_employed { 3 } else { 2 };
         let count_cap = self
             .reps
@@ -155,14 +176,24 @@ impl Space {
                 .collect();
             if base.len() <= count_cap {
                 for &(e, s) in &self.reps {
-                    if (s > 0 && !self_employed) || base.len() + e + s > count_cap {
+                    if (s > 0 && !self_employed)
+                        || base.len() + e + s > count_cap
+                        || used + e + s > self.parties
+                    {
                         continue;
                     }
-                    let acts: Vec<Act> = std::iter::repeat(Act::Employed)
+                    let mut work = base.clone();
+                    let acts = std::iter::repeat(Act::Employed)
                         .take(e)
-                        .chain(std::iter::repeat(Act::SelfEmployed).take(s))
-                        .collect();
-                    self.fresh(&acts, used.clone(), base.clone(), 0, f);
+                        .chain(std::iter::repeat(Act::SelfEmployed).take(s));
+                    for (i, act) in acts.enumerate() {
+                        if let Ok(p) = Party::try_from(used + i) {
+                            work.push((p, act));
+                        }
+                    }
+                    if !work.is_empty() {
+                        f(work, used + e + s);
+                    }
                 }
             }
             let mut i = 0;
@@ -180,72 +211,167 @@ impl Space {
         }
     }
 
-    /// Draw one fresh place per activity in `acts`, each from a class at index ≥ `from_class`
-    /// for the same activity (so that each multiset of classes is drawn once).
-    fn fresh(
-        &self,
-        acts: &[Act],
-        used: Used,
-        work: Vec<(Party, Act)>,
-        from_class: usize,
-        f: &mut dyn FnMut(Vec<(Party, Act)>, Used),
-    ) {
-        let Some((&act, rest)) = acts.split_first() else {
-            if !work.is_empty() {
-                let mut w = work;
-                w.sort_unstable();
-                f(w, used);
+    /// The choices for a slot with `roles`: each class the slot can tell apart on its own, and,
+    /// per profile, the classes it cannot tell apart together.
+    fn choices(&self, relevant: &Relevant, roles: view::Roles) -> Vec<Choice> {
+        let mut out = Vec::new();
+        let mut pooled: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (i, c) in self.classes.iter().enumerate() {
+            if c.iter().any(|&p| relevant.tells(roles, p)) {
+                out.push(Choice::Class(i));
+                continue;
             }
-            return;
-        };
-        for (i, c) in self.classes.iter().enumerate().skip(from_class) {
-            let u = used.get(i).copied().unwrap_or(0);
-            let Some(&p) = c.get(u) else { continue };
-            let mut next = used.clone();
-            if let Some(slot) = next.get_mut(i) {
-                *slot += 1;
+            let profile = self
+                .profiles
+                .get(usize::from(roles))
+                .and_then(|p| p.get(i))
+                .copied()
+                .unwrap_or(i);
+            match pooled.iter_mut().find(|(q, _)| *q == profile) {
+                Some((_, v)) => v.push(i),
+                None => pooled.push((profile, vec![i])),
             }
-            let mut w = work.clone();
-            w.push((p, act));
-            let next_from = match rest.first() {
-                Some(&a) if a == act => i,
-                _ => 0,
-            };
-            self.fresh(rest, next, w, next_from, f);
         }
+        for (_, mut v) in pooled {
+            // Classes no rule names first.
+            v.sort_by_key(|&i| (self.named.get(i).copied().unwrap_or(true), i));
+            out.push(match v.as_slice() {
+                [one] => Choice::Class(*one),
+                _ => Choice::Any(v),
+            });
+        }
+        out
     }
 
-    fn emit(&self, s: &Situation, visit: &mut dyn FnMut(&Situation)) {
+    /// Concrete Parties for the slots: each slot's chosen class gives its next unused Party;
+    /// slots choosing among classes take what is left, trying each class where needed.
+    fn concrete(&self, choices: &[&Choice]) -> Option<Vec<Party>> {
+        let mut taken = vec![0usize; self.classes.len()];
+        let mut out: Vec<Option<Party>> = vec![None; choices.len()];
+        for (slot, c) in choices.iter().enumerate() {
+            if let Choice::Class(i) = c {
+                let t = taken.get_mut(*i)?;
+                let p = self.classes.get(*i)?.get(*t).copied()?;
+                *t += 1;
+                *out.get_mut(slot)? = Some(p);
+            }
+        }
+        let pooled: Vec<(usize, &[usize])> = choices
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, c)| match c {
+                Choice::Any(v) => Some((slot, v.as_slice())),
+                Choice::Class(_) => None,
+            })
+            .collect();
+        if !self.fill(&pooled, &mut taken, &mut out) {
+            return None;
+        }
+        out.into_iter().collect()
+    }
+
+    /// Give each pooled slot the next free Party of one of its classes (backtracking, so that a
+    /// way is found whenever there is one).
+    fn fill(
+        &self,
+        pooled: &[(usize, &[usize])],
+        taken: &mut Vec<usize>,
+        out: &mut Vec<Option<Party>>,
+    ) -> bool {
+        let Some(((slot, classes), rest)) = pooled.split_first() else {
+            return true;
+        };
+        for &i in *classes {
+            let (Some(&t), Some(c)) = (taken.get(i), self.classes.get(i)) else {
+                continue;
+            };
+            let Some(&p) = c.get(t) else { continue };
+            if let (Some(x), Some(o)) = (taken.get_mut(i), out.get_mut(*slot)) {
+                *x += 1;
+                *o = Some(p);
+            }
+            if self.fill(rest, taken, out) {
+                return true;
+            }
+            if let Some(x) = taken.get_mut(i) {
+                *x -= 1;
+            }
+        }
+        false
+    }
+
+    /// Visit every concrete situation of a situation over `used` slots: one per combination of
+    /// the slots' choices (slots with the same roles, which are interchangeable, in order).
+    fn emit(&self, s: &Situation, used: Used, visit: &mut dyn FnMut(&Situation)) {
         if self.exhausted.get() {
             return;
         }
-        let n = self.visited.get() + 1;
-        self.visited.set(n);
-        if n > BUDGET {
-            self.exhausted.set(true);
-            return;
+        let relevant = Relevant::of(&self.rules.rules, &self.views, s);
+        let slots: Vec<(view::Roles, Vec<Choice>)> = (0..used)
+            .filter_map(|p| Party::try_from(p).ok())
+            .map(|p| {
+                let r = view::roles(s, p);
+                (r, self.choices(&relevant, r))
+            })
+            .collect();
+        let mut at = vec![0usize; slots.len()];
+        loop {
+            // Interchangeable slots take their choices in order: each combination once.
+            let ordered = slots
+                .windows(2)
+                .zip(at.windows(2))
+                .all(|(w, a)| match (w, a) {
+                    ([x, y], [i, j]) => x.0 != y.0 || i <= j,
+                    _ => true,
+                });
+            if ordered {
+                let picked: Option<Vec<&Choice>> = slots
+                    .iter()
+                    .zip(&at)
+                    .map(|((_, cs), &i)| cs.get(i))
+                    .collect();
+                if let Some(parties) = picked.and_then(|p| self.concrete(&p)) {
+                    let n = self.visited.get() + 1;
+                    self.visited.set(n);
+                    if n > self.budget {
+                        self.exhausted.set(true);
+                        return;
+                    }
+                    visit(&rename(s, &parties));
+                }
+            }
+            let mut i = 0;
+            loop {
+                let (Some(a), Some((_, cs))) = (at.get_mut(i), slots.get(i)) else {
+                    return;
+                };
+                *a += 1;
+                if *a < cs.len() {
+                    break;
+                }
+                *a = 0;
+                i += 1;
+            }
         }
-        visit(s);
     }
 
     /// Visit the situation with every nationality the analysis distinguishes.
-    fn with_nationality(&self, s: &Situation, used: &Used, visit: &mut dyn FnMut(&Situation)) {
+    fn with_nationality(&self, s: &Situation, used: Used, visit: &mut dyn FnMut(&Situation)) {
         if !self.nationality {
-            self.emit(s, visit);
+            self.emit(s, used, visit);
             return;
         }
-        for (n, _) in self.pick(used, true) {
+        for (n, u) in self.pick(used, true) {
             let mut x = s.clone();
             x.nationality = Some(n);
-            self.emit(&x, visit);
+            self.emit(&x, u, visit);
         }
     }
 
     /// Visit every situation of the space (one per shape), simplest first.
     pub fn each(&self, visit: &mut dyn FnMut(&Situation)) {
-        let start: Used = vec![0; self.classes.len()];
-        self.ordinary(&start, visit);
-        self.status_kinds(&start, visit);
+        self.ordinary(0, visit);
+        self.status_kinds(0, visit);
     }
 
     /// The postings of a situation with one place of work: every duration, the days decided
@@ -291,12 +417,12 @@ impl Space {
     }
 
     /// Persons with no special status: any activity, postings.
-    fn ordinary(&self, start: &Used, visit: &mut dyn FnMut(&Situation)) {
+    fn ordinary(&self, start: Used, visit: &mut dyn FnMut(&Situation)) {
         for (residence, u1) in self.pick(start, true) {
-            let employers = std::iter::once((None, u1.clone()))
-                .chain(self.pick(&u1, true).into_iter().map(|(l, u)| (Some(l), u)));
+            let employers = std::iter::once((None, u1))
+                .chain(self.pick(u1, true).into_iter().map(|(l, u)| (Some(l), u)));
             for (employer, u2) in employers {
-                self.places(&u2, true, &mut |work, u3| {
+                self.places(u2, true, &mut |work, u3| {
                     let employed = work.iter().any(|&(_, a)| a == Act::Employed);
                     if employed != employer.is_some() {
                         return;
@@ -309,26 +435,26 @@ impl Space {
                         posting: None,
                         nationality: None,
                     };
-                    self.with_nationality(&s, &u3, visit);
+                    self.with_nationality(&s, u3, visit);
                     match s.work.as_slice() {
                         [(p, Act::Employed)] => {
                             let p = *p;
                             if let Some(from) = employer.filter(|&e| e != Loc::Party(p)) {
                                 self.postings(from, |posting| {
                                     s.posting = Some(posting);
-                                    self.with_nationality(&s, &u3, visit);
+                                    self.with_nationality(&s, u3, visit);
                                 });
                             }
                         }
                         [(p, Act::SelfEmployed)] => {
                             let p = *p;
-                            for (from, u4) in self.pick(&u3, true) {
+                            for (from, u4) in self.pick(u3, true) {
                                 if from == Loc::Party(p) {
                                     continue;
                                 }
                                 self.postings(from, |posting| {
                                     s.posting = Some(posting);
-                                    self.with_nationality(&s, &u4, visit);
+                                    self.with_nationality(&s, u4, visit);
                                 });
                             }
                         }
@@ -340,7 +466,7 @@ impl Space {
     }
 
     /// The special statuses (see `docs/legislation.md` for what each means here).
-    fn status_kinds(&self, start: &Used, visit: &mut dyn FnMut(&Situation)) {
+    fn status_kinds(&self, start: Used, visit: &mut dyn FnMut(&Situation)) {
         let sit = |work, kind, party, employer, residence| Situation {
             work,
             status: Some(SpecialStatus { kind, party }),
@@ -352,8 +478,8 @@ impl Space {
         // Seafarers: work in the flag State.
         for (flag, u1) in self.pick(start, false) {
             let Loc::Party(f) = flag else { continue };
-            for (residence, u2) in self.pick(&u1, true) {
-                for (employer, u3) in self.pick(&u2, true) {
+            for (residence, u2) in self.pick(u1, true) {
+                for (employer, u3) in self.pick(u2, true) {
                     let s = sit(
                         vec![(f, Act::Employed)],
                         Status::Seafarer,
@@ -361,17 +487,17 @@ impl Space {
                         Some(employer),
                         residence,
                     );
-                    self.with_nationality(&s, &u3, visit);
+                    self.with_nationality(&s, u3, visit);
                 }
             }
         }
         // Aircrew and transport crew: employed in one or more Parties.
         for kind in [Status::Aircrew, Status::TransportCrew] {
             for (residence, u1) in self.pick(start, true) {
-                for (employer, u2) in self.pick(&u1, true) {
-                    self.places(&u2, false, &mut |work, u3| {
+                for (employer, u2) in self.pick(u1, true) {
+                    self.places(u2, false, &mut |work, u3| {
                         let s = sit(work, kind, None, Some(employer), residence);
-                        self.with_nationality(&s, &u3, visit);
+                        self.with_nationality(&s, u3, visit);
                     });
                 }
             }
@@ -380,10 +506,10 @@ impl Space {
         for kind in [Status::CivilServant, Status::MissionStaff] {
             for (of, u1) in self.pick(start, false) {
                 let Loc::Party(o) = of else { continue };
-                for (residence, u2) in self.pick(&u1, true) {
-                    self.places(&u2, false, &mut |work, u3| {
+                for (residence, u2) in self.pick(u1, true) {
+                    self.places(u2, false, &mut |work, u3| {
                         let s = sit(work, kind, Some(o), Some(of), residence);
-                        self.with_nationality(&s, &u3, visit);
+                        self.with_nationality(&s, u3, visit);
                     });
                 }
             }
@@ -391,8 +517,8 @@ impl Space {
         // Locally engaged staff: work in the host State for a mission of another State.
         for (host, u1) in self.pick(start, false) {
             let Loc::Party(h) = host else { continue };
-            for (residence, u2) in self.pick(&u1, true) {
-                for (employer, u3) in self.pick(&u2, true) {
+            for (residence, u2) in self.pick(u1, true) {
+                for (employer, u3) in self.pick(u2, true) {
                     if employer == host {
                         continue;
                     }
@@ -403,7 +529,7 @@ impl Space {
                         Some(employer),
                         residence,
                     );
-                    self.with_nationality(&s, &u3, visit);
+                    self.with_nationality(&s, u3, visit);
                 }
             }
         }
@@ -411,16 +537,16 @@ impl Space {
         if self.non_active {
             for (residence, u1) in self.pick(start, false) {
                 let s = sit(Vec::new(), Status::NonActive, None, None, residence);
-                self.with_nationality(&s, &u1, visit);
+                self.with_nationality(&s, u1, visit);
             }
         }
         // Family members accompanying a worker subject to a Party's legislation.
         if self.accompanying {
             for (of, u1) in self.pick(start, false) {
                 let Loc::Party(o) = of else { continue };
-                for (residence, u2) in self.pick(&u1, true) {
+                for (residence, u2) in self.pick(u1, true) {
                     let s = sit(Vec::new(), Status::Accompanying, Some(o), None, residence);
-                    self.with_nationality(&s, &u2, visit);
+                    self.with_nationality(&s, u2, visit);
                 }
             }
         }
@@ -451,4 +577,55 @@ pub fn day_before(date: &str) -> String {
         _ => 31,
     };
     format!("{py:04}-{pm:02}-{last:02}")
+}
+
+/// For every value of the role bits, each class's profile number as a slot with those roles sees
+/// it: classes with the same number cannot be told apart by the reach of their laws.
+fn profiles(reach: &[Vec<Option<Reach>>]) -> Vec<Vec<usize>> {
+    (0..=view::ALL)
+        .map(|roles| {
+            let mut seen: Vec<Vec<Option<Reach>>> = Vec::new();
+            reach
+                .iter()
+                .map(|groups| {
+                    let key: Vec<Option<Reach>> = groups
+                        .iter()
+                        .map(|r| r.map(|r| view::reach_seen(r, roles)))
+                        .collect();
+                    match seen.iter().position(|k| *k == key) {
+                        Some(i) => i,
+                        None => {
+                            seen.push(key);
+                            seen.len() - 1
+                        }
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The situation over slots with each slot replaced by its Party.
+fn rename(s: &Situation, parties: &[Party]) -> Situation {
+    let party = |p: Party| parties.get(usize::from(p)).copied().unwrap_or(p);
+    let loc = |l: Loc| match l {
+        Loc::Party(p) => Loc::Party(party(p)),
+        Loc::Third => Loc::Third,
+    };
+    let mut work: Vec<(Party, Act)> = s.work.iter().map(|&(p, a)| (party(p), a)).collect();
+    work.sort_unstable();
+    Situation {
+        work,
+        status: s.status.map(|st| SpecialStatus {
+            kind: st.kind,
+            party: st.party.map(party),
+        }),
+        employer: s.employer.map(loc),
+        residence: loc(s.residence),
+        posting: s.posting.as_ref().map(|x| Posting {
+            from: loc(x.from),
+            ..x.clone()
+        }),
+        nationality: s.nationality.map(loc),
+    }
 }

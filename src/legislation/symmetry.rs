@@ -6,6 +6,7 @@
 use super::national::Group;
 use super::rules::{CCond, CPlaces, CRule, RuleSet, Term};
 use super::situation::Party;
+use crate::model::basis::Reach;
 use crate::model::Agreement;
 
 /// The classes, each in declaration order, ordered by their first member.
@@ -39,6 +40,23 @@ pub fn classes(agreement: &Agreement, rules: &RuleSet, groups: &[Group]) -> Vec<
         }
     }
     classes
+}
+
+/// Each class's reach for every group of branches (that of its first Party: a class's Parties
+/// reach persons alike).
+pub fn reach(classes: &[Vec<Party>], groups: &[Group]) -> Vec<Vec<Option<Reach>>> {
+    classes
+        .iter()
+        .map(|c| {
+            groups
+                .iter()
+                .map(|g| {
+                    c.first()
+                        .and_then(|&p| g.reach.get(usize::from(p)).copied().flatten())
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The rules as a sorted list of signatures, with Parties `p` and `q` exchanged.

@@ -303,6 +303,8 @@ pub struct Agreement {
     pub header_span: Option<Span>,
     /// Header fields as written (`short-title`, `draft`, `date`, …).
     pub header_fields: Vec<Field>,
+    /// The header's prose: the preamble, in each language it is given in.
+    pub preamble: Vec<Prose>,
     pub claims: Vec<Claim>,
     /// The kind of agreement (`kind:`), when the header says; see [`Agreement::assumed_kind`].
     pub kind: Option<Spanned<Kind>>,

@@ -97,6 +97,16 @@ impl Resolver {
         self.fields(&h.fields, schema::HEADER, "the agreement header");
         self.flush_missing(h.title.span);
         self.agreement.header_fields = h.fields.clone();
+        self.agreement.preamble = h
+            .texts
+            .iter()
+            .map(|t| Prose {
+                lang: t.lang.as_ref().map(|l| l.value.to_lowercase()),
+                text: t.text.clone(),
+                span: t.span,
+                paragraph: None,
+            })
+            .collect();
         for f in h.fields.iter().filter(|f| f.name.value == "conforms-to") {
             for v in f.items.iter().flat_map(|i| &i.values) {
                 if let ValueKind::Code(code) | ValueKind::Word(code) = &v.kind {

@@ -1,9 +1,10 @@
 //! `pacta render`: the agreement as a document. One self-contained HTML page (inline CSS, no
-//! script, no external resource) with the title, the Parties, the preamble, the Parts, chapters,
-//! Articles and paragraphs numbered as in the source, the prose in each authentic language side
-//! by side, every structured provision in words ([`words`]), a table of contents and the findings
-//! in the margin of the Article they concern. Everything taken from the agreement is escaped; the
-//! output depends on the input only, byte for byte.
+//! script, no external resource) with the title, a table of contents, the preamble, the Parts,
+//! chapters, Articles and paragraphs numbered as in the source, the prose in each authentic
+//! language side by side, every structured provision in words ([`words`]), the closing formula
+//! and signature blocks, the Parties' authorities and institutions in an annex, and the findings
+//! in the margin of the Article (or the Party) they concern. Everything taken from the agreement
+//! is escaped; the output depends on the input only, byte for byte.
 
 pub mod prose;
 pub mod style;
@@ -200,7 +201,7 @@ pub fn html(
     }
     out.push_str("</main>\n");
     testimonium(&mut out, &cx, document);
-    parties(&mut out, &cx);
+    parties(&mut out, &cx, diagnostics);
     out.push_str("<footer class=\"colophon meta\"><p>Rendered by Pacta from the agreement's source; the provisions in words are generated from the structured provisions.</p></footer>\n");
     out.push_str("</body>\n</html>\n");
     // Control and bidirectional-override characters of the agreement shown as visible escapes,
@@ -411,7 +412,25 @@ fn summary(out: &mut String, cx: &Ctx<'_>, ds: &[Diagnostic]) {
         let at = article_of(&cx.article_spans, d.primary.span)
             .and_then(|i| cx.agreement.articles.get(i))
             .map(|a| format!(" <a href=\"#{}\">Art. {}</a>", escape(&a.eid()), a.number))
-            .unwrap_or_else(|| " <span class=\"detail\">(the agreement as a whole)</span>".into());
+            .or_else(|| {
+                party_of(cx.agreement, d.primary.span).map(|p| {
+                    format!(
+                        " <a href=\"#party_{code}\">Annex, {code}</a>",
+                        code = escape(&p.code.value)
+                    )
+                })
+            })
+            .unwrap_or_else(|| {
+                let whole = "the agreement as a whole".to_string();
+                let a = cx.agreement;
+                let place = a
+                    .scenarios
+                    .iter()
+                    .find(|s| s.span.contains(d.primary.span))
+                    .map(|s| format!("scenario “{}”", s.name.value))
+                    .unwrap_or(whole);
+                format!(" <span class=\"detail\">({})</span>", escape(&place))
+            });
         let _ = writeln!(
             out,
             "{}",
@@ -510,7 +529,15 @@ fn testimonium(out: &mut String, cx: &Ctx<'_>, document: &Document) {
     if !has_signature_line(document) {
         let blank = "……………………";
         let place = header_text(a, "place").unwrap_or_else(|| blank.into());
-        let on = header_text(a, "signed").unwrap_or_else(|| blank.into());
+        // `date:` is the date of signature unless the text is a draft (`draft:`).
+        let on = header_text(a, "signed")
+            .or_else(|| {
+                header_text(a, "draft")
+                    .is_none()
+                    .then(|| header_text(a, "date"))
+                    .flatten()
+            })
+            .unwrap_or_else(|| blank.into());
         let copies = match a.parties.len() {
             2 => "in duplicate",
             3 => "in triplicate",
@@ -571,16 +598,38 @@ fn testimonium(out: &mut String, cx: &Ctx<'_>, document: &Document) {
     out.push_str("</div>\n</section>\n");
 }
 
-fn parties(out: &mut String, cx: &Ctx<'_>) {
+/// The Party whose declaration holds a span, for findings about a Party block.
+fn party_of(a: &Agreement, at: Span) -> Option<&crate::model::PartyDecl> {
+    a.parties.iter().find(|p| p.span.contains(at))
+}
+
+fn parties(out: &mut String, cx: &Ctx<'_>, diagnostics: &[Diagnostic]) {
     let a = cx.agreement;
     if a.parties.is_empty() {
         return;
     }
     out.push_str("<section class=\"parties annex\" id=\"parties\">\n<h2>Annex<span class=\"sub\">The Contracting Parties: competent authorities and institutions</span></h2>\n");
     for p in &a.parties {
+        // The findings about this Party's declaration, in its margin as an Article's are.
+        let notes: Vec<&Diagnostic> = if cx.opts.findings {
+            diagnostics
+                .iter()
+                .filter(|d| {
+                    article_of(&cx.article_spans, d.primary.span).is_none()
+                        && p.span.contains(d.primary.span)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let class = if notes.is_empty() {
+            "party"
+        } else {
+            "party with-margin"
+        };
         let _ = writeln!(
             out,
-            "<div class=\"party\" id=\"party_{code}\">\n<h3>{name} <span class=\"detail\">({code})</span></h3>\n<dl>",
+            "<div class=\"{class}\" id=\"party_{code}\">\n<h3>{name} <span class=\"detail\">({code})</span></h3>\n<dl>",
             code = escape(&p.code.value),
             name = escape(&p.name.value)
         );
@@ -627,7 +676,15 @@ fn parties(out: &mut String, cx: &Ctx<'_>) {
                 escape(&u.join(", "))
             );
         }
-        out.push_str("</dl>\n</div>\n");
+        out.push_str("</dl>\n");
+        if !notes.is_empty() {
+            out.push_str("<aside class=\"margin\">\n");
+            for d in notes {
+                let _ = writeln!(out, "{}", note(d, "p"));
+            }
+            out.push_str("</aside>\n");
+        }
+        out.push_str("</div>\n");
     }
     out.push_str("</section>\n");
 }

@@ -3,12 +3,14 @@
 //! - **P013 prose-contradicts-provision**: the prose of an Article (or of a paragraph) states a
 //!   duration that no provision beside it states, while a provision's duration (`limit`,
 //!   `limit first`, `extension`, `repost-gap`, a block's duration field) is nowhere in that prose
-//!   (durations are paired one to one, by length); or it names a Party other than the one a rule
-//!   designates, and not that one. The finding names the language of the prose at fault. Only
+//!   (durations are paired one to one, by length); or it gives the law of a Party other than the
+//!   one a rule designates ("the legislation of Japan", "insured in Japan"), and does not name that
+//!   one. The finding names the language of the prose at fault. Only
 //!   what can be decided is judged: durations written with a number (in figures, or in English
 //!   or French words) and a unit, and Parties named by their names.
 //! - **P014 prose-missing-language**: once an agreement gives prose in more than one language
-//!   (`text fr """…"""`), an Article with prose in one authentic language but not in another.
+//!   (`text fr """…"""`), an Article, or the preamble, with prose in one authentic language but
+//!   not in another.
 //!   Prose without a language is in the first language of `languages:`.
 
 use crate::ast::{self, ClauseKind, Duration, Unit, ValueKind};
@@ -30,7 +32,9 @@ declare!(P013 = Check {
     explanation: Explanation {
     what: "Prose that says something other than the structured provision beside it: a duration \
            (`limit 24 months` where the text says twelve months) or a Party (`-> NL` where the text \
-           names Japan only). Durations in figures or in English or French words are compared.",
+           gives the legislation of Japan and names the Netherlands nowhere). Durations in figures or \
+           in English or French words are compared; a Party counts where the text gives its law \
+           (\"the legislation of Japan\", \"Japanese legislation\", \"insured in Japan\").",
     why: "The text and the provisions are one source so that they cannot drift apart; when they do, \
           the negotiators sign the prose while the checks judged the provision.",
     failing: "article 7 \"Detached workers\" {\n  rule 7.1: employed in Y, employer in X, posted -> X\n    limit 24 months\n  text \"\"\"A posted worker remains insured for up to twelve months.\"\"\"\n}",
@@ -49,7 +53,8 @@ declare!(P014 = Check {
     run: None,
     explanation: Explanation {
     what: "In an agreement that gives its prose in several languages (`text fr \"\"\"…\"\"\"`), an \
-           Article with prose in one authentic language (`languages:`) and none in another.",
+           Article (or the preamble) with prose in one authentic language (`languages:`) and none \
+           in another.",
     why: "Every authentic text is equally binding; an Article missing from one of them cannot be signed, \
           and the divergence clause (`prevailing-language:`) does not cure an absent text.",
     failing: "agreement \"…\" { languages: en, fr }\n…\narticle 3 \"Persons covered\" {\n  text en \"\"\"…\"\"\"\n  text fr \"\"\"…\"\"\"\n}\narticle 4 \"Equality of treatment\" {\n  text en \"\"\"…\"\"\"\n}",
@@ -75,22 +80,38 @@ fn missing_languages(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let langs = super::Languages::of(a);
     let mut out = Vec::new();
-    let tagged: Vec<&str> = a
-        .articles
-        .iter()
-        .flat_map(|x| &x.prose)
-        .filter_map(|p| p.lang.as_deref())
-        .collect();
-    let mut distinct: Vec<String> = a
-        .articles
-        .iter()
-        .flat_map(|x| &x.prose)
+    let all_prose = || {
+        a.preamble
+            .iter()
+            .chain(a.articles.iter().flat_map(|x| &x.prose))
+    };
+    let tagged = all_prose().any(|p| p.lang.is_some());
+    let mut distinct: Vec<String> = all_prose()
         .filter_map(|p| langs.of_text(p.lang.as_deref()))
         .collect();
     distinct.sort();
     distinct.dedup();
-    if tagged.is_empty() || distinct.len() < 2 || langs.authentic.len() < 2 {
+    if !tagged || distinct.len() < 2 || langs.authentic.len() < 2 {
         return out;
+    }
+    // The preamble, in the header.
+    if let (Some(first), Some(title)) = (a.preamble.first(), &a.title) {
+        let present: Vec<String> = a
+            .preamble
+            .iter()
+            .filter_map(|p| langs.of_text(p.lang.as_deref()))
+            .collect();
+        for l in langs.authentic.iter().filter(|l| !present.contains(l)) {
+            let name = super::language_name(l);
+            out.push(
+                cx.finding(&P014, format!("the preamble has no {name} text"), title.span)
+                    .label(format!("no `text {l}` in the header"))
+                    .secondary(first.span, "the preamble it has")
+                    .help(format!(
+                        "add the {name} preamble to the header (`text {l} \"\"\"…\"\"\"`), or drop `{l}` from `languages:`"
+                    )),
+            );
+        }
     }
     for art in &a.articles {
         if art.prose.is_empty() {
@@ -274,6 +295,15 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                     .find(|(c, _)| c == code)
                     .is_some_and(|(_, keys)| keys.iter().any(|k| starts_word(&lower, k)))
             };
+            // Another Party counts only where the prose gives its law ("the legislation of
+            // Japan", "Japanese legislation", "insured in Japan"): prose that merely names the
+            // State a worker is sent to does not contradict the rule.
+            let designated = |code: &str| {
+                party_names
+                    .iter()
+                    .find(|(c, _)| c == code)
+                    .is_some_and(|(_, keys)| keys.iter().any(|k| gives_law(&lower, k)))
+            };
             let mut reported = false;
             for (code, span, label) in &targets {
                 if reported || named(code) {
@@ -282,7 +312,7 @@ fn contradictions(cx: &Context<'_>) -> Vec<Diagnostic> {
                 let others: Vec<&str> = party_names
                     .iter()
                     .map(|(c, _)| c.as_str())
-                    .filter(|c| c != code && named(c))
+                    .filter(|c| c != code && designated(c))
                     .collect();
                 if let Some(other) = others.first() {
                     let name_of = |c: &str| {
@@ -339,6 +369,62 @@ fn starts_word(hay: &str, needle: &str) -> bool {
             return true;
         }
         from = start + needle.len();
+    }
+    false
+}
+
+/// Whether `hay` (lowercase) names, at a word starting with `key`, a Party's law: after
+/// "legislation of", "law(s) of", "scheme(s) of", "insured in", "insured under" (an article
+/// between them allowed), or before "legislation", "law(s)", "scheme(s)", "insurance", "system".
+fn gives_law(hay: &str, key: &str) -> bool {
+    const BEFORE: [&str; 8] = [
+        "legislation of",
+        "laws of",
+        "law of",
+        "scheme of",
+        "schemes of",
+        "insured in",
+        "insured under",
+        "insurance of",
+    ];
+    const AFTER: [&str; 7] = [
+        "legislation",
+        "law",
+        "laws",
+        "scheme",
+        "schemes",
+        "insurance",
+        "system",
+    ];
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(key) {
+        let start = from + i;
+        from = start + key.len();
+        if hay[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            continue;
+        }
+        let before = hay[..start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
+        if BEFORE.iter().any(|b| before.ends_with(b)) {
+            return true;
+        }
+        // The rest of the word ("japan", "japanese", "japan's"), then the next word.
+        let rest = &hay[start..];
+        let word_end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .unwrap_or(rest.len());
+        let next = rest[word_end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if AFTER.contains(&next) {
+            return true;
+        }
     }
     false
 }
@@ -527,6 +613,31 @@ mod tests {
         );
         assert_eq!(durations_in("Article 12 of the Act"), vec![]);
         assert_eq!(durations_in("one of them"), vec![]);
+    }
+
+    #[test]
+    fn a_party_is_given_as_the_law_only_in_so_many_words() {
+        for yes in [
+            "is insured in borduria.",
+            "remains subject to the legislation of the kingdom of borduria",
+            "bordurian legislation applies",
+            "under borduria's laws",
+            "insured under the bordurian scheme",
+        ] {
+            let key = if yes.contains("kingdom") {
+                "kingdom of borduria"
+            } else {
+                "borduria"
+            };
+            assert!(gives_law(yes, key), "{yes}");
+        }
+        for no in [
+            "a person sent to borduria stays insured at home",
+            "employed in borduria by an employer in arcadia",
+            "the embassy of borduria",
+        ] {
+            assert!(!gives_law(no, "borduria"), "{no}");
+        }
     }
 
     #[test]

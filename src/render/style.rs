@@ -84,6 +84,8 @@ nav.toc .num { display: inline-block; min-width: 5.5em; }
 .parties dt { font-weight: bold; }
 .parties dd { margin: 0; }
 .parties .party { margin-bottom: 1em; }
+.parties .party.with-margin { display: grid; grid-template-columns: minmax(0, 1fr) 15em; column-gap: 1.5em; }
+.parties .party.with-margin > h3 { grid-column: 1 / -1; }
 .parties ul { margin: 0.2em 0; }
 .article { display: grid; grid-template-columns: minmax(0, 1fr) 15em; column-gap: 1.5em; margin: 1.4em 0; }
 .article.no-margin, body.clean .article { grid-template-columns: minmax(0, 1fr); }
@@ -101,7 +103,7 @@ nav.toc .num { display: inline-block; min-width: 5.5em; }
 .text .lang { display: block; margin-bottom: 0.15em; font: 0.72em/1.4 'DejaVu Sans', Helvetica, Arial, sans-serif; color: var(--muted); letter-spacing: 0.06em; text-transform: uppercase; white-space: normal; }
 .text.prevailing .lang::after { content: ' · prevails'; text-transform: none; }
 .text.missing { color: var(--muted); font-style: italic; }
-h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
+h1, .meta, dd, li, .words, .signatory { unicode-bidi: plaintext; }
 .margin code { font-size: 0.95em; }
 .margin { font: 0.8em/1.4 'DejaVu Sans', Helvetica, Arial, sans-serif; border-left: 1px solid var(--rule); padding-left: 0.9em; }
 .note { margin: 0 0 0.8em; }
@@ -126,6 +128,7 @@ h1, .meta, dd, li, .words { unicode-bidi: plaintext; }
   .annex { break-before: page; }
   .summary-findings { margin-left: 1pt; margin-right: 1pt; }
   .margin { font-size: 7.5pt; }
+  .parties .party.with-margin { grid-template-columns: minmax(0, 1fr) 12em; column-gap: 1em; break-inside: avoid-page; }
   a { text-decoration: none; }
 }
 "#;

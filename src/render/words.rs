@@ -57,6 +57,7 @@ impl Names {
 fn with_article(name: &str) -> String {
     let lower = name.to_lowercase();
     let needs = name.contains(" of ")
+        || lower.ends_with(" republic")
         || [
             "united ",
             "netherlands",

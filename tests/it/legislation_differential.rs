@@ -43,6 +43,32 @@ const CONDITIONS: &[&str] = &[
     "resides in XB",
 ];
 
+/// Conditions naming Parties by code on every role, for agreements of four Parties (the fourth,
+/// `XD`, is never named): the analysis offers a slot one choice per Party named on its roles
+/// and one for all the others, which these exercise.
+const CODED: &[&str] = &[
+    "employer in XB",
+    "employed in XC",
+    "resides in XA",
+    "resides in XC",
+    "usually self-employed in XB",
+    "civil-servant of XB",
+    "self-employed in XC",
+    "works in XB",
+    "seafarer under flag XC",
+    "employed in X and XB",
+    "resides in X",
+    "employer in X",
+];
+
+/// Condition `i` of `CONDITIONS` followed by `CODED`.
+fn condition(i: usize) -> &'static str {
+    match CONDITIONS.get(i) {
+        Some(c) => c,
+        None => CODED[i - CONDITIONS.len()],
+    }
+}
+
 #[derive(Clone, Debug)]
 struct RuleSpec {
     conditions: Vec<usize>,
@@ -63,7 +89,7 @@ struct Nation {
 }
 
 fn nation_spec() -> impl Strategy<Value = Nation> {
-    (prop::collection::vec(0..BASES.len(), 3), any::<bool>()).prop_map(|(bases, per_activity)| {
+    (prop::collection::vec(0..BASES.len(), 4), any::<bool>()).prop_map(|(bases, per_activity)| {
         Nation {
             bases,
             per_activity,
@@ -72,9 +98,14 @@ fn nation_spec() -> impl Strategy<Value = Nation> {
 }
 
 fn rule_spec() -> impl Strategy<Value = RuleSpec> {
+    rule_spec_over(CONDITIONS.len(), 4)
+}
+
+/// Rules over the first `conditions` conditions (see [`condition`]) and `targets` kinds of target.
+fn rule_spec_over(conditions: usize, targets: usize) -> impl Strategy<Value = RuleSpec> {
     (
-        prop::collection::vec(0..CONDITIONS.len(), 1..=3),
-        0..4usize,
+        prop::collection::vec(0..conditions, 1..=3),
+        0..targets,
         prop::collection::vec(0..6usize, 0..=2),
         prop::option::of((1..=3u8, any::<bool>(), any::<bool>())),
     )
@@ -94,22 +125,24 @@ fn source(n: usize, nation: &Nation, rules: &[RuleSpec]) -> String {
         s.push_str("  allocation: per-activity\n");
     }
     s.push_str("}\n");
-    for code in ["XA", "XB", "XC"].iter().take(n) {
+    for code in ["XA", "XB", "XC", "XD"].iter().take(n) {
         s.push_str(&format!("party {code} \"{code}\" {{ schemes: old-age }}\n"));
     }
     s.push_str("article 1 \"Rules\" {\n");
-    for (i, code) in ["XA", "XB", "XC"].iter().take(n).enumerate() {
+    for (i, code) in ["XA", "XB", "XC", "XD"].iter().take(n).enumerate() {
         let basis = BASES[nation.bases.get(i).copied().unwrap_or(0)];
         s.push_str(&format!("  scope {code} \"Law {code}\" {basis}: old-age\n"));
     }
     for (i, r) in rules.iter().enumerate() {
-        let conds: Vec<&str> = r.conditions.iter().map(|&c| CONDITIONS[c]).collect();
+        let conds: Vec<&str> = r.conditions.iter().map(|&c| condition(c)).collect();
         let text = conds.join(", ");
         let uses = |v: &str| conds.iter().any(|c| c.split([' ', ',']).any(|w| w == v));
         let (target, clause) = match r.target {
             0 if uses("X") => ("X".to_string(), String::new()),
             1 if uses("Y") => ("Y".to_string(), String::new()),
             2 => ("XA".to_string(), String::new()),
+            4 => ("XB".to_string(), String::new()),
+            5 => ("XC".to_string(), String::new()),
             _ => (
                 "X".to_string(),
                 "\n    where X is \"the main activity\"".to_string(),
@@ -777,6 +810,19 @@ proptest! {
     #[test]
     fn analysis_agrees_with_brute_force_three_parties(nation in nation_spec(), rules in prop::collection::vec(rule_spec(), 1..=6)) {
         compare(3, &nation, &rules)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Four Parties, three of them named by code on every role, one never named.
+    #[test]
+    fn analysis_agrees_with_brute_force_four_parties_named_on_roles(
+        nation in nation_spec(),
+        rules in prop::collection::vec(rule_spec_over(CONDITIONS.len() + CODED.len(), 6), 1..=5),
+    ) {
+        compare(4, &nation, &rules)?;
     }
 }
 

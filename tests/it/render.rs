@@ -67,7 +67,44 @@ fn every_agreement_renders_every_article_in_order_and_byte_identically() {
             !a.contains("http://") && !a.contains("https://"),
             "{name}: no external resource"
         );
-        let _ = document;
+        // Every chapter and paragraph, numbered as in the source, in order.
+        let mut ids: Vec<String> = Vec::new();
+        let paragraphs = |a: &pacta::ast::Article, ids: &mut Vec<String>| {
+            for i in &a.items {
+                if let pacta::ast::ArticleItem::Paragraph(p) = i {
+                    ids.push(format!(
+                        "id=\"art_{}__para_{}\"",
+                        a.number.value, p.label.value
+                    ));
+                }
+            }
+        };
+        for d in &document.body {
+            match d {
+                pacta::ast::Division::Article(a) => paragraphs(a, &mut ids),
+                pacta::ast::Division::Part(p) => {
+                    for i in &p.items {
+                        match i {
+                            pacta::ast::PartItem::Article(a) => paragraphs(a, &mut ids),
+                            pacta::ast::PartItem::Chapter(c) => {
+                                ids.push(format!(
+                                    "id=\"part_{}__chp_{}\"",
+                                    p.number.value, c.number.value
+                                ));
+                                c.articles.iter().for_each(|a| paragraphs(a, &mut ids));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        let mut at = 0;
+        for id in &ids {
+            let found = a[at..].find(id.as_str());
+            assert!(found.is_some(), "{name}: {id} missing or out of order");
+            at += found.unwrap() + id.len();
+        }
     }
 }
 
@@ -176,6 +213,44 @@ fn a_party_named_in_the_prose_other_than_the_rule_designates_is_p013() {
     assert!(
         p013.contains(&"the English prose of Article 5 names Kingdom of Borduria where rule 5.1 designates Republic of Arcadia"),
         "{p013:#?}"
+    );
+    // Naming the State a worker goes to is not giving its law: no finding.
+    let text = read("tests/fixtures/render/bilingual.pacta").replace(
+        "    rule 5.1: employed in X -> X",
+        "    rule 5.1: employed in XA -> XA\n    text en \"A person employed here who travels to Borduria for a meeting stays insured at home.\"\n    text fr \"Une personne employée ici qui se rend en Bordurie reste assurée chez elle.\"",
+    );
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    assert!(
+        !checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "P013" && d.message.contains("Article 5")),
+        "{:#?}",
+        checked.diagnostics
+    );
+}
+
+#[test]
+fn a_preamble_missing_in_one_authentic_language_is_p014() {
+    let text = read("tests/fixtures/render/bilingual.pacta");
+    let start = text.find("  text fr \"\"\"\n    La République").unwrap();
+    let end = start + text[start..].find("  \"\"\"\n").unwrap() + "  \"\"\"\n".len();
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let p014 = |t: &str| -> Vec<String> {
+        pacta::check_source("t.pacta", t, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "P014")
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    assert_eq!(p014(&text), ["Article 4 has no French text"]);
+    assert_eq!(
+        p014(&without),
+        [
+            "the preamble has no French text",
+            "Article 4 has no French text"
+        ]
     );
 }
 
@@ -683,6 +758,11 @@ fn the_treaty_closes_with_its_testimonium_and_a_signature_block_per_party() {
     assert_eq!(signatories, ["XA", "XB"]);
     assert!(html.contains("For the Republic of Meridia:"));
     assert!(html.contains("For the Kingdom of Norland:"));
+    // A signed text (no `draft:`) is done on its `date:`; a draft leaves the date blank.
+    let signed = render_text("nl-jp.pacta", &read("agreements/nl-jp.pacta"), &margin());
+    assert!(signed
+        .contains("Done at The Hague on 21 February 2008, in duplicate in the English language."));
+    assert!(html.contains("Done at …………………… on ……………………, in duplicate"));
     // The prevailing text is named in the closing formula too.
     let bilingual = render_text(
         "bilingual.pacta",
@@ -722,4 +802,49 @@ fn the_redline_of_diff_shares_the_look_and_the_sentences() {
     assert!(html.contains(&format!("<del>{}</del>", render::style::escape(&was))));
     assert!(html.contains(&format!("<ins>{}</ins>", render::style::escape(&now))));
     assert!(document.contains(&render::style::escape(&was)));
+}
+
+#[test]
+fn findings_about_a_party_stand_beside_the_party_in_the_annex() {
+    let html = render_text("kinds.pacta", KINDS, &margin());
+    let start = html.find("id=\"party_XA\"").unwrap();
+    let end = start + html[start..].find("</div>\n").unwrap();
+    let party = &html[start..end];
+    assert!(
+        html[..start].ends_with("<div class=\"party with-margin\" "),
+        "{party}"
+    );
+    assert!(party.contains("<aside class=\"margin\">"));
+    assert!(party.contains("data-code=\"P607\""), "{party}");
+    // The summary sends the reader there.
+    assert!(html.contains("<a href=\"#party_XA\">Annex, XA</a>"));
+    // The clean copy has no margin.
+    let clean = render_text(
+        "kinds.pacta",
+        KINDS,
+        &Options {
+            languages: None,
+            findings: false,
+        },
+    );
+    assert!(clean.contains("<div class=\"party\" id=\"party_XA\">"));
+    assert!(!clean.contains("data-code="));
+}
+
+#[test]
+fn a_finding_about_a_scenario_says_so_in_the_summary() {
+    let text = read("agreements/r167-model.pacta")
+        + "\nscenario \"a wrong expectation\" {\n  situation: employed in XB, employer in XA, resides in XA, posted 18 months\n  expect: XB by 7.1\n}\n";
+    let checked = pacta::check_source("t.pacta", &text, &Config::default());
+    let start = text.find("scenario \"a wrong expectation\"").unwrap();
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.primary.span.start >= start),
+        "the wrong expectation is a finding: {:#?}",
+        checked.diagnostics
+    );
+    let html = render_text("t.pacta", &text, &margin());
+    assert!(html.contains("(scenario “a wrong expectation”)"), "{html}");
 }

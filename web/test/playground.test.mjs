@@ -267,6 +267,21 @@ test("Format lays the draft out as pacta fmt does", async () => {
   assert.match(await page.textContent("#message"), /does not parse/);
 });
 
+test("hostile prose stays inert in the findings and in the rendered document", async () => {
+  const hostile = await readFile(new URL("tests/fixtures/render/hostile.pacta", ROOT), "utf8");
+  await typeDraft(hostile);
+  await page.waitForSelector("#findings .finding[data-code=P201]", { state: "attached" });
+  await tab("document");
+  const frame = page.frameLocator("#document iframe");
+  await frame.locator("h1").waitFor();
+  assert.match(await frame.locator("h1").innerText(), /<script>window\.__pwned = 'title'<\/script> & "Quotes" 'too'/);
+  assert.equal(await frame.locator("script, iframe, img, svg, a[href^=javascript]").count(), 0);
+  assert.equal(await frame.locator('.text[lang="ar"]').first().getAttribute("dir"), "rtl");
+  await tab("findings");
+  assert.equal(await page.locator("#findings script, #findings img, #findings iframe").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "nothing ran in the page");
+});
+
 test("the built folder works from disk, with no network", async () => {
   const offline = await browser.newPage();
   await offline.route("**/*", (route) =>
