@@ -24,6 +24,7 @@ mod parties;
 mod references;
 mod rules;
 mod scenarios;
+mod scope;
 
 struct Resolver {
     agreement: Agreement,
