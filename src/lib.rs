@@ -20,6 +20,9 @@
     clippy::dbg_macro
 )]
 
+// The parser pest derives without its `std` feature names `::alloc` (see Cargo.toml).
+extern crate alloc;
+
 pub mod ast;
 pub mod baseline;
 pub mod check;

@@ -49,20 +49,54 @@ pub(super) fn no_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
     let a = cx.agreement;
     let mut out = Vec::new();
     for b in Branch::LONG_TERM {
-        let protected = |p: &str| a.aggregates(b, p) || assimilates_insurance(cx, b, p);
+        // A law that asks no qualifying period loses nothing without aggregation.
+        let protected = |p: &str| {
+            a.aggregates(b, p)
+                || assimilates_insurance(cx, b, p)
+                || a.asks_no_qualifying_period(b, p)
+        };
         let Some(parties) = lacking(cx, b, protected) else {
             continue;
         };
-        out.push(
-            cx.finding(
+        let mut d = cx
+            .finding(
                 &P401,
-                format!("{} periods are not aggregated for {}", b.title(), parties.join(", ")),
+                format!(
+                    "{} periods are not aggregated for {}",
+                    b.title(),
+                    parties.join(", ")
+                ),
                 a.branch_anchor(b, &parties),
             )
             // Every Party is concerned: the obligation runs between them, branch by branch.
             .concerning(Vec::<String>::new(), [b])
             .label(format!("`{b}` without aggregation"))
-            .note("a career split between the Parties may reach the qualifying period in neither")
+            .note("a career split between the Parties may reach the qualifying period in neither");
+        // Where a Party has laws without a qualifying period beside others, name the others.
+        let asking: Vec<String> = a
+            .scopes
+            .iter()
+            .filter(|s| parties.contains(&s.party.value.as_str()) && s.branches.contains(&b))
+            .filter(|s| {
+                !s.bases
+                    .contains(&crate::model::basis::Basis::NoQualifyingPeriod)
+            })
+            .map(|s| format!("{} \"{}\"", s.party.value, s.law.value))
+            .collect();
+        let some_without = a.scopes.iter().any(|s| {
+            parties.contains(&s.party.value.as_str())
+                && s.branches.contains(&b)
+                && s.bases
+                    .contains(&crate::model::basis::Basis::NoQualifyingPeriod)
+        });
+        if some_without && !asking.is_empty() {
+            d = d.note(format!(
+                "these laws ask a qualifying period (no `no-qualifying-period`): {}",
+                asking.join(", ")
+            ));
+        }
+        out.push(
+            d
             .help(format!(
                 "add `aggregation {{ branches: {b}  periods: insurance  purposes: acquisition, maintenance, recovery, calculation  overlapping-periods: count-once }}`"
             )),
@@ -473,7 +507,10 @@ declare!(P401 = Check {
                in course of acquisition: `benefit invalidity { parties: NL  insured-at-contingency: either-party }` says \
                that being insured under the other Party's legislation when invalidity arises or at death counts as \
                being insured under this Party's (Netherlands–Japan Art 14(2), 16(1) and 18), so a career is not lost \
-               by moving. One finding per branch, on the scope line, naming the Parties without either. Branches kept \
+               by moving. A law that asks no qualifying period, its benefit accruing for each year insured, loses \
+               nothing either: `scope NL \"General Old Age Pensions Act\" residence-based no-qualifying-period: old-age` \
+               (every law of the Party for the branch must say so). One finding per branch, on the scope line, naming \
+               the Parties without any of these. Branches kept \
                in scope on purpose without coordination (`applicable-legislation-only`, `excluded: yes`) are still \
                reported: the periods are still lost.",
         why: "Aggregation (totalization) of periods completed under each Party's legislation is the third ILO \

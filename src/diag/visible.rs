@@ -39,8 +39,25 @@ fn unsafe_at(s: &str, i: usize, c: char, one_line: bool) -> bool {
         || (one_line && c == '\n')
 }
 
+/// Whether `s` may hold a character shown as an escape: every such character has a byte below
+/// 0x20 (a C0 control, a carriage return, a line feed in one-line text), DEL, or the first byte of
+/// a C1 control (0xC2) or of a bidirectional control (0xE2). Checked a byte at a time, so that the
+/// usual text, which has none, is not decoded.
+fn may_hide(s: &str, one_line: bool) -> bool {
+    let suspect = |b: u8| {
+        (b < 0x20 && b != b'\t' && (one_line || b != b'\n'))
+            | (b == 0x7f)
+            | (b == 0xc2)
+            | (b == 0xe2)
+    };
+    // A chunk at a time without stopping early inside it, which the compiler vectorises.
+    s.as_bytes()
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |found, &b| found | suspect(b)))
+}
+
 fn neutralise(s: &str, one_line: bool) -> Cow<'_, str> {
-    if !s.char_indices().any(|(i, c)| unsafe_at(s, i, c, one_line)) {
+    if !may_hide(s, one_line) || !s.char_indices().any(|(i, c)| unsafe_at(s, i, c, one_line)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
@@ -80,6 +97,7 @@ fn clip(s: &str, one_line: bool) -> Cow<'_, str> {
         }
     };
     if s.len() <= LONG_MESSAGE / 8
+        || (s.len() <= LONG_MESSAGE && !may_hide(s, one_line))
         || s.char_indices().map(|(i, c)| cost(i, c)).sum::<usize>() <= LONG_MESSAGE
     {
         return neutralise(s, one_line);
@@ -140,18 +158,52 @@ impl View {
             text: String::with_capacity(source.len().min(1 << 16)),
             marks: vec![(0, 0)],
         };
+        // Only the lines a snippet can show are copied: those the kept spans touch and the line
+        // on either side. The others are left empty (their line break kept, so that line numbers
+        // do not change), which spares copying the whole file for every finding.
+        let mut lines: Vec<(usize, usize)> = Vec::new();
         let mut line_start = 0;
         for line in source.split_inclusive('\n') {
-            let end = line_start + line.len();
-            if line.len() <= LONG_LINE {
-                view.copy(source, line_start, end);
-            } else {
-                view.cut_line(source, line_start, end, keep);
+            lines.push((line_start, line_start + line.len()));
+            line_start += line.len();
+        }
+        let mut wanted = vec![false; lines.len()];
+        for r in keep {
+            let first = lines.partition_point(|l| l.1 <= r.start);
+            let last = lines.partition_point(|l| l.0 <= r.end);
+            let from = first.saturating_sub(1);
+            let to = (last + 1).min(lines.len());
+            for w in wanted.iter_mut().take(to).skip(from) {
+                *w = true;
             }
-            line_start = end;
+        }
+        for (&(start, end), wanted) in lines.iter().zip(wanted) {
+            if !wanted {
+                view.skip(source, start, end);
+            } else if end - start <= LONG_LINE {
+                view.copy(source, start, end);
+            } else {
+                view.cut_line(source, start, end, keep);
+            }
         }
         view.mark(source.len());
         view
+    }
+
+    /// A line no snippet shows: only its line break.
+    fn skip(&mut self, source: &str, start: usize, end: usize) {
+        let body_end = if source[..end].ends_with('\n') {
+            end - 1
+        } else {
+            end
+        };
+        if start < body_end {
+            self.mark(start);
+            self.mark(body_end);
+        }
+        if body_end < end {
+            self.text.push('\n');
+        }
     }
 
     fn mark(&mut self, source_at: usize) {
@@ -309,12 +361,22 @@ mod tests {
     #[test]
     fn a_view_maps_offsets_across_escapes() {
         let src = "ab\u{1b}cd\n";
-        let v = View::new(src, &[]);
+        let v = View::new(src, std::slice::from_ref(&(0..1)));
         assert_eq!(v.text, "ab\\u{1b}cd\n");
         assert_eq!(v.shown(3), 8);
         assert_eq!(v.original(8), 3);
         assert_eq!(v.original(3), 2);
         assert_eq!(v.shown(2), 2);
+    }
+
+    #[test]
+    fn a_view_shows_only_the_lines_around_the_spans() {
+        let src = "one\ntwo\nthree\nfour\nfive\n";
+        // A span on "four": "three" to "five" are shown, "one" and "two" only as line breaks.
+        let v = View::new(src, std::slice::from_ref(&(14..16)));
+        assert_eq!(v.text, "\n\nthree\nfour\nfive\n");
+        assert_eq!(v.shown(14), 8);
+        assert_eq!(v.original(8), 14);
     }
 
     #[test]

@@ -22,6 +22,11 @@ pub enum Basis {
     CivilService,
     /// Employees only: the self-employed are not reached (`employees-only`).
     EmployeesOnly,
+    /// Not a way of reaching persons but a fact about the law the checks need: it asks no
+    /// qualifying period, a benefit accruing for each period of insurance or residence (the
+    /// Netherlands' General Old Age Pensions Act), so nothing is lost without aggregation
+    /// (`no-qualifying-period`).
+    NoQualifyingPeriod,
 }
 
 /// Every basis with its keyword, in the order of the language reference.
@@ -65,6 +70,11 @@ pub const BASES: &[(&str, Basis, &str)] = &[
         "employees-only",
         Basis::EmployeesOnly,
         "employees only: the self-employed are not reached",
+    ),
+    (
+        "no-qualifying-period",
+        Basis::NoQualifyingPeriod,
+        "the law asks no qualifying period: the benefit accrues for each period of insurance or residence, so no aggregation is needed to acquire it",
     ),
 ];
 

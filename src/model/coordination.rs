@@ -105,6 +105,18 @@ impl Agreement {
 
     /// Whether periods are aggregated for a branch and Party: an `aggregation` block naming the
     /// branch, or `benefit BRANCH { aggregation: yes }`.
+    /// Whether every law of a Party in scope for a branch asks no qualifying period
+    /// (`no-qualifying-period` on its `scope` lines): the Party's periods need no aggregation.
+    pub(crate) fn asks_no_qualifying_period(&self, branch: Branch, party: &str) -> bool {
+        let mut laws = self
+            .scopes
+            .iter()
+            .filter(|s| s.party.value == party && s.branches.contains(&branch))
+            .peekable();
+        laws.peek().is_some()
+            && laws.all(|s| s.bases.contains(&super::basis::Basis::NoQualifyingPeriod))
+    }
+
     pub fn aggregates(&self, branch: Branch, party: &str) -> bool {
         self.blocks_covering("aggregation", branch, party)
             .next()

@@ -1198,7 +1198,12 @@ fn condition(c: &Condition, vars: &mut Vars<'_>) -> String {
 fn bases_words(bases: &[ast::Ident]) -> Option<String> {
     let mut also: Vec<String> = Vec::new();
     let mut covers: Vec<String> = Vec::new();
+    let mut asks = None;
     for b in bases {
+        if b.value == "no-qualifying-period" {
+            asks = Some("asks no qualifying period");
+            continue;
+        }
         let (list, what) = match b.value.as_str() {
             "residence-based" => (&mut also, "persons resident in its territory"),
             "residents-only" => (&mut covers, "persons resident in its territory only"),
@@ -1221,6 +1226,7 @@ fn bases_words(bases: &[ast::Ident]) -> Option<String> {
     if !covers.is_empty() {
         parts.push(format!("covers {}", and(&covers)));
     }
+    parts.extend(asks.map(str::to_string));
     (!parts.is_empty()).then(|| parts.join(" and "))
 }
 

@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Up to this many distinct terms, each is looked for on its own.
+const FEW_TERMS: usize = 16;
+
 impl Resolver {
     /// P009: a defined term that no prose, string or other definition uses.
     pub(super) fn unused_definitions(&mut self, doc: &Document) {
@@ -64,7 +67,12 @@ impl Resolver {
             distinct[k].1.push(i);
         }
         let patterns: Vec<&str> = distinct.iter().map(|(t, _)| *t).collect();
-        if let Ok(searcher) = aho_corasick::AhoCorasick::new(&patterns) {
+        // A few terms are looked for one at a time (a substring search is fast, building an
+        // automaton is not); many in one pass.
+        let searcher = (patterns.len() > FEW_TERMS)
+            .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
+            .flatten();
+        if let Some(searcher) = searcher {
             for m in searcher.find_overlapping_iter(&corpus) {
                 for &i in &distinct[m.pattern().as_usize()].1 {
                     in_corpus[i] = true;
