@@ -5,7 +5,7 @@
 #   fuzz/run.sh --ci                                the CI run: reproducible, see below
 #
 # --ci runs every target from its seeds alone (a fresh corpus, not fuzz/corpus/), with a fixed
-# random seed and a fixed number of inputs (FUZZ_RUNS; by default about 15 s per target here),
+# random seed and a fixed number of inputs (FUZZ_RUNS; by default about a minute for all six here),
 # so that CI explores the same inputs on every machine and a run that passed locally passes there:
 # a gate that fails at random teaches people to re-run it. Long runs are where new inputs are found.
 #
@@ -24,7 +24,7 @@ fi
 seconds=${1:-15}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(check build diff resolve)
+[ ${#targets[@]} -gt 0 ] || targets=(check build diff resolve fmt lsp)
 
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
@@ -40,10 +40,14 @@ for t in "${targets[@]}"; do
   limits=(-max_total_time="$seconds")
   if [ -n "$ci" ]; then
     corpus="$fresh/$t"
-    # Inputs per target: an agreement costs ~10 ms to check, a situation ~0.1 ms to resolve.
+    # Inputs per target, for about a minute in all: an agreement costs ~10 ms to check, a
+    # situation ~0.1 ms to resolve; fmt checks each text three times, lsp analyses it on every
+    # edit it makes.
     case "$t" in
       resolve) runs=40000 ;;
-      *) runs=1500 ;;
+      fmt) runs=400 ;;
+      lsp) runs=120 ;;
+      *) runs=1000 ;;
     esac
     limits=(-seed=1 -runs="${FUZZ_RUNS:-$runs}" -max_total_time=300)
   else
@@ -52,8 +56,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   seeds=("$corpus")
   case "$t" in
-    check | build | diff) seeds+=(../agreements ../agreements/negotiation) ;;
+    check | build | diff | fmt) seeds+=(../agreements ../agreements/negotiation) ;;
     resolve) seeds+=(seeds/resolve) ;;
+    lsp) seeds+=(../agreements seeds/lsp) ;;
   esac
   echo "== fuzz $t (${limits[*]})"
   "target/$host/release/fuzz_$t" "${limits[@]}" -timeout=2 -rss_limit_mb=2048 \

@@ -34,6 +34,8 @@ pub mod fmt;
 pub mod ide;
 #[allow(unreachable_pub)] // its modules are narrowed by their owner (issue 18)
 pub mod legislation;
+#[cfg(feature = "cli")]
+pub mod lsp;
 pub mod model;
 pub mod numbering;
 pub mod render;

@@ -1,7 +1,6 @@
 //! The `pacta` binary: parse the arguments, run the command, exit with its code.
 
 mod cli;
-mod lsp;
 
 fn main() {
     let code = cli::run();

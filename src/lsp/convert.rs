@@ -1,12 +1,12 @@
-//! Between [`pacta::ide`] (byte offsets, plain data) and `lsp-types`.
+//! Between [`crate::ide`] (byte offsets, plain data) and `lsp-types`.
 
+use crate::diag::{Diagnostic, Severity};
+use crate::ide::{Analysis, Completion, CompletionKind, OutlineItem, OutlineKind, Position};
+use crate::span::Span;
 use lsp_types as lsp;
-use pacta::diag::{Diagnostic, Severity};
-use pacta::ide::{Analysis, Completion, CompletionKind, OutlineItem, OutlineKind, Position};
-use pacta::span::Span;
 use std::collections::HashMap;
 
-pub fn position(p: lsp::Position) -> Position {
+pub(super) fn position(p: lsp::Position) -> Position {
     Position {
         line: p.line,
         character: p.character,
@@ -20,7 +20,7 @@ fn lsp_position(p: Position) -> lsp::Position {
     }
 }
 
-pub fn lsp_range(a: &Analysis, span: Span) -> lsp::Range {
+pub(super) fn lsp_range(a: &Analysis, span: Span) -> lsp::Range {
     lsp::Range {
         start: lsp_position(a.position(span.start)),
         end: lsp_position(a.position(span.end)),
@@ -28,11 +28,11 @@ pub fn lsp_range(a: &Analysis, span: Span) -> lsp::Range {
 }
 
 /// The span of a whole text.
-pub fn span_of(text: &str) -> Span {
+pub(super) fn span_of(text: &str) -> Span {
     Span::new(0, text.len())
 }
 
-pub fn diagnostic(a: &Analysis, uri: &lsp::Url, d: &Diagnostic) -> lsp::Diagnostic {
+pub(super) fn diagnostic(a: &Analysis, uri: &lsp::Url, d: &Diagnostic) -> lsp::Diagnostic {
     let mut message = d.message.clone();
     for note in &d.notes {
         message.push('\n');
@@ -68,7 +68,7 @@ pub fn diagnostic(a: &Analysis, uri: &lsp::Url, d: &Diagnostic) -> lsp::Diagnost
     }
 }
 
-pub fn completion(c: Completion) -> lsp::CompletionItem {
+pub(super) fn completion(c: Completion) -> lsp::CompletionItem {
     lsp::CompletionItem {
         label: c.label,
         kind: Some(match c.kind {
@@ -85,7 +85,7 @@ pub fn completion(c: Completion) -> lsp::CompletionItem {
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written.
-pub fn symbol(a: &Analysis, o: &OutlineItem) -> lsp::DocumentSymbol {
+pub(super) fn symbol(a: &Analysis, o: &OutlineItem) -> lsp::DocumentSymbol {
     lsp::DocumentSymbol {
         name: if o.name.is_empty() {
             "(untitled)".into()
@@ -112,7 +112,7 @@ pub fn symbol(a: &Analysis, o: &OutlineItem) -> lsp::DocumentSymbol {
 }
 
 /// Quick fixes from the findings' fixes in a range, and renumbering as a source action.
-pub fn code_actions(
+pub(super) fn code_actions(
     a: &Analysis,
     uri: &lsp::Url,
     range: lsp::Range,
@@ -141,7 +141,7 @@ pub fn code_actions(
             ..Default::default()
         }));
     }
-    if let Ok((edits, _, _)) = pacta::fmt::renumber::edits(a.text()) {
+    if let Ok((edits, _, _)) = crate::fmt::renumber::edits(a.text()) {
         if !edits.is_empty() {
             let edits = edits
                 .into_iter()
