@@ -1,17 +1,24 @@
 // The playground in a real browser: Debian's Chromium driven by playwright-core (no browser
 // download), against web/dist/ served on 127.0.0.1. Run `bash web/build.sh` first, then
-// `node --test web/test/`. Screenshots go to docs/; the timing of a model-agreement check is
-// measured and printed, not asserted (no timed assertions: docs/performance.md records it).
+// `node --test web/test/`. Screenshots go to docs/ with PACTA_SCREENSHOTS=1; the timing of a
+// model-agreement check is measured and printed, not asserted (docs/performance.md records it).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
 
 const ROOT = new URL("../../", import.meta.url);
-const DOCS = new URL("docs/", ROOT).pathname;
+// Screenshots go to docs/ with PACTA_SCREENSHOTS=1 (commit them), else to a temporary folder, so
+// that a test run leaves the worktree as it found it.
+const DOCS = process.env.PACTA_SCREENSHOTS === "1"
+  ? new URL("docs/", ROOT).pathname
+  : `${mkdtempSync(join(tmpdir(), "pacta-playground-"))}/`;
 const CHROMIUM = process.env.PACTA_CHROMIUM ?? "/usr/bin/chromium";
 const ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
