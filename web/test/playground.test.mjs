@@ -136,6 +136,10 @@ test("a negotiator's draft with its findings (README screenshot)", async () => {
     document.querySelectorAll("#findings .finding[data-code=P101]").length === 2);
   const found = await codes();
   assert.deepEqual(found.filter((c) => c === "P101" || c === "P102").sort(), ["P101", "P101", "P102"]);
+  // The compiler's `code` reads as code, as in the terminal and the rendered document.
+  const help = page.locator("#findings .finding[data-code=P101] .finding-help").first();
+  assert.ok(await help.locator("code").count() > 0, "the help's code is set as code");
+  assert.doesNotMatch(await help.textContent(), /`/);
   await page.locator(".cm-lintRange-warning, .cm-lintRange-error").first().hover();
   await page.locator(".cm-tooltip .finding-tooltip").first().waitFor();
   await page.screenshot({ path: `${DOCS}playground.png` });

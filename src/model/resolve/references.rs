@@ -4,12 +4,20 @@
 use super::*;
 
 impl Resolver {
+    /// Labels and article numbers used twice (P002), then every reference checked (P003).
     pub(super) fn references(&mut self) {
-        // Duplicate rule labels (P002): one finding per label, however often it is repeated.
+        let rules = self.agreement.rules.clone();
+        let labels = self.rule_labels(&rules);
+        let (numbers, tags) = self.article_numbers_and_tags();
+        self.unknown_references(&rules, &labels, &numbers, &tags);
+    }
+
+    /// The rules' labels, each with its first span; duplicates (P002) reported once per label,
+    /// however often it is repeated.
+    fn rule_labels(&mut self, rules: &[RuleDecl]) -> BTreeMap<String, Span> {
         let mut labels: BTreeMap<String, Span> = BTreeMap::new();
         let mut again: BTreeMap<String, (Span, usize)> = BTreeMap::new();
-        let rules = self.agreement.rules.clone();
-        for r in &rules {
+        for r in rules {
             let l = &r.rule.label;
             if labels.contains_key(&l.value) {
                 again.entry(l.value.clone()).or_insert((l.span, 0)).1 += 1;
@@ -20,18 +28,23 @@ impl Resolver {
         let mut repeated: Vec<(String, (Span, usize))> = again.into_iter().collect();
         repeated.sort_by_key(|(_, (span, _))| span.start);
         for (label, (span, extra)) in repeated {
-            let times = match extra {
-                1 => "twice".to_string(),
-                n => format!("{} times", n + 1),
-            };
             self.push(
-                error("P002", format!("rule {label} is defined {times}"), span)
-                    .label("label used again")
-                    .secondary(labels[&label], "first defined here")
-                    .help("give each rule its own label"),
+                error(
+                    "P002",
+                    format!("rule {label} is defined {}", times(extra)),
+                    span,
+                )
+                .label("label used again")
+                .secondary(labels[&label], "first defined here")
+                .help("give each rule its own label"),
             );
         }
-        // Duplicate article numbers and tags (P002).
+        labels
+    }
+
+    /// The article numbers and tags, each with its first span; duplicates (P002) reported, an
+    /// article number once however often it is repeated.
+    fn article_numbers_and_tags(&mut self) -> (BTreeMap<ArticleNo, Span>, BTreeMap<String, Span>) {
         let mut numbers: BTreeMap<ArticleNo, Span> = BTreeMap::new();
         let mut tags: BTreeMap<String, Span> = BTreeMap::new();
         let mut again: BTreeMap<ArticleNo, (Span, usize)> = BTreeMap::new();
@@ -60,19 +73,27 @@ impl Resolver {
         let mut again: Vec<(ArticleNo, (Span, usize))> = again.into_iter().collect();
         again.sort_by_key(|(_, (span, _))| span.start);
         for (number, (span, extra)) in again {
-            let times = match extra {
-                1 => "twice".to_string(),
-                n => format!("{} times", n + 1),
-            };
             self.push(duplicate(
                 "P002",
-                format!("article {number} appears {times}"),
+                format!("article {number} appears {}", times(extra)),
                 span,
                 numbers[&number],
                 ("number used again", "first used here"),
                 "renumber one of the articles",
             ));
         }
+        (numbers, tags)
+    }
+
+    /// References to rules, articles and tags that do not exist (P003): `overrides`, a
+    /// scenario's `by`, `see:`.
+    fn unknown_references(
+        &mut self,
+        rules: &[RuleDecl],
+        labels: &BTreeMap<String, Span>,
+        numbers: &BTreeMap<ArticleNo, Span>,
+        tags: &BTreeMap<String, Span>,
+    ) {
         let label_names: Vec<String> = labels.keys().cloned().collect();
         let unknown_label = |label: &Spanned<String>, what: &str| {
             let mut d = error(
@@ -88,7 +109,7 @@ impl Resolver {
             d
         };
         let mut found = Vec::new();
-        for r in &rules {
+        for r in rules {
             for c in &r.rule.clauses {
                 if let ClauseKind::Overrides(ls) = &c.kind {
                     for l in ls {
@@ -163,5 +184,13 @@ impl Resolver {
             }
         }
         self.diags.extend(found);
+    }
+}
+
+/// How often something appears, from the number of repeats: "twice", "3 times".
+fn times(extra: usize) -> String {
+    match extra {
+        1 => "twice".to_string(),
+        n => format!("{} times", n + 1),
     }
 }
