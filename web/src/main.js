@@ -44,6 +44,13 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/** Text with `code` in backticks, as the compiler writes its messages: text nodes and <code>. */
+function inlineCode(text) {
+  const parts = String(text ?? "").split("`");
+  if (parts.length % 2 === 0) return [String(text)];
+  return parts.map((p, i) => (i % 2 ? el("code", {}, p) : p));
+}
+
 // ───────────────────────────── findings ─────────────────────────────
 
 const explained = new Map();
@@ -59,11 +66,11 @@ function renderFinding(f) {
   const box = el("div", { class: "finding-tooltip" });
   box.append(
     el("div", { class: "finding-head" },
-      el("strong", {}, `${f.code} ${f.name}`), ` ${f.message}`),
+      el("strong", {}, `${f.code} ${f.name}`), " ", inlineCode(f.message)),
   );
-  if (f.label) box.append(el("div", { class: "finding-label" }, f.label));
-  for (const n of f.notes ?? []) box.append(el("div", { class: "finding-note" }, `note: ${n}`));
-  if (f.help) box.append(el("div", { class: "finding-help" }, `help: ${f.help}`));
+  if (f.label) box.append(el("div", { class: "finding-label" }, inlineCode(f.label)));
+  for (const n of f.notes ?? []) box.append(el("div", { class: "finding-note" }, "note: ", inlineCode(n)));
+  if (f.help) box.append(el("div", { class: "finding-help" }, "help: ", inlineCode(f.help)));
   const x = explanation(f.code);
   if (!x.error) box.append(el("pre", { class: "explain" }, x.text));
   return box;
@@ -127,9 +134,10 @@ function showFindings(result, view) {
       }, `${f.location.line}:${f.location.column}`),
       el("span", { class: "severity" }, f.severity),
       el("strong", {}, f.code),
-      ` ${f.message}`,
+      " ",
+      inlineCode(f.message),
     );
-    if (f.help) item.append(el("div", { class: "finding-help" }, `help: ${f.help}`));
+    if (f.help) item.append(el("div", { class: "finding-help" }, "help: ", inlineCode(f.help)));
     const details = el("details", {}, el("summary", {}, `explain ${f.code} (${f.name})`));
     details.addEventListener("toggle", () => {
       if (details.open && details.childElementCount === 1) {
@@ -361,7 +369,7 @@ function runResolve() {
   scheduleFragment();
   if (r.error) {
     const help = r.finding?.help ? ` (${r.finding.help})` : "";
-    box.replaceChildren(el("p", { class: "error-text" }, `${r.error}${help}`));
+    box.replaceChildren(el("p", { class: "error-text" }, inlineCode(`${r.error}${help}`)));
     return;
   }
   const names = partyNames(buildResult().ruleset);
@@ -383,7 +391,7 @@ function runResolve() {
     out.push(el("table", { class: "trace" },
       el("thead", {}, el("tr", {}, el("th", {}, "rule"), el("th", {}, ""), el("th", {}, "why"))),
       el("tbody", {}, first.rules.map((t) => el("tr", { class: t.kind },
-        el("td", {}, t.rule), el("td", {}, t.kind.replace("-", " ")), el("td", {}, t.detail))))));
+        el("td", {}, t.rule), el("td", {}, t.kind.replace("-", " ")), el("td", {}, inlineCode(t.detail)))))));
   } else {
     out.push(el("p", { class: "answer depends" },
       `The outcome depends on ${unspecified.join(" and ")}, which the situation does not give:`));

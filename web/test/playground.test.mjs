@@ -1,17 +1,24 @@
 // The playground in a real browser: Debian's Chromium driven by playwright-core (no browser
 // download), against web/dist/ served on 127.0.0.1. Run `bash web/build.sh` first, then
-// `node --test web/test/`. Screenshots go to docs/; the timing of a model-agreement check is
-// measured and printed, not asserted (no timed assertions: docs/performance.md records it).
+// `node --test web/test/`. Screenshots go to docs/ with PACTA_SCREENSHOTS=1; the timing of a
+// model-agreement check is measured and printed, not asserted (docs/performance.md records it).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
 
 const ROOT = new URL("../../", import.meta.url);
-const DOCS = new URL("docs/", ROOT).pathname;
+// Screenshots go to docs/ with PACTA_SCREENSHOTS=1 (commit them), else to a temporary folder, so
+// that a test run leaves the worktree as it found it.
+const DOCS = process.env.PACTA_SCREENSHOTS === "1"
+  ? new URL("docs/", ROOT).pathname
+  : `${mkdtempSync(join(tmpdir(), "pacta-playground-"))}/`;
 const CHROMIUM = process.env.PACTA_CHROMIUM ?? "/usr/bin/chromium";
 const ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -136,6 +143,10 @@ test("a negotiator's draft with its findings (README screenshot)", async () => {
     document.querySelectorAll("#findings .finding[data-code=P101]").length === 2);
   const found = await codes();
   assert.deepEqual(found.filter((c) => c === "P101" || c === "P102").sort(), ["P101", "P101", "P102"]);
+  // The compiler's `code` reads as code, as in the terminal and the rendered document.
+  const help = page.locator("#findings .finding[data-code=P101] .finding-help").first();
+  assert.ok(await help.locator("code").count() > 0, "the help's code is set as code");
+  assert.doesNotMatch(await help.textContent(), /`/);
   await page.locator(".cm-lintRange-warning, .cm-lintRange-error").first().hover();
   await page.locator(".cm-tooltip .finding-tooltip").first().waitFor();
   await page.screenshot({ path: `${DOCS}playground.png` });
