@@ -288,5 +288,8 @@ fn the_playground_highlights_with_the_vscode_grammar() {
             copies.push(path);
         }
     }
-    assert!(copies.is_empty(), "no grammar copies in web/src: {copies:?}");
+    assert!(
+        copies.is_empty(),
+        "no grammar copies in web/src: {copies:?}"
+    );
 }
