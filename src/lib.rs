@@ -32,7 +32,6 @@ pub mod diff;
 pub mod emit;
 pub mod fmt;
 pub mod ide;
-#[allow(unreachable_pub)] // its modules are narrowed by their owner (issue 18)
 pub mod legislation;
 #[cfg(feature = "cli")]
 pub mod lsp;

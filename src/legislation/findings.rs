@@ -13,7 +13,7 @@ use crate::span::Span;
 use std::collections::BTreeMap;
 
 /// One gap or overlap, before it becomes a diagnostic.
-pub struct RawDefect {
+pub(crate) struct RawDefect {
     pub code: &'static str,
     pub situation: Situation,
     pub eval: Eval,
@@ -29,7 +29,7 @@ pub struct RawDefect {
 /// The gaps and overlaps, grouped: a gap by the kind of person it concerns, an overlap by the
 /// rules in conflict, unresolved double coverage by the kind of person; each with its simplest
 /// situation. Under per-activity allocation, the defective activity stands for the person.
-pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
+pub(crate) fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
     type Entry = (
         Situation,
         Eval,
@@ -131,7 +131,7 @@ pub fn defects(a: &Analysis<'_>) -> Vec<RawDefect> {
 }
 
 /// The kind of person a situation concerns, for messages and for grouping gaps.
-pub fn who(s: &Situation) -> String {
+pub(crate) fn who(s: &Situation) -> String {
     if let Some(st) = s.status {
         // Employed statuses active in several Parties are left out by the same missing
         // multi-state rule as everyone employed in several Parties.
@@ -170,7 +170,7 @@ pub fn who(s: &Situation) -> String {
 }
 
 /// Every finding of the analysis.
-pub fn diagnostics(a: &Analysis<'_>) -> Vec<Diagnostic> {
+pub(crate) fn diagnostics(a: &Analysis<'_>) -> Vec<Diagnostic> {
     let ctx = Context {
         agreement: a.agreement,
     };
@@ -601,7 +601,7 @@ fn condition_at(a: &Agreement, rule: usize, span: Span) -> Option<String> {
 }
 
 /// A condition as written in the language.
-pub fn condition_text(c: &ast::Condition) -> String {
+pub(crate) fn condition_text(c: &ast::Condition) -> String {
     let places = |p: &Places| match p {
         Places::Several(_) => "several".to_string(),
         Places::Parties(ps) => ps
@@ -736,7 +736,7 @@ fn suggest_rule(s: &Situation, a: &Analysis<'_>) -> String {
 }
 
 /// The rules that override each other in a cycle: one group per cycle (strongly connected).
-pub fn cycles(rs: &RuleSet) -> Vec<Vec<usize>> {
+pub(crate) fn cycles(rs: &RuleSet) -> Vec<Vec<usize>> {
     let n = rs.rules.len();
     // reach[i][j]: i overrides j, directly or through others.
     let mut reach = vec![vec![false; n]; n];

@@ -10,20 +10,20 @@ use crate::span::Span;
 
 /// A Party in a rule: a variable (by number) or a Party code (`None` when undeclared).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Term {
+pub(crate) enum Term {
     Var(usize),
     Party(Option<Party>),
 }
 
 /// Places of work in a condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CPlaces {
+pub(crate) enum CPlaces {
     Several,
     List(Vec<Term>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CCond {
+pub(crate) enum CCond {
     /// Every place of work has activity `act` (`None`: mixed) and the places are `places`.
     Activity(Option<Act>, CPlaces),
     /// Employed in `first`, self-employed in `second` (either order of writing), nowhere else.
@@ -49,7 +49,7 @@ pub enum CCond {
 
 /// One condition with where it was written and its text.
 #[derive(Clone, Debug)]
-pub struct Cond {
+pub(crate) struct Cond {
     pub cond: CCond,
     pub span: Span,
     /// The highest variable number it uses, plus one (0: none).
@@ -58,7 +58,7 @@ pub struct Cond {
 
 /// A rule, compiled.
 #[derive(Clone, Debug)]
-pub struct CRule {
+pub(crate) struct CRule {
     pub label: String,
     pub head_span: Span,
     /// Variable names, condition variables first, then `where` variables that no condition uses.
@@ -88,7 +88,7 @@ pub struct CRule {
 
 /// What a rule designates in one situation.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Designation {
+pub(crate) enum Designation {
     Party(Party),
     /// A factual criterion picks exactly one of these Parties.
     Criterion(String, Vec<Party>),
@@ -97,7 +97,7 @@ pub enum Designation {
 }
 
 impl Designation {
-    pub fn parties(&self) -> Vec<Party> {
+    pub(crate) fn parties(&self) -> Vec<Party> {
         match self {
             Designation::Party(p) => vec![*p],
             Designation::Criterion(_, ps) | Designation::Several(ps) => ps.clone(),
@@ -107,7 +107,7 @@ impl Designation {
 
 /// The outcome for one situation.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// One legislation, designated by a rule.
     One(Designation),
     /// An active person whom neither a rule nor any national law reaches.
@@ -126,7 +126,7 @@ pub enum Verdict {
 
 impl Verdict {
     /// The defect this verdict is, if any: `P301` (two legislations) or `P302` (none).
-    pub fn defect(&self) -> Option<&'static str> {
+    pub(crate) fn defect(&self) -> Option<&'static str> {
         match self {
             Verdict::Gap => Some("P302"),
             Verdict::Overlap(_) | Verdict::Double(_) => Some("P301"),
@@ -146,7 +146,7 @@ impl Verdict {
 
 /// The evaluation of one situation.
 #[derive(Clone, Debug)]
-pub struct Eval {
+pub(crate) struct Eval {
     /// The rules that apply, each with what it designates.
     pub applicable: Vec<(usize, Designation)>,
     /// The applicable rules that no applicable rule overrides.
@@ -160,7 +160,7 @@ pub struct Eval {
 
 /// The compiled rules of an agreement.
 #[derive(Clone, Debug)]
-pub struct RuleSet {
+pub(crate) struct RuleSet {
     pub rules: Vec<CRule>,
     /// The Parties some rule names by code, sorted.
     pub named: Vec<Party>,
@@ -190,7 +190,7 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    pub fn compile(agreement: &Agreement) -> RuleSet {
+    pub(crate) fn compile(agreement: &Agreement) -> RuleSet {
         let index = |code: &str| -> Option<Party> {
             agreement
                 .parties
@@ -299,14 +299,14 @@ impl RuleSet {
     }
 
     /// The groups of branches of the agreement these rules were compiled from.
-    pub fn groups(&self, agreement: &Agreement) -> Vec<Group> {
+    pub(crate) fn groups(&self, agreement: &Agreement) -> Vec<Group> {
         let rule_branches: Vec<_> = self.rules.iter().map(|r| r.branches.clone()).collect();
         super::national::groups(agreement, &rule_branches)
     }
 
     /// Decide one situation for one group of branches: the rules that apply (with precedence),
     /// else the national laws; activities one by one under per-activity allocation.
-    pub fn eval(&self, s: &Situation, g: &Group) -> Eval {
+    pub(crate) fn eval(&self, s: &Situation, g: &Group) -> Eval {
         let e = self.eval_person(s, g, false);
         let several = s.work.len() >= 2 && !s.is_non_active();
         if self.per_activity && several && e.winners.is_empty() {
@@ -420,7 +420,11 @@ impl RuleSet {
 
     /// For a rule that does not apply: the condition that fails under the binding that meets
     /// the most conditions, and how many conditions that binding meets. `None` when it applies.
-    pub fn closest_miss(&self, rule: usize, s: &Situation) -> Option<(Option<usize>, usize)> {
+    pub(crate) fn closest_miss(
+        &self,
+        rule: usize,
+        s: &Situation,
+    ) -> Option<(Option<usize>, usize)> {
         let r = self.rules.get(rule)?;
         let parties = s.parties();
         if designation(r, s, &parties).is_some() {
@@ -692,7 +696,7 @@ fn places_hold(pl: &CPlaces, work: &[(Party, Act)], act: Option<Act>, b: &[Party
 }
 
 /// Whether one condition holds in a situation under a binding.
-pub fn holds(c: &CCond, s: &Situation, b: &[Party]) -> bool {
+pub(crate) fn holds(c: &CCond, s: &Situation, b: &[Party]) -> bool {
     let party_is = |t: &Term, loc: Option<Loc>| match (value(*t, b), loc) {
         (Some(p), Some(Loc::Party(q))) => p == q,
         _ => false,
@@ -745,7 +749,7 @@ pub fn holds(c: &CCond, s: &Situation, b: &[Party]) -> bool {
 
 /// Whether activities are allocated one by one: `allocation: per-activity` in the header, or a
 /// rule's `per-activity` clause. Read from the syntax, so that checks can ask without compiling.
-pub fn allocates_per_activity(agreement: &Agreement) -> bool {
+pub(crate) fn allocates_per_activity(agreement: &Agreement) -> bool {
     let header = agreement.header_fields.iter().any(|f| {
         f.name.value == "allocation"
             && f.items
@@ -763,7 +767,7 @@ pub fn allocates_per_activity(agreement: &Agreement) -> bool {
 
 /// Whether a posted situation is within the rule's limits: the anticipated duration (`limit`),
 /// the day decided (`limit first`), an extension only where granted, and the start date.
-pub fn within_limit(r: &CRule, s: &Situation) -> bool {
+pub(crate) fn within_limit(r: &CRule, s: &Situation) -> bool {
     let Some(p) = &s.posting else {
         return true;
     };
@@ -839,7 +843,7 @@ fn each_binding(
 }
 
 /// What the rule designates in the situation, or `None` when it does not apply.
-pub fn designation(r: &CRule, s: &Situation, parties: &[Party]) -> Option<Designation> {
+pub(crate) fn designation(r: &CRule, s: &Situation, parties: &[Party]) -> Option<Designation> {
     if !within_limit(r, s) {
         return None;
     }

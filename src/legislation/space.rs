@@ -26,10 +26,10 @@ use crate::ast::Status;
 use crate::model::basis::Reach;
 
 /// The most situations one analysis decides (per group of branches) before it stops.
-pub const BUDGET: usize = 400_000;
+pub(crate) const BUDGET: usize = 400_000;
 
 /// The parameters of the space of one agreement.
-pub struct Space<'r> {
+pub(crate) struct Space<'r> {
     rules: &'r RuleSet,
     views: Vec<RuleView>,
     /// Classes of interchangeable Parties, each in declaration order.
@@ -63,7 +63,7 @@ pub struct Space<'r> {
 type Used = usize;
 
 /// What the space needs to know of the agreement besides its rules.
-pub struct Params {
+pub(crate) struct Params {
     pub classes: Vec<Vec<Party>>,
     /// Each class's reach for every group of branches (`None`: no scheme in scope).
     pub reach: Vec<Vec<Option<Reach>>>,
@@ -82,7 +82,7 @@ enum Choice {
 }
 
 impl<'r> Space<'r> {
-    pub fn new(rules: &'r RuleSet, p: Params) -> Space<'r> {
+    pub(crate) fn new(rules: &'r RuleSet, p: Params) -> Space<'r> {
         let cap = rules.max_vars.max(1);
         let count_cap = rules.max_list.max(2) + 1;
         // Counts beyond `count_cap` places in all are never told apart.
@@ -372,7 +372,7 @@ impl<'r> Space<'r> {
     }
 
     /// Visit every situation of the space (one per shape), simplest first.
-    pub fn each(&self, visit: &mut dyn FnMut(&Situation)) {
+    pub(crate) fn each(&self, visit: &mut dyn FnMut(&Situation)) {
         self.ordinary(0, visit);
         self.status_kinds(0, visit);
     }
@@ -558,7 +558,7 @@ impl<'r> Space<'r> {
 
 /// The calendar day before an ISO 8601 date (`2000-03-01` → `2000-02-29`); the date itself when
 /// it cannot be read.
-pub fn day_before(date: &str) -> String {
+pub(crate) fn day_before(date: &str) -> String {
     let parts: Vec<u32> = date.split('-').filter_map(|x| x.parse().ok()).collect();
     let [y, m, d] = parts.as_slice() else {
         return date.to_string();

@@ -14,7 +14,7 @@ use crate::ast::Status;
 const MAX_VARS: usize = 4;
 
 /// Whether `a` is strictly more specific than `b`.
-pub fn more_specific(a: &CRule, b: &CRule) -> bool {
+pub(crate) fn more_specific(a: &CRule, b: &CRule) -> bool {
     if std::ptr::eq(a, b) {
         return false;
     }

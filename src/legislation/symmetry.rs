@@ -10,7 +10,7 @@ use crate::model::basis::Reach;
 use crate::model::Agreement;
 
 /// The classes, each in declaration order, ordered by their first member.
-pub fn classes(agreement: &Agreement, rules: &RuleSet, groups: &[Group]) -> Vec<Vec<Party>> {
+pub(crate) fn classes(agreement: &Agreement, rules: &RuleSet, groups: &[Group]) -> Vec<Vec<Party>> {
     let n = agreement.parties.len();
     let profile = |p: usize| -> Vec<_> {
         groups
@@ -44,7 +44,7 @@ pub fn classes(agreement: &Agreement, rules: &RuleSet, groups: &[Group]) -> Vec<
 
 /// Each class's reach for every group of branches (that of its first Party: a class's Parties
 /// reach persons alike).
-pub fn reach(classes: &[Vec<Party>], groups: &[Group]) -> Vec<Vec<Option<Reach>>> {
+pub(crate) fn reach(classes: &[Vec<Party>], groups: &[Group]) -> Vec<Vec<Option<Reach>>> {
     classes
         .iter()
         .map(|c| {

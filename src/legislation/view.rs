@@ -27,21 +27,21 @@ use super::situation::{Act, Loc, Party, Situation};
 use crate::model::basis::Reach;
 
 /// The roles a slot plays in a situation, as bits.
-pub type Roles = u8;
-pub const EMPLOYED: Roles = 1;
-pub const SELF_EMPLOYED: Roles = 2;
-pub const WORK: Roles = EMPLOYED | SELF_EMPLOYED;
-pub const RESIDENCE: Roles = 4;
-pub const EMPLOYER: Roles = 8;
-pub const FROM: Roles = 16;
-pub const STATUS: Roles = 32;
-pub const NATIONALITY: Roles = 64;
+pub(crate) type Roles = u8;
+pub(crate) const EMPLOYED: Roles = 1;
+pub(crate) const SELF_EMPLOYED: Roles = 2;
+pub(crate) const WORK: Roles = EMPLOYED | SELF_EMPLOYED;
+pub(crate) const RESIDENCE: Roles = 4;
+pub(crate) const EMPLOYER: Roles = 8;
+pub(crate) const FROM: Roles = 16;
+pub(crate) const STATUS: Roles = 32;
+pub(crate) const NATIONALITY: Roles = 64;
 /// Every role.
-pub const ALL: Roles = 127;
+pub(crate) const ALL: Roles = 127;
 
 /// The part of a scheme's reach that matters to a Party with these roles (`national.rs`:
 /// `reaches` and `connected`); whether it has a scheme at all always matters.
-pub fn reach_seen(r: Reach, roles: Roles) -> Reach {
+pub(crate) fn reach_seen(r: Reach, roles: Roles) -> Reach {
     let any = |bits: Roles| roles & bits != 0;
     Reach {
         territory: r.territory && any(WORK | STATUS),
@@ -96,7 +96,7 @@ fn cond_terms(c: &CCond) -> Vec<Term> {
 }
 
 /// The Parties a rule names by code in its conditions (with repeats).
-pub fn named_parties(r: &CRule) -> Vec<Party> {
+pub(crate) fn named_parties(r: &CRule) -> Vec<Party> {
     r.conds
         .iter()
         .flat_map(|c| cond_terms(&c.cond))
@@ -108,7 +108,7 @@ pub fn named_parties(r: &CRule) -> Vec<Party> {
 }
 
 /// A rule, read for what it names on which role.
-pub struct RuleView {
+pub(crate) struct RuleView {
     /// (roles, Party) for every Party code in a condition.
     named: Vec<(Roles, Party)>,
     /// The Party the rule designates by code.
@@ -118,7 +118,7 @@ pub struct RuleView {
 }
 
 impl RuleView {
-    pub fn of(r: &CRule) -> RuleView {
+    pub(crate) fn of(r: &CRule) -> RuleView {
         let mut named = Vec::new();
         let mut target_roles = 0;
         for c in &r.conds {
@@ -190,7 +190,7 @@ fn may_hold(c: &CCond, s: &Situation) -> bool {
 }
 
 /// The roles of slot `p` in the situation.
-pub fn roles(s: &Situation, p: Party) -> Roles {
+pub(crate) fn roles(s: &Situation, p: Party) -> Roles {
     let mut r = 0;
     for &(q, a) in &s.work {
         if q == p {
@@ -221,7 +221,7 @@ pub fn roles(s: &Situation, p: Party) -> Roles {
 
 /// For a situation over slots: the Parties that the rules which may apply there name on each
 /// role (indexed by role bit), and designate by code through the given roles.
-pub struct Relevant {
+pub(crate) struct Relevant {
     /// (roles, Party) named in a condition of a rule that may apply.
     named: Vec<(Roles, Party)>,
     /// (roles through which some rule designates by variable, Party a rule designates by code).
@@ -230,7 +230,7 @@ pub struct Relevant {
 }
 
 impl Relevant {
-    pub fn of(rules: &[CRule], views: &[RuleView], s: &Situation) -> Relevant {
+    pub(crate) fn of(rules: &[CRule], views: &[RuleView], s: &Situation) -> Relevant {
         let mut named = Vec::new();
         let mut targets = 0;
         let mut target_codes = Vec::new();
@@ -252,7 +252,7 @@ impl Relevant {
     }
 
     /// Whether the identity of Party `p` can matter to a slot with `roles`.
-    pub fn tells(&self, roles: Roles, p: Party) -> bool {
+    pub(crate) fn tells(&self, roles: Roles, p: Party) -> bool {
         self.named.iter().any(|&(r, q)| q == p && r & roles != 0)
             || (self.targets & roles != 0 && self.target_codes.contains(&p))
     }
