@@ -5,13 +5,16 @@
 //! them maps the rules onto themselves — Parties that no rule names, and Parties that rules name
 //! alike (twelve Parties each with its own `employed in XA -> XA`). Renaming Parties within a
 //! class changes neither which rules apply nor the verdict. So instead of every concrete
-//! combination, the space is generated as *shapes*: each role (flag State or administration,
-//! residence, employer's seat, nationality, usual place of activity) is a Party already in the
-//! situation, the next unused Party of some class, or a third State; each of those Parties is or
-//! is not a place of work; the remaining places are fresh Parties of some class, counted only up
-//! to the point where rules can tell the counts apart. Within a class the Parties are used in
-//! declaration order, so every shape is itself a concrete situation (the one a counterexample
-//! shows). The cost is polynomial in the number of classes and constant in their sizes.
+//! combination, the space is generated in two steps. First *shapes* over slots (the distinct
+//! Parties of a situation, not yet identified): each role (flag State or administration,
+//! residence, employer's seat, nationality, usual place of activity) is a slot already in the
+//! situation, a new slot, or a third State; each slot is or is not a place of work; further
+//! places are new slots, counted only up to the point where rules can tell the counts apart.
+//! Then each slot is given a class, among only those its roles can tell apart (`view.rs`), and
+//! the next unused Party of it: within a class the Parties are used in declaration order, so
+//! every situation visited is a concrete one (the one a counterexample shows). Slots with the
+//! same roles (places of work alone) take their classes in order, so that each combination is
+//! visited once. The cost is polynomial in the number of classes and constant in their sizes.
 //!
 //! Every enumeration is bounded by a budget of situations; past it the analysis stops and says so
 //! (P313) rather than running for minutes.
