@@ -10,7 +10,9 @@
 //! - tree-sitter: a string literal (`'kw'` or `"kw"`) in `grammar.js`, outside comments;
 //! - Vim: a whole word on a `syn` line (or its `\` continuation) of the syntax file;
 //! - Emacs: a string literal (`"kw"`) in `pacta-mode.el`, outside comments;
-//! - the playground: a string literal (`"kw"`) in `web/src/pacta-language.js`, outside comments.
+//!
+//! The playground (`web/`) has no keyword list of its own: it highlights and completes with the
+//! VS Code grammar, imported at build time, which the last test here holds it to.
 //!
 //! A keyword added to the pest grammar without the editors makes this test fail, naming the
 //! keyword and the editors that miss it.
@@ -154,11 +156,6 @@ const EDITORS: &[Editor] = &[
         path: "editors/emacs/pacta-mode.el",
         known: |s| quoted_literals(s, &[";"], &['"']),
     },
-    Editor {
-        name: "playground (CodeMirror StreamLanguage)",
-        path: "web/src/pacta-language.js",
-        known: |s| quoted_literals(s, &["//", "/*", "*"], &['"']),
-    },
 ];
 
 #[test]
@@ -271,5 +268,28 @@ fn the_suggestion_list_follows_the_grammar() {
     assert!(
         missing.is_empty(),
         "keywords without suggestions: {missing:?}"
+    );
+}
+
+/// The playground highlights with the VS Code grammar itself (through shiki), so the check of
+/// that grammar above covers it; it must import the grammar, not a copy or a list of its own.
+#[test]
+fn the_playground_highlights_with_the_vscode_grammar() {
+    let web = root().join("web/src");
+    let highlight = read(&web.join("pacta-highlight.js"));
+    assert!(
+        highlight.contains("from \"../../editors/vscode/syntaxes/pacta.tmLanguage.json\""),
+        "web/src/pacta-highlight.js must import the VS Code grammar"
+    );
+    let mut copies = Vec::new();
+    for entry in fs::read_dir(&web).expect("web/src") {
+        let path = entry.expect("an entry of web/src").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            copies.push(path);
+        }
+    }
+    assert!(
+        copies.is_empty(),
+        "no grammar copies in web/src: {copies:?}"
     );
 }

@@ -4,7 +4,7 @@ import { EditorView, basicSetup } from "codemirror";
 import { EditorState } from "@codemirror/state";
 import { linter, lintGutter, forceLinting } from "@codemirror/lint";
 import { autocompletion, completeFromList } from "@codemirror/autocomplete";
-import { pactaLanguage, pactaHighlighting, KEYWORDS } from "./pacta-language.js";
+import { pactaHighlighting, KEYWORDS } from "./pacta-highlight.js";
 import { loadCompiler } from "./compiler.js";
 import { readFragment, writeFragment } from "./fragment.js";
 import model from "../../agreements/r167-model.pacta";
@@ -156,7 +156,7 @@ const completion = autocompletion({
 });
 
 function extensions(withLint) {
-  const ext = [basicSetup, pactaLanguage, pactaHighlighting, completion, EditorView.lineWrapping];
+  const ext = [basicSetup, pactaHighlighting, completion, EditorView.lineWrapping];
   if (withLint) {
     ext.push(linter(lintSource, { delay: 300 }), lintGutter());
     ext.push(EditorView.updateListener.of((u) => {

@@ -137,6 +137,81 @@ test("a finding appears as you type, explains itself on hover, and goes when fix
   assert.ok(!(await codes()).includes(wrong), `${wrong} is gone after the fix`);
 });
 
+test("the editor highlights with the TextMate grammar, and re-highlights a change", async () => {
+  const grammar = await readFile(new URL("editors/vscode/syntaxes/pacta.tmLanguage.json", ROOT), "utf8");
+  await typeDraft(`// a draft\n${DRAFT}`);
+  /** The TextMate scope and colour of the first highlighted span holding `text`. */
+  const token = (text) => page.evaluate((t) => {
+    const span = [...document.querySelectorAll(".editor-pane .cm-content [data-scope]")]
+      .find((s) => s.textContent.includes(t));
+    return span ? { scope: span.dataset.scope, color: getComputedStyle(span).color } : null;
+  }, text);
+  await page.waitForFunction(() => document.querySelector(".editor-pane .cm-content [data-scope]"));
+  const expected = {
+    "agreement": "keyword.other.structure.pacta",
+    "XA": "constant.other.party.pacta",
+    "Arcadia": "string.quoted.double.pacta",
+    "a draft": "comment.line.double-slash.pacta",
+  };
+  const colors = new Set();
+  for (const [text, scope] of Object.entries(expected)) {
+    assert.ok(grammar.includes(`"${scope}"`), `${scope} is a scope of the grammar`);
+    const t = await token(text);
+    assert.equal(t?.scope, scope, `${text} is highlighted as ${scope}`);
+    colors.add(t.color);
+  }
+  assert.equal(colors.size, 4, "keyword, Party code, string and comment each have their colour");
+  // Typing `// ` before `agreement` turns the line into a comment, and deleting it turns it back.
+  const at = `// a draft\n`.length;
+  await page.evaluate((pos) => window.playground.editor.dispatch({ selection: { anchor: pos } }), at);
+  await page.keyboard.type("// ");
+  await page.waitForFunction(() => [...document.querySelectorAll(".editor-pane .cm-content [data-scope]")]
+    .some((s) => s.textContent.includes("agreement") && s.dataset.scope.startsWith("comment.")));
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Backspace");
+  await page.waitForFunction(() => [...document.querySelectorAll(".editor-pane .cm-content [data-scope]")]
+    .some((s) => s.textContent === "agreement" && s.dataset.scope === "keyword.other.structure.pacta"));
+});
+
+test("a 5,000-line agreement stays highlighted as you type (the keystroke is timed)", async () => {
+  const model = await readFile(new URL("agreements/r167-model.pacta", ROOT), "utf8");
+  const lines = model.split("\n");
+  const big = Array.from({ length: Math.ceil(5000 / lines.length) }, () => model).join("\n");
+  await page.evaluate((text) => {
+    const view = window.playground.editor;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    view.dispatch({ selection: { anchor: view.state.doc.length }, scrollIntoView: true });
+  }, big);
+  // The last lines are highlighted once the tokenizer has caught up, in slices.
+  const settled = (previous) => page.waitForFunction((b) => {
+    if (document.querySelector(".editor-pane .cm-editor").dataset.highlighting !== "done") return false;
+    const now = [...document.querySelectorAll(".editor-pane .cm-content [data-scope]")]
+      .map((s) => `${s.textContent}:${s.dataset.scope}`).join("\n");
+    return b === null ? now : b.differs ? now !== b.scopes && now : now === b.scopes && now;
+  }, previous, { timeout: 30_000 }).then((h) => h.jsonValue());
+  const before = await settled(null);
+  assert.match(before, /:keyword\./, "the bottom lines are highlighted");
+  const ms = await page.evaluate(() => {
+    const view = window.playground.editor;
+    const start = performance.now();
+    view.dispatch({ changes: { from: 0, insert: "x" } });
+    return performance.now() - start;
+  });
+  console.log(`a keystroke at the top of a ${big.split("\n").length}-line agreement: ${ms.toFixed(1)} ms ` +
+    "to update the editor (re-tokenizing and highlighting what is visible included)");
+  // Opening a prose block at the top changes the state of every line below: the bottom lines
+  // change scope; closing it again gives them back the scopes they had.
+  await page.evaluate(() => window.playground.editor.dispatch({ changes: { from: 0, insert: '"""' } }));
+  await settled({ scopes: before, differs: true });
+  await page.evaluate(() => window.playground.editor.dispatch({ changes: { from: 0, to: 4 } }));
+  await settled({ scopes: before, differs: false });
+  // Leave a short draft, seen from its top, for the tests that follow.
+  await page.evaluate((text) => {
+    const view = window.playground.editor;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } });
+    view.scrollDOM.scrollTop = 0;
+  }, DRAFT);
+});
+
 test("a negotiator's draft with its findings (README screenshot)", async () => {
   await page.selectOption("#example", "draft");
   await page.waitForFunction(() =>
