@@ -6,7 +6,8 @@
 //! - [`space`]: the situation space, reduced by the symmetry between unnamed Parties;
 //! - [`view`]: which Parties the roles of one Party of a situation can tell apart;
 //! - [`findings`]: gaps, overlaps, override cycles and dead rules as diagnostics;
-//! - [`scenario`]: a situation written in words → situations to resolve, and scenario runs.
+//! - [`written`]: a situation written in words → the concrete situations it stands for;
+//! - [`scenario`]: resolution of a situation with a rule trace, and scenario runs.
 //!
 //! The semantics are documented in `docs/legislation.md`.
 
@@ -20,6 +21,7 @@ mod space;
 mod specialis;
 mod symmetry;
 mod view;
+mod written;
 
 use crate::diag::Diagnostic;
 use crate::model::Agreement;
