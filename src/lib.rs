@@ -93,7 +93,9 @@ pub fn check_source(name: &str, text: &str, config: &Config) -> Checked {
 }
 
 /// Resolve and check a file already parsed, so that tools that keep the syntax tree (the language
-/// server) parse once. `document` is `None` when the file has syntax errors.
+/// server) parse once. `document` is `None` when the file has syntax errors: the findings are then
+/// the syntax errors and those that stand despite them on the Articles they leave sound (the
+/// language server shows the same).
 pub fn check_parsed(
     file: SourceFile,
     document: Option<&ast::Document>,
@@ -101,12 +103,15 @@ pub fn check_parsed(
     config: &Config,
 ) -> Checked {
     let Some(document) = document else {
-        let diagnostics = check::finish(syntax_diagnostics, None, config);
-        return Checked {
-            file,
-            agreement: None,
-            diagnostics,
-        };
+        // The Articles the syntax errors leave sound are still checked, as in the editor.
+        let partial = syntax::partial_document(&file.text);
+        let despite = check::partial::findings_despite_errors(
+            &file.text,
+            &partial,
+            &syntax_diagnostics,
+            config,
+        );
+        return check_partial(file, syntax_diagnostics, despite, config);
     };
     let (agreement, mut diagnostics) = model::resolve(document);
     diagnostics.extend(syntax_diagnostics);

@@ -1,6 +1,6 @@
 //! An error confined to some Articles leaves the principle checks on the rest of the file running
-//! (`pacta::check::partial`), in the language server (syntax errors) and in `pacta check`
-//! (structure errors), without any finding the broken Articles could refute.
+//! (`pacta::check::partial`), in the language server and in `pacta check` alike (syntax and
+//! structure errors), without any finding the broken Articles could refute.
 
 use pacta::config::Config;
 use pacta::ide::Analysis;
@@ -30,6 +30,27 @@ fn a_syntax_error_in_one_article_leaves_the_checks_on_the_others() {
     let before = Analysis::new("a.pacta", &text, &Config::default());
     let b = before.update("a.pacta", &broken, &Config::default());
     assert_eq!(codes(b.diagnostics()), found);
+}
+
+/// `pacta check` (the library's `check_source`) says what the editor says about a file with a
+/// syntax error: the same findings, the syntax error and those on the Articles it leaves sound.
+#[test]
+fn the_command_line_and_the_editor_agree_on_a_file_with_a_syntax_error() {
+    let text = fixture();
+    let broken = text.replace("assistance: free", "assistance free");
+    let config = Config::default();
+    let cli = pacta::check_source("a.pacta", &broken, &config);
+    let editor = Analysis::new("a.pacta", &broken, &config);
+    let found = codes(&cli.diagnostics);
+    assert!(found.contains(&"P001"), "{found:?}");
+    assert!(found.contains(&"P303"), "{found:?}");
+    assert_eq!(found, codes(editor.diagnostics()));
+    let spans = |ds: &[pacta::diag::Diagnostic]| -> Vec<_> {
+        ds.iter()
+            .map(|d| (d.primary.span.start, d.primary.span.end))
+            .collect()
+    };
+    assert_eq!(spans(&cli.diagnostics), spans(editor.diagnostics()));
 }
 
 #[test]
