@@ -267,40 +267,66 @@ impl<'r> Space<'r> {
                 Choice::Class(_) => None,
             })
             .collect();
-        if !self.fill(&pooled, &mut taken, &mut out) {
+        if !self.fill(&pooled, &taken, &mut out) {
             return None;
         }
         out.into_iter().collect()
     }
 
-    /// Give each pooled slot the next free Party of one of its classes (backtracking, so that a
-    /// way is found whenever there is one).
+    /// Give each pooled slot a free Party of one of its classes: the first free one, class by class
+    /// in the pool's order, where there is one; otherwise by moving an earlier slot to another of
+    /// its Parties (augmenting paths of a bipartite matching, so that a way is found whenever there
+    /// is one, in polynomial time: no slot order or pool can make this search blow up).
     fn fill(
         &self,
         pooled: &[(usize, &[usize])],
-        taken: &mut Vec<usize>,
-        out: &mut Vec<Option<Party>>,
+        taken: &[usize],
+        out: &mut [Option<Party>],
     ) -> bool {
-        let Some(((slot, classes), rest)) = pooled.split_first() else {
-            return true;
-        };
-        for &i in *classes {
-            let (Some(&t), Some(c)) = (taken.get(i), self.classes.get(i)) else {
-                continue;
+        // Each pooled slot's candidates: the Parties of its classes that no slot with a class of
+        // its own took (those took the first of their class), class by class, in order.
+        let candidates: Vec<Vec<Party>> = pooled
+            .iter()
+            .map(|(_, classes)| {
+                classes
+                    .iter()
+                    .filter_map(|&i| {
+                        let from = taken.get(i).copied()?;
+                        Some(self.classes.get(i)?.iter().skip(from).copied())
+                    })
+                    .flatten()
+                    .collect()
+            })
+            .collect();
+        let mut owner: std::collections::HashMap<Party, usize> = Default::default();
+        let mut assigned: Vec<Option<Party>> = vec![None; pooled.len()];
+        for k in 0..pooled.len() {
+            let free = candidates
+                .get(k)
+                .and_then(|c| c.iter().copied().find(|p| !owner.contains_key(p)));
+            let placed = match free {
+                Some(p) => {
+                    owner.insert(p, k);
+                    if let Some(a) = assigned.get_mut(k) {
+                        *a = Some(p);
+                    }
+                    true
+                }
+                None => {
+                    let mut seen = std::collections::HashSet::new();
+                    augment(k, &candidates, &mut owner, &mut assigned, &mut seen)
+                }
             };
-            let Some(&p) = c.get(t) else { continue };
-            if let (Some(x), Some(o)) = (taken.get_mut(i), out.get_mut(*slot)) {
-                *x += 1;
-                *o = Some(p);
-            }
-            if self.fill(rest, taken, out) {
-                return true;
-            }
-            if let Some(x) = taken.get_mut(i) {
-                *x -= 1;
+            if !placed {
+                return false;
             }
         }
-        false
+        for ((slot, _), p) in pooled.iter().zip(assigned) {
+            if let Some(o) = out.get_mut(*slot) {
+                *o = p;
+            }
+        }
+        true
     }
 
     /// Visit every concrete situation of a situation over `used` slots: one per combination of
@@ -608,6 +634,37 @@ fn profiles(reach: &[Vec<Option<Reach>>]) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// Kuhn's augmenting path from pooled slot `k`: give it a candidate, moving the slot that holds
+/// it to another of its own where needed.
+fn augment(
+    k: usize,
+    candidates: &[Vec<Party>],
+    owner: &mut std::collections::HashMap<Party, usize>,
+    assigned: &mut [Option<Party>],
+    seen: &mut std::collections::HashSet<Party>,
+) -> bool {
+    let Some(cands) = candidates.get(k) else {
+        return false;
+    };
+    for &p in cands {
+        if !seen.insert(p) {
+            continue;
+        }
+        let movable = match owner.get(&p).copied() {
+            None => true,
+            Some(j) => augment(j, candidates, owner, assigned, seen),
+        };
+        if movable {
+            owner.insert(p, k);
+            if let Some(a) = assigned.get_mut(k) {
+                *a = Some(p);
+            }
+            return true;
+        }
+    }
+    false
+}
+
 /// The situation over slots with each slot replaced by its Party.
 fn rename(s: &Situation, parties: &[Party]) -> Situation {
     let party = |p: Party| parties.get(usize::from(p)).copied().unwrap_or(p);
@@ -630,5 +687,70 @@ fn rename(s: &Situation, parties: &[Party]) -> Situation {
             ..x.clone()
         }),
         nationality: s.nationality.map(loc),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A space over `n` Parties, each a class of its own (no rules).
+    fn space(rules: &RuleSet, n: usize) -> Space<'_> {
+        let classes: Vec<Vec<Party>> = (0..n).map(|i| vec![Party::try_from(i).unwrap()]).collect();
+        Space::new(
+            rules,
+            Params {
+                reach: vec![Vec::new(); n],
+                classes,
+                non_active: false,
+                nationality: false,
+                budget: BUDGET,
+            },
+        )
+    }
+
+    fn rules(n: usize) -> RuleSet {
+        let mut text = String::from("agreement \"A\" {\n  kind: coordination\n}\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "party Q{} \"S{i}\" {{ schemes: old-age }}\n",
+                (b'A' + i as u8) as char
+            ));
+        }
+        let parsed = crate::syntax::parse(&text);
+        let document = parsed.document.unwrap();
+        RuleSet::compile(&crate::model::resolve(&document).0)
+    }
+
+    /// Where the first slot's first choice is the only Party the second can have, the first moves.
+    #[test]
+    fn a_pooled_slot_moves_aside_for_one_with_fewer_choices() {
+        let r = rules(3);
+        let s = space(&r, 3);
+        let mut out = vec![None; 2];
+        let wide: &[usize] = &[0, 1];
+        let narrow: &[usize] = &[0];
+        assert!(s.fill(&[(0, wide), (1, narrow)], &[0, 0, 0], &mut out));
+        assert_eq!(out, vec![Some(1), Some(0)]);
+        // The first free Party, class by class, where nothing needs moving.
+        let mut out = vec![None; 2];
+        assert!(s.fill(&[(0, wide), (1, wide)], &[0, 0, 0], &mut out));
+        assert_eq!(out, vec![Some(0), Some(1)]);
+        // Parties taken by slots with a class of their own are not offered.
+        let mut out = vec![None; 1];
+        assert!(s.fill(&[(0, wide)], &[1, 0, 0], &mut out));
+        assert_eq!(out, vec![Some(1)]);
+    }
+
+    /// More slots than Parties in their classes: no way, found without trying every order
+    /// (a backtracking search would try 12! orders here).
+    #[test]
+    fn more_pooled_slots_than_parties_is_refused() {
+        let r = rules(12);
+        let s = space(&r, 12);
+        let all: Vec<usize> = (0..12).collect();
+        let pooled: Vec<(usize, &[usize])> = (0..13).map(|k| (k, all.as_slice())).collect();
+        let mut out = vec![None; 13];
+        assert!(!s.fill(&pooled, &[0; 12], &mut out));
     }
 }
