@@ -55,16 +55,6 @@ impl<'t> Frame<'t> {
 
 const TOP: &[&str] = &["agreement", "party", "part", "article", "scenario"];
 const PROVISIONS: &[&str] = &["rule", "text", "define", "scope", "benefit", "allow"];
-const LINES: &[&str] = &[
-    "personal-scope",
-    "regardless-of",
-    "excluded-categories",
-    "excluded",
-    "duration",
-    "entry-into-force",
-    "signature",
-    "see",
-];
 const CLAUSES: &[&str] = &[
     "overrides",
     "limit",
@@ -267,7 +257,7 @@ pub(super) fn completions(text: &str, tokens: &[Token], offset: usize) -> Vec<Co
         "branches" if colon && frame == Frame::Scenario => out.branches(),
         name if colon && statement.len() >= 2 && statement[1].kind == TokenKind::Colon => {
             let values = match frame {
-                Frame::Article | Frame::Paragraph if LINES.contains(&name) => {
+                Frame::Article | Frame::Paragraph if schema::LINES.contains(&name) => {
                     Some(schema::line_values(name))
                 }
                 _ => schema::find(frame.fields(), name).map(|f| f.values),
@@ -400,7 +390,7 @@ impl Offer<'_, '_> {
                     self.keywords(&["paragraph"]);
                 }
                 self.keywords(PROVISIONS);
-                self.keywords(LINES);
+                self.keywords(schema::LINES);
                 self.keywords(schema::BLOCKS);
                 // Right after a rule, its clauses may go on, one a line.
                 let previous = before.iter().rev().find(|t| starts_line(text, t));

@@ -325,6 +325,18 @@ pub fn find(fields: &'static [FieldSpec], name: &str) -> Option<&'static FieldSp
     fields.iter().find(|f| f.name == name)
 }
 
+/// Every line provision of the language (`personal-scope: …`), in the order of the reference.
+pub const LINES: &[&str] = &[
+    "personal-scope",
+    "regardless-of",
+    "excluded-categories",
+    "excluded",
+    "duration",
+    "entry-into-force",
+    "signature",
+    "see",
+];
+
 /// Every block keyword of the language, in the order of the R167 skeleton.
 pub const BLOCKS: &[&str] = &[
     "equal-treatment",
@@ -397,16 +409,7 @@ pub fn reference_markdown() -> String {
     out.push_str("\n## `benefit BRANCH { … }`\n\n");
     table(&mut out, BENEFIT);
     out.push_str("\n## Line provisions\n\n| line | values |\n|---|---|\n");
-    for l in [
-        "personal-scope",
-        "regardless-of",
-        "excluded-categories",
-        "excluded",
-        "duration",
-        "entry-into-force",
-        "signature",
-        "see",
-    ] {
+    for l in LINES {
         out.push_str(&format!(
             "| `{l}:` | {} |\n",
             describe_values(line_values(l))
