@@ -73,22 +73,19 @@ pub(super) fn no_aggregation(cx: &Context<'_>) -> Vec<Diagnostic> {
             .label(format!("`{b}` without aggregation"))
             .note("a career split between the Parties may reach the qualifying period in neither");
         // Where a Party has laws without a qualifying period beside others, name the others.
-        let asking: Vec<String> = a
+        let (without, asking): (Vec<_>, Vec<_>) = a
             .scopes
             .iter()
             .filter(|s| parties.contains(&s.party.value.as_str()) && s.branches.contains(&b))
-            .filter(|s| {
-                !s.bases
+            .partition(|s| {
+                s.bases
                     .contains(&crate::model::basis::Basis::NoQualifyingPeriod)
-            })
+            });
+        let some_without = !without.is_empty();
+        let asking: Vec<String> = asking
+            .iter()
             .map(|s| format!("{} \"{}\"", s.party.value, s.law.value))
             .collect();
-        let some_without = a.scopes.iter().any(|s| {
-            parties.contains(&s.party.value.as_str())
-                && s.branches.contains(&b)
-                && s.bases
-                    .contains(&crate::model::basis::Basis::NoQualifyingPeriod)
-        });
         if some_without && !asking.is_empty() {
             d = d.note(format!(
                 "these laws ask a qualifying period (no `no-qualifying-period`): {}",

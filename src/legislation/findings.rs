@@ -2,7 +2,7 @@
 //! that never decide). Gaps and overlaps are grouped into distinct defects, each shown with its
 //! simplest concrete situation.
 
-use super::rules::{CCond, CPlaces, Designation, Eval, RuleSet, Verdict};
+use super::rules::{CCond, Designation, Eval, RuleSet, Verdict};
 use super::situation::{self, Act, Loc, Party, Situation};
 use super::{Analysis, Codes};
 use crate::ast::{self, ConditionKind, Place, Places, Status};
@@ -312,14 +312,7 @@ fn budget_finding(ctx: &Context<'_>, a: &Analysis<'_>) -> Diagnostic {
         let places = r
             .conds
             .iter()
-            .map(|c| match &c.cond {
-                CCond::Activity(_, CPlaces::List(l)) => l.len(),
-                CCond::Split {
-                    employed: CPlaces::List(e),
-                    self_employed: CPlaces::List(s),
-                } => e.len() + s.len(),
-                _ => 0,
-            })
+            .filter_map(|c| c.cond.places_listed())
             .max()
             .unwrap_or(0);
         let mut named: Vec<Party> = super::view::named_parties(r);

@@ -47,6 +47,25 @@ pub(crate) enum CCond {
     ExtensionGranted,
 }
 
+impl CCond {
+    /// How many places of work an activity condition lists (`several` counting two), `None` for
+    /// a condition that lists none.
+    pub(crate) fn places_listed(&self) -> Option<usize> {
+        let count = |p: &CPlaces| match p {
+            CPlaces::List(l) => l.len(),
+            CPlaces::Several => 2,
+        };
+        match self {
+            CCond::Activity(_, CPlaces::List(l)) => Some(l.len()),
+            CCond::Split {
+                employed,
+                self_employed,
+            } => Some(count(employed) + count(self_employed)),
+            _ => None,
+        }
+    }
+}
+
 /// One condition with where it was written and its text.
 #[derive(Clone, Debug)]
 pub(crate) struct Cond {
@@ -225,20 +244,7 @@ impl RuleSet {
         let max_list = rules
             .iter()
             .flat_map(|r| &r.conds)
-            .map(|c| match &c.cond {
-                CCond::Activity(_, CPlaces::List(l)) => l.len(),
-                CCond::Split {
-                    employed,
-                    self_employed,
-                } => [employed, self_employed]
-                    .iter()
-                    .map(|p| match p {
-                        CPlaces::List(l) => l.len(),
-                        CPlaces::Several => 2,
-                    })
-                    .sum(),
-                _ => 1,
-            })
+            .map(|c| c.cond.places_listed().unwrap_or(1))
             .max()
             .unwrap_or(1);
         let any_cond =

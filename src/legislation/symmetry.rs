@@ -12,12 +12,7 @@ use crate::model::Agreement;
 /// The classes, each in declaration order, ordered by their first member.
 pub(crate) fn classes(agreement: &Agreement, rules: &RuleSet, groups: &[Group]) -> Vec<Vec<Party>> {
     let n = agreement.parties.len();
-    let profile = |p: usize| -> Vec<_> {
-        groups
-            .iter()
-            .map(|g| g.reach.get(p).copied().flatten())
-            .collect()
-    };
+    let profile = |p: usize| profile(groups, p);
     let parties: Vec<Party> = (0..n).filter_map(|i| Party::try_from(i).ok()).collect();
     let mut classes: Vec<Vec<Party>> = Vec::new();
     let base = signatures(rules, None);
@@ -42,19 +37,22 @@ pub(crate) fn classes(agreement: &Agreement, rules: &RuleSet, groups: &[Group]) 
     classes
 }
 
+/// A Party's reach for every group of branches (`None`: no scheme in scope).
+fn profile(groups: &[Group], p: usize) -> Vec<Option<Reach>> {
+    groups
+        .iter()
+        .map(|g| g.reach.get(p).copied().flatten())
+        .collect()
+}
+
 /// Each class's reach for every group of branches (that of its first Party: a class's Parties
 /// reach persons alike).
 pub(crate) fn reach(classes: &[Vec<Party>], groups: &[Group]) -> Vec<Vec<Option<Reach>>> {
     classes
         .iter()
         .map(|c| {
-            groups
-                .iter()
-                .map(|g| {
-                    c.first()
-                        .and_then(|&p| g.reach.get(usize::from(p)).copied().flatten())
-                })
-                .collect()
+            c.first()
+                .map_or_else(Vec::new, |&p| profile(groups, usize::from(p)))
         })
         .collect()
 }
